@@ -1,0 +1,11 @@
+import type { Core } from '@strapi/strapi';
+import { readSecretList } from '../src/env/secrets';
+
+export default ({ env }: Core.Config.Shared.ConfigParams) => ({
+  host: env('HOST', '127.0.0.1'),
+  port: env.int('PORT', 1337),
+  // Public URL of the CMS, used for absolute links (uploads, admin). Empty: derived from host:port.
+  url: env('PUBLIC_URL', ''),
+  proxy: env.bool('IS_PROXIED', false),
+  app: { keys: readSecretList(env, 'APP_KEYS') },
+});

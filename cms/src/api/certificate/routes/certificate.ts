@@ -1,0 +1,4 @@
+import { factories } from '@strapi/strapi';
+
+// Content is written in the admin; the content API only reads.
+export default factories.createCoreRouter('api::certificate.certificate', { only: ['find', 'findOne'] });

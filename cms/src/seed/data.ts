@@ -1,0 +1,145 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The seed files in cms/data/seed, validated before anything is written so a typo fails the
+ * seed with the file and field named instead of half-loading content.
+ */
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case ASCII words joined by hyphens');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a YYYY-MM-DD date');
+const status = z.enum(['published', 'draft']);
+
+export const bodyItemSchema = z.union([
+  z.string().min(1),
+  z.object({ heading: z.string().min(1), level: z.number().int().min(2).max(4).default(2) }),
+  z.object({ list: z.array(z.string().min(1)).min(1) }),
+]);
+export type BodyItem = z.infer<typeof bodyItemSchema>;
+
+const categorySchema = z.object({
+  key: z.string().min(1),
+  mn: z.object({ name: z.string().min(1), slug, status: status.default('published') }),
+  zh: z.object({ name: z.string().min(1), slug, status: status.default('published') }),
+});
+
+const certificateVariant = z.object({
+  name: z.string().min(1),
+  slug,
+  issuer: z.string().min(1),
+  description: z.array(bodyItemSchema).default([]),
+  status: status.default('published'),
+});
+const certificateSchema = z.object({
+  key: z.string().min(1),
+  issuedOn: isoDate,
+  number: z.string().min(1),
+  level: z.enum(['municipal', 'provincial', 'national']),
+  mn: certificateVariant.optional(),
+  zh: certificateVariant.optional(),
+});
+
+const articleVariant = z.object({
+  title: z.string().min(1),
+  slug,
+  summary: z.string().max(600).default(''),
+  body: z.array(bodyItemSchema).min(1),
+  status: status.default('published'),
+});
+const articleSchema = z.object({
+  key: z.string().min(1),
+  postedAt: isoDate,
+  category: z.string().min(1),
+  certificates: z.array(z.string()).default([]),
+  mn: articleVariant.optional(),
+  zh: articleVariant.optional(),
+});
+
+const seoSchema = z.object({ metaTitle: z.string().max(70), metaDescription: z.string().max(160) });
+const globalVariant = z.object({
+  siteName: z.string().min(1),
+  companyName: z.string().min(1),
+  footer: z.string().default(''),
+  address: z.string().default(''),
+  seo: seoSchema.optional(),
+});
+const globalSchema = z.object({
+  email: z.string().email(),
+  phone: z.string().min(1),
+  mn: globalVariant,
+  zh: globalVariant,
+});
+
+export type SeedCategory = z.infer<typeof categorySchema>;
+export type SeedCertificate = z.infer<typeof certificateSchema>;
+export type SeedArticle = z.infer<typeof articleSchema>;
+export type SeedGlobal = z.infer<typeof globalSchema>;
+export interface SeedData {
+  categories: SeedCategory[];
+  certificates: SeedCertificate[];
+  articles: SeedArticle[];
+  global: SeedGlobal;
+}
+
+export class SeedDataError extends Error {
+  constructor(readonly file: string, detail: string) {
+    super(`Invalid seed file ${file}: ${detail}`);
+    this.name = 'SeedDataError';
+  }
+}
+
+async function readJson<T>(dir: string, file: string, schema: z.ZodType<T>): Promise<T> {
+  const fullPath = path.join(dir, file);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await fs.readFile(fullPath, 'utf8'));
+  } catch (error) {
+    throw new SeedDataError(fullPath, error instanceof Error ? error.message : String(error));
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new SeedDataError(fullPath, issues.join('; '));
+  }
+  return parsed.data;
+}
+
+function assertUnique(file: string, what: string, values: string[]): void {
+  const seen = new Set<string>();
+  for (const value of values) {
+    if (seen.has(value)) throw new SeedDataError(file, `duplicate ${what} "${value}"`);
+    seen.add(value);
+  }
+}
+
+export async function loadSeedData(dir: string): Promise<SeedData> {
+  const [categories, certificates, articles, global] = await Promise.all([
+    readJson(dir, 'categories.json', z.array(categorySchema)),
+    readJson(dir, 'certificates.json', z.array(certificateSchema)),
+    readJson(dir, 'articles.json', z.array(articleSchema)),
+    readJson(dir, 'global.json', globalSchema),
+  ]);
+
+  const categoryKeys = new Set(categories.map((category) => category.key));
+  const certificateKeys = new Set(certificates.map((certificate) => certificate.key));
+  for (const [file, entries] of [
+    ['categories.json', categories],
+    ['certificates.json', certificates],
+    ['articles.json', articles],
+  ] as const) {
+    assertUnique(file, 'key', entries.map((entry) => entry.key));
+    for (const locale of ['mn', 'zh'] as const) {
+      assertUnique(file, `${locale} slug`, entries.flatMap((entry) => (entry[locale] ? [entry[locale].slug] : [])));
+    }
+  }
+  for (const article of articles) {
+    if (!categoryKeys.has(article.category)) {
+      throw new SeedDataError('articles.json', `${article.key}: unknown category "${article.category}"`);
+    }
+    for (const key of article.certificates) {
+      if (!certificateKeys.has(key)) throw new SeedDataError('articles.json', `${article.key}: unknown certificate "${key}"`);
+    }
+    if (!article.mn && !article.zh) throw new SeedDataError('articles.json', `${article.key}: has neither mn nor zh`);
+  }
+  return { categories, certificates, articles, global };
+}

@@ -1,0 +1,179 @@
+import path from 'node:path';
+import type { Core, UID } from '@strapi/strapi';
+import { LOCALES, type Locale } from '../content-types';
+import { toBlocks } from './blocks';
+import { loadSeedData, type SeedData } from './data';
+
+/**
+ * Which seed entries (and which of their locale variants) were ever written, by seed key.
+ * A variant is written once: if an editor later edits, unpublishes or deletes it, the seed
+ * leaves it alone, so re-running never duplicates and never overwrites an editor's change.
+ */
+type Ledger = Record<string, { documentId: string; locales: Locale[] }>;
+const LEDGER_KEY = 'seed-ledger';
+
+export interface SeedReport {
+  created: string[];
+  skipped: number;
+}
+
+interface SeedVariant {
+  data: Record<string, unknown>;
+  status: 'published' | 'draft';
+  /** Used to adopt content an editor created before the seed ran. */
+  slug?: string;
+}
+interface SeedEntry {
+  ledgerKey: string;
+  uid: UID.ContentType;
+  /** Data per locale, or undefined where the entry has no variant in that locale. */
+  variants: Partial<Record<Locale, SeedVariant>>;
+}
+
+export async function seed(strapi: Core.Strapi, dataDir = path.join(strapi.dirs.app.root, 'data', 'seed')): Promise<SeedReport> {
+  const data = await loadSeedData(dataDir);
+  const store = strapi.store({ type: 'plugin', name: 'medee' });
+  const ledger: Ledger = ((await store.get({ key: LEDGER_KEY })) as Ledger | null) ?? {};
+  const report: SeedReport = { created: [], skipped: 0 };
+
+  const documentIdOf = (ledgerKey: string): string => {
+    const entry = ledger[ledgerKey];
+    if (!entry) throw new Error(`Seed entry ${ledgerKey} is referenced before it was written`);
+    return entry.documentId;
+  };
+
+  // Order matters: articles link to categories and certificates, which must exist (published) first.
+  const entries: Array<() => SeedEntry> = [
+    ...data.categories.map((category) => () => categoryEntry(category)),
+    ...data.certificates.map((certificate) => () => certificateEntry(certificate)),
+    ...data.articles.map((article) => () => articleEntry(article, documentIdOf)),
+    () => globalEntry(data.global),
+  ];
+
+  for (const makeEntry of entries) {
+    const entry = makeEntry();
+    for (const locale of LOCALES) {
+      const variant = entry.variants[locale];
+      if (!variant) continue;
+      const recorded = ledger[entry.ledgerKey];
+      if (recorded?.locales.includes(locale)) {
+        report.skipped += 1;
+        continue;
+      }
+      const documentId = await writeVariant(strapi, entry, locale, variant, recorded?.documentId);
+      ledger[entry.ledgerKey] = { documentId, locales: [...(recorded?.locales ?? []), locale] };
+      // Saved after every variant, so an interrupted seed resumes without duplicates.
+      await store.set({ key: LEDGER_KEY, value: ledger });
+      report.created.push(`${entry.ledgerKey} (${locale}, ${variant.status})`);
+    }
+  }
+  return report;
+}
+
+async function writeVariant(
+  strapi: Core.Strapi,
+  entry: SeedEntry,
+  locale: Locale,
+  variant: SeedVariant,
+  knownDocumentId: string | undefined,
+): Promise<string> {
+  const documents = strapi.documents(entry.uid);
+
+  let documentId = knownDocumentId;
+  if (!documentId && variant.slug) {
+    // Content that predates the ledger (e.g. an editor created it first): adopt, don't duplicate.
+    const existing = await documents.findFirst({ locale, status: 'draft', filters: { slug: variant.slug } } as never);
+    if (existing) return existing.documentId;
+  }
+  if (!documentId && entry.uid === 'api::global.global') {
+    const existing = await documents.findFirst({ status: 'draft' } as never);
+    documentId = existing?.documentId;
+  }
+
+  const written = documentId
+    ? // Updating a locale that a document lacks creates that locale's variant.
+      await documents.update({ documentId, locale, data: variant.data } as never)
+    : await documents.create({ locale, data: variant.data } as never);
+  if (!written) throw new Error(`Seed: writing ${entry.ledgerKey} (${locale}) returned nothing`);
+  if (variant.status === 'published') await documents.publish({ documentId: written.documentId, locale } as never);
+  return written.documentId;
+}
+
+function categoryEntry(category: SeedData['categories'][number]): SeedEntry {
+  return {
+    ledgerKey: `category:${category.key}`,
+    uid: 'api::category.category',
+    variants: Object.fromEntries(
+      LOCALES.map((locale) => {
+        const v = category[locale];
+        return [locale, { data: { name: v.name, slug: v.slug }, status: v.status, slug: v.slug }];
+      }),
+    ),
+  };
+}
+
+function certificateEntry(certificate: SeedData['certificates'][number]): SeedEntry {
+  const variants: SeedEntry['variants'] = {};
+  for (const locale of LOCALES) {
+    const v = certificate[locale];
+    if (!v) continue;
+    variants[locale] = {
+      slug: v.slug,
+      status: v.status,
+      data: {
+        name: v.name,
+        slug: v.slug,
+        issuer: v.issuer,
+        description: toBlocks(v.description),
+        issuedOn: certificate.issuedOn,
+        number: certificate.number,
+        level: certificate.level,
+      },
+    };
+  }
+  return { ledgerKey: `certificate:${certificate.key}`, uid: 'api::certificate.certificate', variants };
+}
+
+function articleEntry(article: SeedData['articles'][number], documentIdOf: (key: string) => string): SeedEntry {
+  const variants: SeedEntry['variants'] = {};
+  for (const locale of LOCALES) {
+    const v = article[locale];
+    if (!v) continue;
+    variants[locale] = {
+      slug: v.slug,
+      status: v.status,
+      data: {
+        title: v.title,
+        slug: v.slug,
+        summary: v.summary,
+        body: toBlocks(v.body),
+        postedAt: article.postedAt,
+        // Relations connect to the same locale's variant of the target document.
+        category: { connect: [{ documentId: documentIdOf(`category:${article.category}`), locale }] },
+        certificates: {
+          connect: article.certificates.map((key) => ({ documentId: documentIdOf(`certificate:${key}`), locale })),
+        },
+      },
+    };
+  }
+  return { ledgerKey: `article:${article.key}`, uid: 'api::article.article', variants };
+}
+
+function globalEntry(global: SeedData['global']): SeedEntry {
+  return {
+    ledgerKey: 'global',
+    uid: 'api::global.global',
+    variants: Object.fromEntries(
+      LOCALES.map((locale) => {
+        const v = global[locale];
+        return [
+          locale,
+          {
+            status: 'published' as const,
+            data: { ...v, seo: v.seo ?? null, email: global.email, phone: global.phone },
+          },
+        ];
+      }),
+    ),
+  };
+}

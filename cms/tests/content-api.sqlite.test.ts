@@ -1,0 +1,3 @@
+import { describeContentApi } from './content-api.suite';
+
+describeContentApi('sqlite');

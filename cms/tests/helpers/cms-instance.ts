@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { cmsDir, cmsEnv, seedCms, startCms } from '../../../scripts/lib/cms.cjs';
+import { startPostgres } from '../../../scripts/lib/postgres.cjs';
+import { freePort } from '../../../scripts/lib/processes.cjs';
+import { generateAdminPassword, generateApiTokenKey, generateCmsSecrets } from '../../../scripts/lib/secrets.cjs';
+
+export type Database = 'sqlite' | 'postgres';
+
+/** A seeded, running CMS on its own temporary database, and what a test needs to talk to it. */
+export interface CmsInstance {
+  baseUrl: string;
+  admin: { email: string; password: string };
+  siteReadToken: string;
+  /** Re-runs the seed against this instance's database. */
+  seed(): Promise<string>;
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startSeededCms(database: Database): Promise<CmsInstance> {
+  const port = await freePort();
+  const admin = { email: 'editor@medee.test', password: generateAdminPassword() };
+  const siteReadToken = generateApiTokenKey();
+  const cleanups: Array<() => Promise<void> | void> = [];
+
+  let databaseUrl: string | undefined;
+  let sqliteFile: string | undefined;
+  if (database === 'postgres') {
+    const pg = await startPostgres();
+    databaseUrl = pg.url;
+    cleanups.push(pg.stop);
+  } else {
+    sqliteFile = path.join('.tmp', `test-${process.pid}-${port}.db`);
+    cleanups.push(() => {
+      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(path.join(cmsDir, `${sqliteFile}${suffix}`), { force: true });
+    });
+  }
+
+  const env = cmsEnv({
+    port,
+    sqliteFile,
+    databaseUrl,
+    secrets: generateCmsSecrets(),
+    extra: { CMS_ADMIN_EMAIL: admin.email, CMS_ADMIN_PASSWORD: admin.password, SITE_READ_TOKEN: siteReadToken },
+  });
+
+  let proc: Awaited<ReturnType<typeof startCms>> | undefined;
+  const stop = async () => {
+    await proc?.stop();
+    proc = undefined;
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  };
+  try {
+    await seedCms(env);
+    proc = await startCms(env);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    admin,
+    siteReadToken,
+    seed: () => seedCms(env),
+    restart: async () => {
+      await proc?.stop();
+      proc = await startCms(env);
+    },
+    stop,
+  };
+}

@@ -1,0 +1,81 @@
+// Install and build only what changed, so a second `npm start` / `npm test` starts at once.
+// A build is keyed by a hash of its inputs, stored beside its output.
+'use strict';
+
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
+const { run } = require('./processes.cjs');
+
+const rootDir = path.join(__dirname, '..', '..');
+const SKIP = new Set(['node_modules', 'dist', '.next', '.tmp', '.strapi', 'build', 'tests', 'coverage', 'uploads', 'types']);
+
+function hashInputs(paths) {
+  const hash = crypto.createHash('sha256');
+  const visit = (file) => {
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (!stat) return;
+    if (stat.isDirectory()) {
+      for (const name of fs.readdirSync(file).sort()) {
+        if (!SKIP.has(name) && !name.startsWith('.env')) visit(path.join(file, name));
+      }
+    } else {
+      hash.update(path.relative(rootDir, file)).update('\0').update(fs.readFileSync(file)).update('\0');
+    }
+  };
+  for (const p of paths) visit(path.join(rootDir, p));
+  return hash.digest('hex');
+}
+
+async function buildIfChanged({ name, inputs, stampFile, build }) {
+  const stamp = path.join(rootDir, stampFile);
+  const hash = hashInputs(inputs);
+  if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === hash) {
+    console.log(`${name}: up to date`);
+    return false;
+  }
+  console.log(`${name}: building…`);
+  await build();
+  fs.mkdirSync(path.dirname(stamp), { recursive: true });
+  fs.writeFileSync(stamp, hash);
+  return true;
+}
+
+/** `npm ci` when node_modules is missing or older than package-lock.json. */
+async function ensureInstalled() {
+  const installed = path.join(rootDir, 'node_modules', '.package-lock.json');
+  const lock = path.join(rootDir, 'package-lock.json');
+  if (fs.existsSync(installed) && fs.statSync(installed).mtimeMs >= fs.statSync(lock).mtimeMs) return;
+  console.log('Installing dependencies (npm ci)…');
+  await run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: rootDir });
+}
+
+const lockInputs = ['package-lock.json', 'tsconfig.base.json'];
+
+function ensureCmsBuilt() {
+  return buildIfChanged({
+    name: 'cms',
+    inputs: [...lockInputs, 'cms/src', 'cms/config', 'cms/tsconfig.json', 'cms/package.json'],
+    stampFile: 'cms/dist/.medee-build-hash',
+    build: () =>
+      run(path.join(rootDir, 'node_modules', '.bin', 'strapi'), ['build'], {
+        cwd: path.join(rootDir, 'cms'),
+        env: { STRAPI_TELEMETRY_DISABLED: 'true' },
+      }),
+  });
+}
+
+function ensureWebBuilt() {
+  return buildIfChanged({
+    name: 'web',
+    inputs: [...lockInputs, 'web'],
+    stampFile: 'web/.next/.medee-build-hash',
+    build: () =>
+      run(path.join(rootDir, 'node_modules', '.bin', 'next'), ['build'], {
+        cwd: path.join(rootDir, 'web'),
+        env: { NEXT_TELEMETRY_DISABLED: '1' },
+      }),
+  });
+}
+
+module.exports = { ensureInstalled, ensureCmsBuilt, ensureWebBuilt };

@@ -1,0 +1,57 @@
+// Development env files: cms/.env and web/.env.local, written once with fresh secrets and
+// never overwritten. A variable added to the project later is appended to an existing file.
+'use strict';
+
+const fs = require('node:fs');
+const path = require('node:path');
+const { parseEnv } = require('node:util');
+const { generateAdminPassword, generateApiTokenKey, generateCmsSecrets } = require('./secrets.cjs');
+
+const rootDir = path.join(__dirname, '..', '..');
+const cmsEnvFile = path.join(rootDir, 'cms', '.env');
+const webEnvFile = path.join(rootDir, 'web', '.env.local');
+
+function readEnv(file) {
+  return fs.existsSync(file) ? parseEnv(fs.readFileSync(file, 'utf8')) : {};
+}
+
+/** Appends the variables `file` lacks; returns whether the file was created or changed. */
+function completeEnvFile(file, header, wanted) {
+  const existing = readEnv(file);
+  const missing = Object.entries(wanted).filter(([key]) => existing[key] === undefined);
+  if (missing.length === 0) return false;
+  const lines = missing.map(([key, value]) => `${key}=${value}`).join('\n');
+  const prefix = fs.existsSync(file) ? '\n' : `${header}\n`;
+  fs.appendFileSync(file, `${prefix}${lines}\n`, { mode: 0o600 });
+  return true;
+}
+
+function ensureEnvFiles() {
+  const created = [];
+  const cmsExisting = readEnv(cmsEnvFile);
+  const token = cmsExisting.SITE_READ_TOKEN || readEnv(webEnvFile).STRAPI_READ_TOKEN || generateApiTokenKey();
+  const cmsWanted = {
+    ...generateCmsSecrets(),
+    HOST: '127.0.0.1',
+    PORT: '1337',
+    DATABASE_CLIENT: 'sqlite',
+    DATABASE_FILENAME: '.tmp/data.db',
+    STRAPI_PLUGIN_I18N_INIT_LOCALE_CODE: 'mn',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
+    CMS_ADMIN_EMAIL: 'admin@medee.local',
+    CMS_ADMIN_PASSWORD: generateAdminPassword(),
+    SITE_READ_TOKEN: token,
+  };
+  if (completeEnvFile(cmsEnvFile, '# Written by npm start for development. Do not commit. See .env.example.', cmsWanted)) {
+    created.push('cms/.env');
+  }
+  const webWanted = { STRAPI_URL: 'http://127.0.0.1:1337', STRAPI_READ_TOKEN: token, SITE_URL: 'http://localhost:3000' };
+  if (completeEnvFile(webEnvFile, '# Written by npm start for development. Do not commit. See .env.example.', webWanted)) {
+    created.push('web/.env.local');
+  }
+  const cms = readEnv(cmsEnvFile);
+  return { admin: { email: cms.CMS_ADMIN_EMAIL, password: cms.CMS_ADMIN_PASSWORD }, cmsEnvFile, created };
+}
+
+module.exports = { ensureEnvFiles };

@@ -1,0 +1,53 @@
+// npm test: check prerequisites, install, build the CMS and the site once, run every suite.
+// Extra arguments go to Jest (e.g. `npm test -- --selectProjects cms`).
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
+
+const require = createRequire(import.meta.url);
+const { ensureInstalled, ensureCmsBuilt, ensureWebBuilt } = require('./lib/build.cjs');
+const { run } = require('./lib/processes.cjs');
+const { findChromium } = require('./lib/chromium.cjs');
+const { findPostgresBinary } = require('./lib/postgres.cjs');
+
+const rootDir = path.join(path.dirname(new URL(import.meta.url).pathname), '..');
+
+// A missing prerequisite fails the run with what to install; nothing is skipped silently.
+const missing = [];
+try {
+  findChromium();
+} catch (error) {
+  missing.push(error.message);
+}
+for (const binary of ['initdb', 'pg_ctl', 'postgres']) {
+  try {
+    findPostgresBinary(binary);
+  } catch (error) {
+    missing.push(error.message);
+  }
+}
+if (typeof process.getuid === 'function' && process.getuid() === 0) {
+  try {
+    execFileSync('id', ['postgres'], { stdio: 'ignore' });
+  } catch {
+    missing.push('Running as root needs a "postgres" user to own the test clusters (Debian: apt-get install -y postgresql).');
+  }
+}
+if (missing.length > 0) {
+  console.error(`npm test cannot run:\n- ${missing.join('\n- ')}`);
+  process.exit(1);
+}
+
+await ensureInstalled();
+await ensureCmsBuilt();
+await ensureWebBuilt();
+
+try {
+  await run(process.execPath, [path.join(rootDir, 'node_modules', 'jest', 'bin', 'jest.js'), ...process.argv.slice(2)], {
+    cwd: rootDir,
+    env: { STRAPI_TELEMETRY_DISABLED: 'true', NEXT_TELEMETRY_DISABLED: '1' },
+  });
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
