@@ -1,4 +1,4 @@
-/** Every suite: CMS API (SQLite + PostgreSQL), site units, browser end-to-end. */
+/** CMS API (SQLite + PostgreSQL) and browser suites; the site's unit tests run from web/ (scripts/test.mjs). */
 module.exports = {
-  projects: ['<rootDir>/cms', '<rootDir>/web', '<rootDir>/tests/e2e'],
+  projects: ['<rootDir>/cms', '<rootDir>/tests/e2e'],
 };

@@ -1,5 +1,5 @@
 // npm test: check prerequisites, install, build the CMS and the site once, run every suite.
-// Extra arguments go to Jest (e.g. `npm test -- --selectProjects cms`).
+// Extra arguments go to the CMS + browser Jest run only (e.g. `npm test -- --selectProjects cms`).
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
@@ -42,11 +42,12 @@ await ensureInstalled();
 await ensureCmsBuilt();
 await ensureWebBuilt();
 
+const jest = path.join(rootDir, 'node_modules', 'jest', 'bin', 'jest.js');
+const env = { STRAPI_TELEMETRY_DISABLED: 'true', NEXT_TELEMETRY_DISABLED: '1' };
 try {
-  await run(process.execPath, [path.join(rootDir, 'node_modules', 'jest', 'bin', 'jest.js'), ...process.argv.slice(2)], {
-    cwd: rootDir,
-    env: { STRAPI_TELEMETRY_DISABLED: 'true', NEXT_TELEMETRY_DISABLED: '1' },
-  });
+  // The site's unit tests run from web/: next/jest loads web/next.config.ts relative to the cwd.
+  if (process.argv.length === 2) await run(process.execPath, [jest], { cwd: path.join(rootDir, 'web'), env });
+  await run(process.execPath, [jest, ...process.argv.slice(2)], { cwd: rootDir, env });
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);

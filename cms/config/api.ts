@@ -5,5 +5,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     defaultLimit: env.int('API_DEFAULT_LIMIT', 25),
     maxLimit: env.int('API_MAX_LIMIT', 100),
     withCount: true,
+    // Unknown query keys are a 400, not silently ignored (a typo must not widen a query).
+    strictParams: true,
   },
 });

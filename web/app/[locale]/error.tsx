@@ -1,0 +1,37 @@
+'use client'
+
+import { useParams } from 'next/navigation'
+import { useEffect } from 'react'
+import { getDictionary } from '@/lib/i18n/dictionaries'
+import { defaultLocale, isLocale } from '@/lib/i18n/locales'
+
+// Shown when rendering a page failed, typically because the CMS is down and
+// the page was not cached yet. Next.js answers 500 and caches nothing, so the
+// page is rendered afresh once the CMS is back. It wraps (site)/layout.tsx,
+// so a failing header/footer read lands here too; hence no site chrome.
+
+export default function LocalizedErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
+  const params = useParams<{ locale: string }>()
+  const locale = isLocale(params.locale) ? params.locale : defaultLocale
+  const dictionary = getDictionary(locale)
+
+  useEffect(() => {
+    // Server errors arrive here without their message (only a digest to find them in the server log).
+    console.error(error)
+  }, [error])
+
+  return (
+    <main id="content" className="site-main">
+      <div className="status-page" role="alert">
+        <h1>{dictionary.error.title}</h1>
+        <p>{dictionary.error.message}</p>
+        <p className="status-page__actions">
+          <button type="button" onClick={() => retry()}>
+            {dictionary.error.retry}
+          </button>
+          <a href={`/${locale}`}>{dictionary.error.backHome}</a>
+        </p>
+      </div>
+    </main>
+  )
+}

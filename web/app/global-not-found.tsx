@@ -1,0 +1,12 @@
+import type { Metadata } from 'next'
+import { UnknownAddressDocument, unknownAddressTitle } from '@/components/UnknownAddressDocument'
+import './globals.css'
+
+// Any URL that matches no route, e.g. /mn/a/b/c (enabled by
+// experimental.globalNotFound in next.config.ts).
+
+export const metadata: Metadata = { title: unknownAddressTitle }
+
+export default function GlobalNotFound() {
+  return <UnknownAddressDocument />
+}

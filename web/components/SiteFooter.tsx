@@ -1,0 +1,51 @@
+import type { Dictionary } from '@/lib/i18n/dictionaries'
+import type { SiteSettings } from '@/lib/strapi'
+
+interface SiteFooterProps {
+  settings: SiteSettings | null
+  siteName: string
+  dictionary: Dictionary
+}
+
+export function SiteFooter({ settings, siteName, dictionary }: SiteFooterProps) {
+  const companyName = settings?.companyName ?? siteName
+  return (
+    <footer className="site-footer">
+      <div className="site-footer__inner">
+        <p className="site-footer__company">{companyName}</p>
+        {settings?.footer ? <p className="site-footer__text">{settings.footer}</p> : null}
+        {settings && (settings.address || settings.email || settings.phone) ? (
+          <address className="site-footer__contact">
+            <dl>
+              {settings.address ? (
+                <div>
+                  <dt>{dictionary.footer.address}</dt>
+                  <dd>{settings.address}</dd>
+                </div>
+              ) : null}
+              {settings.email ? (
+                <div>
+                  <dt>{dictionary.footer.email}</dt>
+                  <dd>
+                    <a href={`mailto:${settings.email}`}>{settings.email}</a>
+                  </dd>
+                </div>
+              ) : null}
+              {settings.phone ? (
+                <div>
+                  <dt>{dictionary.footer.phone}</dt>
+                  <dd>
+                    <a href={`tel:${settings.phone.replace(/[^\d+]/g, '')}`}>{settings.phone}</a>
+                  </dd>
+                </div>
+              ) : null}
+            </dl>
+          </address>
+        ) : null}
+        <p className="site-footer__copyright">
+          © {companyName}
+        </p>
+      </div>
+    </footer>
+  )
+}

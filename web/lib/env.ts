@@ -1,0 +1,54 @@
+import { z } from 'zod'
+
+/**
+ * The site's configuration, read from the process environment once, when this
+ * module is first imported (by next.config.ts at build and start, so a bad
+ * value stops the process before it serves anything).
+ *
+ * STRAPI_READ_TOKEN is secret. Only server-only modules (lib/strapi/) read it;
+ * Next.js never inlines variables without the NEXT_PUBLIC_ prefix into client
+ * bundles, and lib/strapi/transport.ts imports 'server-only' on top of that.
+ */
+
+// An empty value in a .env file (`STRAPI_READ_TOKEN=`) means "not set".
+const emptyAsUnset = (value: unknown) => (value === '' ? undefined : value)
+
+// z.url rather than z.httpUrl: the latter wants a domain name, and the CMS is
+// often an IP address or a compose service name (http://cms:1337).
+const httpOrigin = z
+  .url({ protocol: /^https?$/, message: 'must be an http(s) URL such as http://127.0.0.1:1337' })
+  .transform((url) => url.replace(/\/+$/, ''))
+
+const envSchema = z.object({
+  STRAPI_URL: z.preprocess(emptyAsUnset, httpOrigin.default('http://127.0.0.1:1337')),
+  STRAPI_READ_TOKEN: z.preprocess(
+    emptyAsUnset,
+    z.string().regex(/^\S+$/, 'must not contain whitespace').optional(),
+  ),
+  SITE_URL: z.preprocess(emptyAsUnset, httpOrigin.default('http://localhost:3000')),
+})
+
+export type Env = z.infer<typeof envSchema>
+
+export class InvalidEnvironmentError extends Error {
+  override name = 'InvalidEnvironmentError'
+
+  constructor(readonly problems: readonly string[]) {
+    super(
+      `Invalid environment for the medee web site (see web/.env.example):\n` +
+        problems.map((problem) => `  - ${problem}`).join('\n'),
+    )
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source)
+  if (!result.success) {
+    throw new InvalidEnvironmentError(
+      result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+    )
+  }
+  return result.data
+}
+
+export const env: Env = parseEnv(process.env)

@@ -1,0 +1,25 @@
+import type { Locale } from './locales'
+
+const calendarDate = /^(\d{4})-(\d{2})-(\d{2})$/
+
+const dateFormatters: Record<Locale, Intl.DateTimeFormat> = {
+  mn: new Intl.DateTimeFormat('mn', { dateStyle: 'medium', timeZone: 'UTC' }),
+  zh: new Intl.DateTimeFormat('zh', { dateStyle: 'medium', timeZone: 'UTC' }),
+}
+
+/**
+ * Formats a CMS calendar date (`YYYY-MM-DD`, no time zone) for display:
+ * mn → "2022 оны 1-р сарын 29", zh → "2022年1月29日".
+ *
+ * The date is read and printed in UTC so that the day never shifts with the
+ * server's time zone.
+ */
+export function formatPostDate(locale: Locale, isoDate: string): string {
+  const match = calendarDate.exec(isoDate)
+  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null
+  // Date.UTC rolls 2022-02-30 over to March; reject it instead of printing a wrong day.
+  if (!date || date.toISOString().slice(0, 10) !== isoDate) {
+    throw new RangeError(`formatPostDate expects a calendar date YYYY-MM-DD, got "${isoDate}"`)
+  }
+  return dateFormatters[locale].format(date)
+}

@@ -1,0 +1,215 @@
+import type { z } from 'zod'
+import { env } from '@/lib/env'
+import type { Locale } from '@/lib/i18n/locales'
+import { CmsContentError } from './errors'
+import {
+  strapiArticleSchema,
+  strapiArticleSummarySchema,
+  strapiCategorySchema,
+  strapiCertificateSchema,
+  strapiCertificateSummarySchema,
+  strapiCollectionSchema,
+  strapiGlobalSchema,
+  strapiSingleSchema,
+  type StrapiArticle,
+  type StrapiArticleSummary,
+  type StrapiCategory,
+  type StrapiCertificate,
+  type StrapiCertificateSummary,
+  type StrapiGlobal,
+  type StrapiMedia,
+} from './raw'
+import type {
+  Article,
+  ArticleSummary,
+  Category,
+  Certificate,
+  CertificateSummary,
+  Image,
+  Paginated,
+  RichText,
+  SiteSettings,
+  Translation,
+} from './types'
+
+// Raw CMS JSON → domain types. Every to*() validates its input against the
+// contract in raw.ts and throws CmsContentError naming the offending fields.
+
+function parse<Schema extends z.ZodType>(schema: Schema, json: unknown, what: string): z.output<Schema> {
+  const result = schema.safeParse(json)
+  if (!result.success) {
+    throw new CmsContentError(
+      what,
+      result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
+    )
+  }
+  return result.data
+}
+
+/** Upload URLs are relative to the CMS ("/uploads/…") unless an S3-style provider made them absolute. */
+function absoluteMediaUrl(url: string): string {
+  if (URL.canParse(url)) return url
+  return `${env.STRAPI_URL}${url.startsWith('/') ? '' : '/'}${url}`
+}
+
+function reshapeImage(media: StrapiMedia | null | undefined): Image | null {
+  if (!media) return null
+  return {
+    url: absoluteMediaUrl(media.url),
+    alt: media.alternativeText ?? '',
+    width: media.width,
+    height: media.height,
+  }
+}
+
+function reshapeRichText(blocks: RichText | null | undefined): RichText {
+  if (!blocks) return []
+  return blocks.map((block) =>
+    block.type === 'image' ? { ...block, image: { ...block.image, url: absoluteMediaUrl(block.image.url) } } : block,
+  )
+}
+
+/** The other languages a document exists in, one entry per language. */
+function reshapeTranslations(
+  ownLocale: Locale,
+  localizations: readonly { locale: Locale; slug: string }[] | undefined,
+): Translation[] {
+  const byLocale = new Map<Locale, Translation>()
+  for (const { locale, slug } of localizations ?? []) {
+    if (locale !== ownLocale && !byLocale.has(locale)) byLocale.set(locale, { locale, slug })
+  }
+  return [...byLocale.values()]
+}
+
+function reshapeCategory(category: StrapiCategory): Category {
+  return { name: category.name, slug: category.slug }
+}
+
+function reshapeArticleSummary(article: StrapiArticleSummary): ArticleSummary {
+  return {
+    documentId: article.documentId,
+    locale: article.locale,
+    slug: article.slug,
+    title: article.title,
+    summary: article.summary || null,
+    postedAt: article.postedAt,
+    category: article.category ? reshapeCategory(article.category) : null,
+    cover: reshapeImage(article.cover),
+  }
+}
+
+function reshapeArticle(article: StrapiArticle): Article {
+  return {
+    ...reshapeArticleSummary(article),
+    body: reshapeRichText(article.body),
+    certificates: (article.certificates ?? []).map(reshapeCertificateSummary),
+    // The SEO component is optional; its documented fallback is the entry's own title and summary.
+    seo: {
+      title: article.seo?.metaTitle || article.title,
+      description: article.seo?.metaDescription || article.summary || null,
+    },
+    translations: reshapeTranslations(article.locale, article.localizations),
+  }
+}
+
+function reshapeCertificateSummary(certificate: StrapiCertificateSummary): CertificateSummary {
+  return {
+    documentId: certificate.documentId,
+    locale: certificate.locale,
+    slug: certificate.slug,
+    name: certificate.name,
+    issuer: certificate.issuer || null,
+    issuedOn: certificate.issuedOn,
+    level: certificate.level,
+  }
+}
+
+function reshapeCertificate(certificate: StrapiCertificate): Certificate {
+  return {
+    ...reshapeCertificateSummary(certificate),
+    number: certificate.number || null,
+    description: reshapeRichText(certificate.description),
+    scan: reshapeImage(certificate.scan),
+    articles: (certificate.articles ?? [])
+      .map(({ slug, title, postedAt }) => ({ slug, title, postedAt }))
+      .sort((a, b) => b.postedAt.localeCompare(a.postedAt)),
+    translations: reshapeTranslations(certificate.locale, certificate.localizations),
+  }
+}
+
+function reshapeGlobal(global: StrapiGlobal): SiteSettings {
+  return {
+    siteName: global.siteName,
+    companyName: global.companyName,
+    footer: global.footer || null,
+    address: global.address || null,
+    email: global.email || null,
+    phone: global.phone || null,
+    seo: {
+      title: global.seo?.metaTitle || global.siteName,
+      description: global.seo?.metaDescription || null,
+    },
+  }
+}
+
+// ----------------------------------------------------------- single items ---
+
+export function toArticleSummary(json: unknown): ArticleSummary {
+  return reshapeArticleSummary(parse(strapiArticleSummarySchema, json, 'article'))
+}
+
+export function toArticle(json: unknown): Article {
+  return reshapeArticle(parse(strapiArticleSchema, json, 'article'))
+}
+
+export function toCertificate(json: unknown): Certificate {
+  return reshapeCertificate(parse(strapiCertificateSchema, json, 'certificate'))
+}
+
+export function toCategory(json: unknown): Category {
+  return reshapeCategory(parse(strapiCategorySchema, json, 'category'))
+}
+
+// ---------------------------------------------------------- API responses ---
+
+function paginated<Raw, Item>(
+  response: { data: Raw[]; meta: { pagination: Omit<Paginated<Item>, 'items'> } },
+  reshape: (raw: Raw) => Item,
+): Paginated<Item> {
+  const { page, pageSize, pageCount, total } = response.meta.pagination
+  return { items: response.data.map(reshape), page, pageSize, pageCount, total }
+}
+
+/** `GET /api/articles` as lists read it. */
+export function toArticleSummaryPage(json: unknown): Paginated<ArticleSummary> {
+  const response = parse(strapiCollectionSchema(strapiArticleSummarySchema), json, 'article list')
+  return paginated(response, reshapeArticleSummary)
+}
+
+/** `GET /api/articles?filters[slug][$eq]=…`: the article, or null when no published one has that slug. */
+export function toArticleFromLookup(json: unknown): Article | null {
+  const response = parse(strapiCollectionSchema(strapiArticleSchema), json, 'article lookup')
+  const [first] = response.data
+  return first ? reshapeArticle(first) : null
+}
+
+export function toCertificateSummaryList(json: unknown): CertificateSummary[] {
+  const response = parse(strapiCollectionSchema(strapiCertificateSummarySchema), json, 'certificate list')
+  return response.data.map(reshapeCertificateSummary)
+}
+
+export function toCertificateFromLookup(json: unknown): Certificate | null {
+  const response = parse(strapiCollectionSchema(strapiCertificateSchema), json, 'certificate lookup')
+  const [first] = response.data
+  return first ? reshapeCertificate(first) : null
+}
+
+export function toCategoryList(json: unknown): Category[] {
+  const response = parse(strapiCollectionSchema(strapiCategorySchema), json, 'category list')
+  return response.data.map(reshapeCategory)
+}
+
+/** `GET /api/global` (single type). */
+export function toGlobal(json: unknown): SiteSettings {
+  return reshapeGlobal(parse(strapiSingleSchema(strapiGlobalSchema), json, 'global').data)
+}

@@ -1,0 +1,202 @@
+import { z } from 'zod'
+import type { BlocksContent } from '@strapi/blocks-react-renderer'
+import { locales } from '@/lib/i18n/locales'
+import { certificateLevels } from './types'
+
+// The CMS contract: the shapes Strapi 5's REST API answers with (flattened v5
+// format), as far as the site reads them. Fields the site does not use are
+// not listed and are dropped while parsing. The Strapi* types are inferred
+// from these schemas so the two cannot drift apart.
+
+const nonEmptyString = z.string().min(1)
+const calendarDate = z.iso.date()
+const localeSchema = z.enum(locales)
+
+// ---------------------------------------------------------------- blocks ---
+
+type RootBlock = BlocksContent[number]
+type InlineNode = Extract<RootBlock, { type: 'paragraph' }>['children'][number]
+type ListBlock = Extract<RootBlock, { type: 'list' }>
+type ListItem = Exclude<ListBlock['children'][number], ListBlock>
+
+const textNode = z.object({
+  type: z.literal('text'),
+  text: z.string(),
+  bold: z.boolean().optional(),
+  italic: z.boolean().optional(),
+  underline: z.boolean().optional(),
+  strikethrough: z.boolean().optional(),
+  code: z.boolean().optional(),
+})
+
+const inlineNode: z.ZodType<InlineNode> = z.union([
+  textNode,
+  z.object({ type: z.literal('link'), url: z.string(), children: z.array(textNode) }),
+])
+
+const listItem: z.ZodType<ListItem> = z.object({
+  type: z.literal('list-item'),
+  children: z.array(inlineNode),
+})
+
+const listBlock: z.ZodType<ListBlock> = z.lazy(() =>
+  z.object({
+    type: z.literal('list'),
+    format: z.enum(['ordered', 'unordered']),
+    children: z.array(z.union([listItem, listBlock])),
+  }),
+)
+
+const imageBlock = z.object({
+  type: z.literal('image'),
+  image: z.object({
+    name: z.string(),
+    alternativeText: z.string().nullish(),
+    url: nonEmptyString,
+    caption: z.string().nullish(),
+    width: z.number(),
+    height: z.number(),
+    // null for files Strapi makes no resized versions of (e.g. SVG).
+    formats: z
+      .record(z.string(), z.unknown())
+      .nullish()
+      .transform((formats) => formats ?? undefined),
+    hash: z.string(),
+    ext: z.string(),
+    mime: z.string(),
+    size: z.number(),
+    previewUrl: z.string().nullish(),
+    provider: z.string(),
+    provider_metadata: z.unknown().nullish(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  }),
+  children: z.tuple([z.object({ type: z.literal('text'), text: z.literal('') })]),
+})
+
+const rootBlock: z.ZodType<RootBlock> = z.union([
+  z.object({ type: z.literal('paragraph'), children: z.array(inlineNode) }),
+  z.object({ type: z.literal('quote'), children: z.array(inlineNode) }),
+  z.object({ type: z.literal('code'), children: z.array(inlineNode) }),
+  z.object({
+    type: z.literal('heading'),
+    level: z.literal([1, 2, 3, 4, 5, 6]),
+    children: z.array(inlineNode),
+  }),
+  listBlock,
+  imageBlock,
+])
+
+export const strapiBlocksSchema = z.array(rootBlock)
+
+// ------------------------------------------------------------- components ---
+
+export const strapiMediaSchema = z.object({
+  url: nonEmptyString,
+  alternativeText: z.string().nullish(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+})
+export type StrapiMedia = z.infer<typeof strapiMediaSchema>
+
+export const strapiSeoSchema = z.object({
+  metaTitle: z.string().nullish(),
+  metaDescription: z.string().nullish(),
+})
+export type StrapiSeo = z.infer<typeof strapiSeoSchema>
+
+const strapiLocalizationSchema = z.object({ locale: localeSchema, slug: nonEmptyString })
+
+// --------------------------------------------------------- content types ---
+
+export const strapiCategorySchema = z.object({
+  id: z.number().int(),
+  documentId: nonEmptyString,
+  name: nonEmptyString,
+  slug: nonEmptyString,
+})
+export type StrapiCategory = z.infer<typeof strapiCategorySchema>
+
+/** A certificate as populated inside an article. */
+export const strapiCertificateSummarySchema = z.object({
+  id: z.number().int(),
+  documentId: nonEmptyString,
+  locale: localeSchema,
+  name: nonEmptyString,
+  slug: nonEmptyString,
+  issuer: z.string().nullish(),
+  issuedOn: calendarDate,
+  level: z.enum(certificateLevels),
+})
+export type StrapiCertificateSummary = z.infer<typeof strapiCertificateSummarySchema>
+
+/** An article as lists read it: no body, no certificates. */
+export const strapiArticleSummarySchema = z.object({
+  id: z.number().int(),
+  documentId: nonEmptyString,
+  locale: localeSchema,
+  title: nonEmptyString,
+  slug: nonEmptyString,
+  summary: z.string().nullish(),
+  postedAt: calendarDate,
+  cover: strapiMediaSchema.nullish(),
+  category: strapiCategorySchema.nullish(),
+})
+export type StrapiArticleSummary = z.infer<typeof strapiArticleSummarySchema>
+
+export const strapiArticleSchema = strapiArticleSummarySchema.extend({
+  body: strapiBlocksSchema.nullish(),
+  certificates: z.array(strapiCertificateSummarySchema).optional(),
+  seo: strapiSeoSchema.nullish(),
+  localizations: z.array(strapiLocalizationSchema).optional(),
+})
+export type StrapiArticle = z.infer<typeof strapiArticleSchema>
+
+/** An article as populated inside a certificate. */
+const strapiArticleLinkSchema = z.object({
+  title: nonEmptyString,
+  slug: nonEmptyString,
+  postedAt: calendarDate,
+})
+
+export const strapiCertificateSchema = strapiCertificateSummarySchema.extend({
+  number: z.string().nullish(),
+  description: strapiBlocksSchema.nullish(),
+  scan: strapiMediaSchema.nullish(),
+  articles: z.array(strapiArticleLinkSchema).optional(),
+  localizations: z.array(strapiLocalizationSchema).optional(),
+})
+export type StrapiCertificate = z.infer<typeof strapiCertificateSchema>
+
+export const strapiGlobalSchema = z.object({
+  siteName: nonEmptyString,
+  companyName: nonEmptyString,
+  footer: z.string().nullish(),
+  address: z.string().nullish(),
+  email: z.string().nullish(),
+  phone: z.string().nullish(),
+  seo: strapiSeoSchema.nullish(),
+})
+export type StrapiGlobal = z.infer<typeof strapiGlobalSchema>
+
+// ------------------------------------------------------------- envelopes ---
+
+export const strapiPaginationSchema = z.object({
+  page: z.number().int().min(1),
+  pageSize: z.number().int().min(1),
+  pageCount: z.number().int().min(0),
+  total: z.number().int().min(0),
+})
+
+/** `GET /api/<collection>` */
+export function strapiCollectionSchema<Item extends z.ZodType>(item: Item) {
+  return z.object({
+    data: z.array(item),
+    meta: z.object({ pagination: strapiPaginationSchema }),
+  })
+}
+
+/** `GET /api/<single type>` */
+export function strapiSingleSchema<Item extends z.ZodType>(item: Item) {
+  return z.object({ data: item })
+}

@@ -1,0 +1,99 @@
+import type { BlocksContent } from '@strapi/blocks-react-renderer'
+import type { Locale } from '@/lib/i18n/locales'
+
+// What pages work with. Produced only by the to*() functions in map.ts, which
+// validate the CMS responses first; nothing here mirrors Strapi's wire format.
+
+export const certificateLevels = ['municipal', 'provincial', 'national'] as const
+export type CertificateLevel = (typeof certificateLevels)[number]
+
+/** A calendar date as the CMS stores it: `YYYY-MM-DD`, no time zone. */
+export type CalendarDate = string
+
+/** Rich text from a Strapi "blocks" field, with media URLs made absolute. */
+export type RichText = BlocksContent
+
+export interface Image {
+  /** Absolute URL (relative CMS upload paths are resolved against STRAPI_URL). */
+  url: string
+  /** Empty when the editor gave no alternative text: the image is then decorative. */
+  alt: string
+  width: number
+  height: number
+}
+
+export interface Seo {
+  title: string
+  description: string | null
+}
+
+/** The same document in another language, for the language switch and hreflang. */
+export interface Translation {
+  locale: Locale
+  slug: string
+}
+
+export interface Category {
+  name: string
+  slug: string
+}
+
+export interface ArticleSummary {
+  documentId: string
+  locale: Locale
+  slug: string
+  title: string
+  summary: string | null
+  postedAt: CalendarDate
+  category: Category | null
+  cover: Image | null
+}
+
+export interface Article extends ArticleSummary {
+  body: RichText
+  certificates: CertificateSummary[]
+  seo: Seo
+  translations: Translation[]
+}
+
+export interface CertificateSummary {
+  documentId: string
+  locale: Locale
+  slug: string
+  name: string
+  issuer: string | null
+  issuedOn: CalendarDate
+  level: CertificateLevel
+}
+
+export interface Certificate extends CertificateSummary {
+  number: string | null
+  description: RichText
+  scan: Image | null
+  articles: ArticleLink[]
+  translations: Translation[]
+}
+
+export interface ArticleLink {
+  slug: string
+  title: string
+  postedAt: CalendarDate
+}
+
+export interface SiteSettings {
+  siteName: string
+  companyName: string
+  footer: string | null
+  address: string | null
+  email: string | null
+  phone: string | null
+  seo: Seo
+}
+
+export interface Paginated<T> {
+  items: T[]
+  page: number
+  pageSize: number
+  pageCount: number
+  total: number
+}

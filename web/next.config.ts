@@ -1,0 +1,34 @@
+import type { NextConfig } from 'next'
+import { env } from './lib/env'
+
+// Importing env validates the environment here, so `next build` and
+// `next start` stop with a clear message before serving anything.
+const cms = new URL(env.STRAPI_URL)
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  images: {
+    // Only the CMS's uploads may be optimized; any other remote image is refused.
+    // Any port: tests and the cluster run the CMS on ports chosen at start.
+    remotePatterns: [
+      {
+        protocol: cms.protocol === 'https:' ? 'https' : 'http',
+        hostname: cms.hostname,
+        pathname: '/uploads/**',
+      },
+    ],
+    // The CMS is a sibling service on a private address in every deployment of
+    // this stack (127.0.0.1 locally, a compose service name in Docker), which
+    // the optimizer refuses by default. remotePatterns above pins it to that
+    // one origin's /uploads/, so this opens no route to other internal hosts.
+    dangerouslyAllowLocalIP: true,
+  },
+  experimental: {
+    // app/global-not-found.tsx: a real 404 document for URLs that match no
+    // route (e.g. /mn/a/b/c). Needed because the root layout sits under the
+    // dynamic [locale] segment, so there is no layout to wrap app/not-found in.
+    globalNotFound: true,
+  },
+}
+
+export default nextConfig

@@ -1,0 +1,42 @@
+import { InvalidEnvironmentError, parseEnv } from '@/lib/env'
+
+describe('parseEnv', () => {
+  it('falls back to the local defaults and treats empty values as unset', () => {
+    expect(parseEnv({ STRAPI_URL: '', STRAPI_READ_TOKEN: '' })).toEqual({
+      STRAPI_URL: 'http://127.0.0.1:1337',
+      STRAPI_READ_TOKEN: undefined,
+      SITE_URL: 'http://localhost:3000',
+    })
+  })
+
+  it.each(['http://127.0.0.1:1338', 'http://localhost:1337', 'http://cms:1337', 'https://cms.example.com'])(
+    'accepts the CMS address %p',
+    (url) => {
+      expect(parseEnv({ STRAPI_URL: url }).STRAPI_URL).toBe(url)
+    },
+  )
+
+  it('strips a trailing slash so paths can be appended', () => {
+    expect(parseEnv({ STRAPI_URL: 'https://cms.example.com/' }).STRAPI_URL).toBe('https://cms.example.com')
+  })
+
+  it('names every invalid variable in one clear error', () => {
+    let error: unknown
+    try {
+      parseEnv({ STRAPI_URL: 'cms:1337', SITE_URL: 'ftp://example.com', STRAPI_READ_TOKEN: 'two words' })
+    } catch (caught) {
+      error = caught
+    }
+    expect(error).toBeInstanceOf(InvalidEnvironmentError)
+    const problems = (error as InvalidEnvironmentError).problems
+    expect(problems).toHaveLength(3)
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^STRAPI_URL: must be an http\(s\) URL/),
+        expect.stringMatching(/^SITE_URL: must be an http\(s\) URL/),
+        expect.stringMatching(/^STRAPI_READ_TOKEN: must not contain whitespace/),
+      ]),
+    )
+    expect((error as Error).message).toContain('web/.env.example')
+  })
+})
