@@ -61,7 +61,11 @@ process.on('SIGINT', () => stopAll(0));
 process.on('SIGTERM', () => stopAll(0));
 
 try {
-  const cms = await startCms({ ...process.env, PORT: String(cmsPort), STRAPI_TELEMETRY_DISABLED: 'true' }, { echo: true });
+  // The CMS announces publishes to the site and links previews to it: follow a WEB_PORT override.
+  const siteOverride = process.env.WEB_PORT
+    ? { SITE_URL: `http://localhost:${webPort}`, SITE_REVALIDATE_URL: `http://127.0.0.1:${webPort}/api/revalidate` }
+    : {};
+  const cms = await startCms({ ...process.env, ...siteOverride, PORT: String(cmsPort), STRAPI_TELEMETRY_DISABLED: 'true' }, { echo: true });
   processes.push(cms);
   const web = startProcess('web', path.join(rootDir, 'node_modules', '.bin', 'next'), ['start', '-p', String(webPort), '-H', '127.0.0.1'], {
     cwd: webDir,

@@ -5,7 +5,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { parseEnv } = require('node:util');
-const { generateAdminPassword, generateApiTokenKey, generateCmsSecrets } = require('./secrets.cjs');
+const { generateAdminPassword, generateApiTokenKey, generateCmsSecrets, generateSiteSecrets } = require('./secrets.cjs');
 
 const rootDir = path.join(__dirname, '..', '..');
 const cmsEnvFile = path.join(rootDir, 'cms', '.env');
@@ -29,7 +29,15 @@ function completeEnvFile(file, header, wanted) {
 function ensureEnvFiles() {
   const created = [];
   const cmsExisting = readEnv(cmsEnvFile);
-  const token = cmsExisting.SITE_READ_TOKEN || readEnv(webEnvFile).STRAPI_READ_TOKEN || generateApiTokenKey();
+  const webExisting = readEnv(webEnvFile);
+  const token = cmsExisting.SITE_READ_TOKEN || webExisting.STRAPI_READ_TOKEN || generateApiTokenKey();
+  // Shared by the two files: whichever already has a value wins, so an added variable stays in sync.
+  const fresh = generateSiteSecrets();
+  const site = {
+    revalidateSecret: cmsExisting.SITE_REVALIDATE_SECRET || webExisting.REVALIDATE_SECRET || fresh.revalidateSecret,
+    previewSecret: cmsExisting.SITE_PREVIEW_SECRET || webExisting.PREVIEW_SECRET || fresh.previewSecret,
+    previewToken: cmsExisting.SITE_PREVIEW_TOKEN || webExisting.STRAPI_PREVIEW_TOKEN || fresh.previewToken,
+  };
   const cmsWanted = {
     ...generateCmsSecrets(),
     HOST: '127.0.0.1',
@@ -42,11 +50,23 @@ function ensureEnvFiles() {
     CMS_ADMIN_EMAIL: 'admin@medee.local',
     CMS_ADMIN_PASSWORD: generateAdminPassword(),
     SITE_READ_TOKEN: token,
+    SITE_URL: 'http://localhost:3000',
+    SITE_REVALIDATE_URL: 'http://127.0.0.1:3000/api/revalidate',
+    SITE_REVALIDATE_SECRET: site.revalidateSecret,
+    SITE_PREVIEW_SECRET: site.previewSecret,
+    SITE_PREVIEW_TOKEN: site.previewToken,
   };
   if (completeEnvFile(cmsEnvFile, '# Written by npm start for development. Do not commit. See .env.example.', cmsWanted)) {
     created.push('cms/.env');
   }
-  const webWanted = { STRAPI_URL: 'http://127.0.0.1:1337', STRAPI_READ_TOKEN: token, SITE_URL: 'http://localhost:3000' };
+  const webWanted = {
+    STRAPI_URL: 'http://127.0.0.1:1337',
+    STRAPI_READ_TOKEN: token,
+    SITE_URL: 'http://localhost:3000',
+    REVALIDATE_SECRET: site.revalidateSecret,
+    PREVIEW_SECRET: site.previewSecret,
+    STRAPI_PREVIEW_TOKEN: site.previewToken,
+  };
   if (completeEnvFile(webEnvFile, '# Written by npm start for development. Do not commit. See .env.example.', webWanted)) {
     created.push('web/.env.local');
   }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { cmsDir, cmsEnv, seedCms, startCms } from '../../../scripts/lib/cms.cjs';
 import { startPostgres } from '../../../scripts/lib/postgres.cjs';
 import { freePort } from '../../../scripts/lib/processes.cjs';
-import { generateAdminPassword, generateApiTokenKey, generateCmsSecrets } from '../../../scripts/lib/secrets.cjs';
+import { generateAdminPassword, generateApiTokenKey, generateCmsSecrets, generateSiteSecrets } from '../../../scripts/lib/secrets.cjs';
 
 export type Database = 'sqlite' | 'postgres';
 
@@ -12,16 +12,32 @@ export interface CmsInstance {
   baseUrl: string;
   admin: { email: string; password: string };
   siteReadToken: string;
+  /** Secrets shared with the site: revalidation webhook, preview links, the draft-reading token. */
+  siteSecrets: { revalidateSecret: string; previewSecret: string; previewToken: string };
+  /** The environment the CMS runs with (for scripts run against its database). */
+  env: Record<string, string>;
   /** Re-runs the seed against this instance's database. */
   seed(): Promise<string>;
   restart(): Promise<void>;
+  /** Stops the server only; the database stays for startServer(). */
+  stopServer(): Promise<void>;
+  startServer(): Promise<void>;
   stop(): Promise<void>;
 }
 
-export async function startSeededCms(database: Database): Promise<CmsInstance> {
+export interface CmsOptions {
+  /**
+   * The site this CMS announces publishes to and opens previews on (SITE_URL), e.g. the URL a
+   * test will start the site on; `revalidateUrl` overrides where the notices go.
+   */
+  site?: { url: string; revalidateUrl?: string };
+}
+
+export async function startSeededCms(database: Database, options: CmsOptions = {}): Promise<CmsInstance> {
   const port = await freePort();
   const admin = { email: 'editor@medee.test', password: generateAdminPassword() };
   const siteReadToken = generateApiTokenKey();
+  const siteSecrets = generateSiteSecrets();
   const cleanups: Array<() => Promise<void> | void> = [];
 
   let databaseUrl: string | undefined;
@@ -42,7 +58,18 @@ export async function startSeededCms(database: Database): Promise<CmsInstance> {
     sqliteFile,
     databaseUrl,
     secrets: generateCmsSecrets(),
-    extra: { CMS_ADMIN_EMAIL: admin.email, CMS_ADMIN_PASSWORD: admin.password, SITE_READ_TOKEN: siteReadToken },
+    extra: {
+      CMS_ADMIN_EMAIL: admin.email,
+      CMS_ADMIN_PASSWORD: admin.password,
+      SITE_READ_TOKEN: siteReadToken,
+      SITE_URL: options.site?.url ?? '',
+      SITE_REVALIDATE_URL: options.site?.revalidateUrl ?? '',
+      SITE_REVALIDATE_SECRET: siteSecrets.revalidateSecret,
+      SITE_PREVIEW_SECRET: siteSecrets.previewSecret,
+      SITE_PREVIEW_TOKEN: siteSecrets.previewToken,
+      // Retries of a notice the site did not take come quickly in tests.
+      SITE_REVALIDATE_MAX_ATTEMPTS: '4',
+    },
   });
 
   let proc: Awaited<ReturnType<typeof startCms>> | undefined;
@@ -62,10 +89,19 @@ export async function startSeededCms(database: Database): Promise<CmsInstance> {
     baseUrl: `http://127.0.0.1:${port}`,
     admin,
     siteReadToken,
+    siteSecrets,
+    env,
     seed: () => seedCms(env),
     restart: async () => {
       await proc?.stop();
       proc = await startCms(env);
+    },
+    stopServer: async () => {
+      await proc?.stop();
+      proc = undefined;
+    },
+    startServer: async () => {
+      proc ??= await startCms(env);
     },
     stop,
   };
