@@ -52,6 +52,8 @@ export interface Dictionary {
   footer: { address: string; email: string; phone: string }
   notFound: { title: string; message: string; backHome: string }
   error: { title: string; message: string; retry: string; backHome: string }
+  /** The banner on every page in draft mode (opened from the CMS's preview). */
+  preview: { banner: string; exit: string }
 }
 
 const mn: Dictionary = {
@@ -107,6 +109,10 @@ const mn: Dictionary = {
     retry: 'Дахин оролдох',
     backHome: 'Нүүр хуудас руу буцах',
   },
+  preview: {
+    banner: 'Урьдчилан харах горим: нийтлэгдээгүй ноорог харагдаж байна.',
+    exit: 'Урьдчилан харахаас гарах',
+  },
 }
 
 const zh: Dictionary = {
@@ -161,6 +167,10 @@ const zh: Dictionary = {
     message: '内容暂时无法加载，请稍后再试。',
     retry: '重试',
     backHome: '返回首页',
+  },
+  preview: {
+    banner: '预览模式：正在显示未发布的草稿。',
+    exit: '退出预览',
   },
 }
 

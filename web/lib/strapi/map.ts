@@ -11,6 +11,7 @@ import {
   strapiCollectionSchema,
   strapiGlobalSchema,
   strapiSingleSchema,
+  strapiSlugOnlySchema,
   type StrapiArticle,
   type StrapiArticleSummary,
   type StrapiCategory,
@@ -212,4 +213,9 @@ export function toCategoryList(json: unknown): Category[] {
 /** `GET /api/global` (single type). */
 export function toGlobal(json: unknown): SiteSettings {
   return reshapeGlobal(parse(strapiSingleSchema(strapiGlobalSchema), json, 'global').data)
+}
+
+/** `GET /api/<collection>/<documentId>?fields=slug`: the document's slug. */
+export function toDocumentSlug(json: unknown): string {
+  return parse(strapiSingleSchema(strapiSlugOnlySchema), json, 'document').data.slug
 }

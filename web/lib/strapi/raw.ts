@@ -179,6 +179,9 @@ export const strapiGlobalSchema = z.object({
 })
 export type StrapiGlobal = z.infer<typeof strapiGlobalSchema>
 
+/** Any document read by documentId for its address only (the preview entry route). */
+export const strapiSlugOnlySchema = z.object({ slug: nonEmptyString })
+
 // ------------------------------------------------------------- envelopes ---
 
 export const strapiPaginationSchema = z.object({

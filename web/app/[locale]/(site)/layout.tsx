@@ -1,5 +1,7 @@
 import type { Metadata } from 'next'
+import { draftMode } from 'next/headers'
 import type { ReactNode } from 'react'
+import { PreviewBanner } from '@/components/PreviewBanner.client'
 import { SiteFooter } from '@/components/SiteFooter'
 import { SiteHeader } from '@/components/SiteHeader'
 import { getDictionary } from '@/lib/i18n/dictionaries'
@@ -32,9 +34,12 @@ export default async function SiteLayout({ children, params }: SiteLayoutProps) 
   const dictionary = getDictionary(locale)
   const settings = await getGlobal(locale)
   const siteName = settings?.siteName ?? dictionary.fallbackSiteName
+  // Off while prerendering, so published pages never carry the banner.
+  const { isEnabled: previewing } = await draftMode()
 
   return (
     <>
+      {previewing ? <PreviewBanner message={dictionary.preview.banner} exitLabel={dictionary.preview.exit} /> : null}
       <a className="skip-link" href="#content">
         {dictionary.skipToContent}
       </a>
