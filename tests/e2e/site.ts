@@ -8,9 +8,12 @@ export interface SiteInstance {
   stop(): Promise<void>;
 }
 
-/** Starts the built site (`next start`) against `cms` on a free port. */
-export async function startSite(cms: CmsInstance): Promise<SiteInstance> {
-  const port = await freePort();
+/**
+ * Starts the built site (`next start`) against `cms` on a free port, or on `port` — the one the
+ * CMS was told (startSeededCms's `site.url`) so its change notices and preview links reach it.
+ */
+export async function startSite(cms: CmsInstance, options: { port?: number } = {}): Promise<SiteInstance> {
+  const port = options.port ?? (await freePort());
   const baseUrl = `http://127.0.0.1:${port}`;
   const proc = startProcess('web', path.join(rootDir, 'node_modules', '.bin', 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: path.join(rootDir, 'web'),
@@ -19,6 +22,9 @@ export async function startSite(cms: CmsInstance): Promise<SiteInstance> {
       STRAPI_URL: cms.baseUrl,
       STRAPI_READ_TOKEN: cms.siteReadToken,
       SITE_URL: baseUrl,
+      REVALIDATE_SECRET: cms.siteSecrets.revalidateSecret,
+      PREVIEW_SECRET: cms.siteSecrets.previewSecret,
+      STRAPI_PREVIEW_TOKEN: cms.siteSecrets.previewToken,
     },
   });
   try {

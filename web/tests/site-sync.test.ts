@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto'
-import { siteChangeSchema, tagsForChange, type SiteChange } from '@/lib/site-sync/change'
+import { pathsToRefresh, siteChangeSchema, tagsForChange, type SiteChange } from '@/lib/site-sync/change'
 import { verifyPreviewLink, verifyWebhookSignature, WEBHOOK_TOLERANCE_SECONDS } from '@/lib/site-sync/signature'
 
 const secret = 'wQw8/6V2eaLz9QDPNrq20oGqUvRzfuW80GNPRkkHxYI='
@@ -120,5 +120,21 @@ describe('tagsForChange', () => {
   it('unknown types and locales the site does not serve give nothing', () => {
     expect(tagsForChange(change('api::other.other', [{ locale: 'mn', before: null, after: { slug: 'x' }, changed: true }]))).toEqual([])
     expect(tagsForChange(change(article, [{ locale: 'en', before: null, after: { slug: 'x' }, changed: true }]))).toEqual([])
+  })
+})
+
+describe('pathsToRefresh', () => {
+  it('names the changed variant\'s pages under both slugs, its list and its home page; unchanged locales give nothing', () => {
+    const change = siteChangeSchema.parse({
+      id: 'n2',
+      event: 'entry.publish',
+      uid: 'api::article.article',
+      documentId: 'd2',
+      variants: [
+        { locale: 'mn', before: { slug: 'хуучин' }, after: { slug: 'new' }, changed: true },
+        { locale: 'zh', before: { slug: 'zh' }, after: { slug: 'zh' }, changed: false },
+      ],
+    })
+    expect(pathsToRefresh(change)).toEqual([`/mn/news/${encodeURIComponent('хуучин')}`, '/mn/news/new', '/mn/news', '/mn'])
   })
 })

@@ -72,3 +72,37 @@ export function tagsForChange(change: SiteChange): string[] {
   }
   return [...tags].sort()
 }
+
+/**
+ * The pages a reader (or the editor who just published) is most likely to open
+ * next: the changed article's or certificate's page under each slug, its list
+ * and the home page of its locale. The revalidation route requests them once
+ * right away, so the stale-while-revalidate render happens then instead of on
+ * a reader's first visit.
+ */
+export function pathsToRefresh(change: SiteChange): string[] {
+  const paths = new Set<string>()
+  for (const variant of change.variants) {
+    if (!variant.changed || !isLocale(variant.locale)) continue
+    const { locale } = variant
+    switch (change.uid) {
+      case 'api::article.article':
+        for (const slug of slugsOf(variant)) paths.add(`/${locale}/news/${encodeURIComponent(slug)}`)
+        paths.add(`/${locale}/news`)
+        paths.add(`/${locale}`)
+        break
+      case 'api::certificate.certificate':
+        for (const slug of slugsOf(variant)) paths.add(`/${locale}/certificates/${encodeURIComponent(slug)}`)
+        paths.add(`/${locale}/certificates`)
+        paths.add(`/${locale}`)
+        break
+      case 'api::category.category':
+        paths.add(`/${locale}/news`)
+        break
+      case 'api::global.global':
+        paths.add(`/${locale}`)
+        break
+    }
+  }
+  return [...paths]
+}

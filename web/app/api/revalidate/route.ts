@@ -1,7 +1,8 @@
 import { revalidateTag } from 'next/cache'
+import { after } from 'next/server'
 import { env } from '@/lib/env'
+import { pathsToRefresh, siteChangeSchema, tagsForChange } from '@/lib/site-sync/change'
 import { verifyWebhookSignature } from '@/lib/site-sync/signature'
-import { siteChangeSchema, tagsForChange } from '@/lib/site-sync/change'
 
 // POST /api/revalidate — the CMS's change notice after a publish, unpublish or
 // delete (cms/src/publishing/). Verifies the signature made with the shared
@@ -16,6 +17,11 @@ import { siteChangeSchema, tagsForChange } from '@/lib/site-sync/change'
 // make that request wait for the CMS — and fail with a 500 if the CMS is down.
 // A repeated notice only marks the same tags stale again: the fresh render
 // reads the CMS's current state, so a replay cannot bring old content back.
+//
+// Stale-while-revalidate means the first request after a publish still gets
+// the old page. So that this first request is not a reader's (or the editor's
+// checking their publish), the route makes it itself, once the answer to the
+// CMS is sent, for the pages most likely opened next (pathsToRefresh).
 
 /** Notices are small (one document, a few locales); anything bigger is not from the CMS. */
 const MAX_BODY_BYTES = 64 * 1024
@@ -42,5 +48,17 @@ export async function POST(request: Request): Promise<Response> {
 
   const tags = tagsForChange(parsed.data)
   for (const tag of tags) revalidateTag(tag, 'max')
+  const origin = new URL(request.url).origin
+  after(() => refresh(origin, pathsToRefresh(parsed.data)))
   return Response.json({ id: parsed.data.id, revalidated: tags }, { headers: noStore })
+}
+
+/** Requests each page once from this server, which starts its background render; the answers are not needed. */
+async function refresh(origin: string, paths: string[]): Promise<void> {
+  await Promise.allSettled(
+    paths.map(async (path) => {
+      const response = await fetch(new URL(path, origin), { cache: 'no-store', signal: AbortSignal.timeout(10_000) })
+      await response.body?.cancel()
+    }),
+  )
 }
