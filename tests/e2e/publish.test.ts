@@ -78,7 +78,7 @@ describe('publishing reaches the built site', () => {
   let site: SiteInstance;
   let relay: NoticeRelay;
   let adminToken: string;
-  const run_ = `${Date.now()}`;
+  const stamp = `${Date.now()}`;
 
   const admin = async (method: string, apiPath: string, body?: unknown) => {
     const response = await fetch(`${cms.baseUrl}${apiPath}`, {
@@ -130,8 +130,8 @@ describe('publishing reaches the built site', () => {
   }, 60_000);
 
   test('a publish reaches the article page and the news list; an unpublish makes the page 404 and leaves the list', async () => {
-    const title = `Нийтлэх туршилт ${run_}`;
-    const slug = `publish-${run_}`;
+    const title = `Нийтлэх туршилт ${stamp}`;
+    const slug = `publish-${stamp}`;
     // Read both first, so the site has them cached: the publish must refresh them, not a cold miss.
     expect((await get(`/mn/news/${slug}`)).status).toBe(404);
     expect((await get('/mn/news')).text).not.toContain(title);
@@ -150,19 +150,19 @@ describe('publishing reaches the built site', () => {
   });
 
   describe('the revalidation route', () => {
-    const slug = `held-${run_}`;
+    const slug = `held-${stamp}`;
     let documentId: string;
 
     beforeAll(async () => {
-      documentId = await createArticle('mn', { title: `Эхний хувилбар ${run_}`, slug });
+      documentId = await createArticle('mn', { title: `Эхний хувилбар ${stamp}`, slug });
       await publish(documentId, 'mn');
-      await until('the first version', pageShows(`/mn/news/${slug}`, `Эхний хувилбар ${run_}`));
+      await until('the first version', pageShows(`/mn/news/${slug}`, `Эхний хувилбар ${stamp}`));
     });
 
     test('missing, wrong and expired signatures get 401 and revalidate nothing; the CMS\'s notice does', async () => {
       relay.forwarding = false;
       try {
-        await publish(documentId, 'mn', { title: `Хоёр дахь хувилбар ${run_}` });
+        await publish(documentId, 'mn', { title: `Хоёр дахь хувилбар ${stamp}` });
         const notice = await until('the held notice', async () => relay.held.find((held) => JSON.parse(held.body).documentId === documentId));
         const stamp = Math.floor(Date.now() / 1000);
         const mac = (secret: string, timestamp: number) => createHmac('sha256', secret).update(`${timestamp}.${notice.body}`).digest('hex');
@@ -182,13 +182,13 @@ describe('publishing reaches the built site', () => {
         for (let i = 0; i < 2; i += 1) {
           const page = await get(`/mn/news/${slug}`);
           expect(page.headers.get('x-nextjs-cache')).toBe('HIT');
-          expect(page.text).toContain(`Эхний хувилбар ${run_}`);
+          expect(page.text).toContain(`Эхний хувилбар ${stamp}`);
         }
 
         const answer = await relay.deliver(notice);
         expect(answer.status).toBe(200);
         expect(JSON.parse(answer.text).revalidated).toEqual([`article:mn:${slug}`, 'articles:mn']);
-        await until('the second version', pageShows(`/mn/news/${slug}`, `Хоёр дахь хувилбар ${run_}`));
+        await until('the second version', pageShows(`/mn/news/${slug}`, `Хоёр дахь хувилбар ${stamp}`));
       } finally {
         relay.forwarding = true;
       }
@@ -202,35 +202,35 @@ describe('publishing reaches the built site', () => {
       await until('a fresh render after the replay', async () => {
         const page = await get(`/mn/news/${slug}`);
         expect(page.status).toBe(200);
-        expect(page.text).toContain(`Хоёр дахь хувилбар ${run_}`);
+        expect(page.text).toContain(`Хоёр дахь хувилбар ${stamp}`);
         return page.headers.get('x-nextjs-cache') === 'HIT' && page;
       });
-      await until('the list with the current title', pageShows('/mn/news', `Хоёр дахь хувилбар ${run_}`));
+      await until('the list with the current title', pageShows('/mn/news', `Хоёр дахь хувилбар ${stamp}`));
     });
   });
 
   test('a slug change: the old URL answers 404 (no redirect is kept), the new one serves', async () => {
-    const slug = `before-rename-${run_}`;
-    const documentId = await createArticle('mn', { title: `Нэр солих ${run_}`, slug });
+    const slug = `before-rename-${stamp}`;
+    const documentId = await createArticle('mn', { title: `Нэр солих ${stamp}`, slug });
     await publish(documentId, 'mn');
-    await until('the page at the old slug', pageShows(`/mn/news/${slug}`, `Нэр солих ${run_}`));
+    await until('the page at the old slug', pageShows(`/mn/news/${slug}`, `Нэр солих ${stamp}`));
 
-    await publish(documentId, 'mn', { slug: `after-rename-${run_}` });
-    await until('the new slug', pageShows(`/mn/news/after-rename-${run_}`, `Нэр солих ${run_}`));
+    await publish(documentId, 'mn', { slug: `after-rename-${stamp}` });
+    await until('the new slug', pageShows(`/mn/news/after-rename-${stamp}`, `Нэр солих ${stamp}`));
     await until('the old slug to 404', pageIs404(`/mn/news/${slug}`));
   });
 
   test('the zh translation reaches its page and the mn page links to it; a shared field published in mn reaches the zh page', async () => {
-    const mnSlug = `translated-${run_}`;
-    const zhSlug = `translated-zh-${run_}`;
-    const documentId = await createArticle('mn', { title: `Орчуулга ${run_}`, slug: mnSlug, postedAt: '2024-05-06' });
+    const mnSlug = `translated-${stamp}`;
+    const zhSlug = `translated-zh-${stamp}`;
+    const documentId = await createArticle('mn', { title: `Орчуулга ${stamp}`, slug: mnSlug, postedAt: '2024-05-06' });
     await publish(documentId, 'mn');
-    await until('the mn page', pageShows(`/mn/news/${mnSlug}`, `Орчуулга ${run_}`));
+    await until('the mn page', pageShows(`/mn/news/${mnSlug}`, `Орчуулга ${stamp}`));
     expect((await get(`/mn/news/${mnSlug}`)).text).not.toContain(`/zh/news/${zhSlug}`);
 
-    await admin('PUT', `${articles}/${documentId}?locale=zh`, { title: `翻译 ${run_}`, slug: zhSlug });
+    await admin('PUT', `${articles}/${documentId}?locale=zh`, { title: `翻译 ${stamp}`, slug: zhSlug });
     await publish(documentId, 'zh');
-    await until('the zh page', pageShows(`/zh/news/${zhSlug}`, `翻译 ${run_}`));
+    await until('the zh page', pageShows(`/zh/news/${zhSlug}`, `翻译 ${stamp}`));
     await until('the mn page\'s link to the translation', pageShows(`/mn/news/${mnSlug}`, `/zh/news/${zhSlug}`));
     expect((await get(`/zh/news/${zhSlug}`)).text).toContain('dateTime="2024-05-06"');
 
@@ -240,7 +240,7 @@ describe('publishing reaches the built site', () => {
   });
 
   describe('preview', () => {
-    const draftSlug = `draft-only-${run_}`;
+    const draftSlug = `draft-only-${stamp}`;
     let draftId: string;
 
     const previewLink = async (documentId: string, locale: string, status = 'draft') =>
@@ -257,7 +257,7 @@ describe('publishing reaches the built site', () => {
     };
 
     beforeAll(async () => {
-      draftId = await createArticle('mn', { title: `Ноорог ${run_}`, slug: draftSlug });
+      draftId = await createArticle('mn', { title: `Ноорог ${stamp}`, slug: draftSlug });
     });
 
     test('a draft is 404 on the site; a link without a valid signature gets 401 and no draft mode', async () => {
@@ -284,14 +284,14 @@ describe('publishing reaches the built site', () => {
 
       const draftPage = await get(`/mn/news/${draftSlug}`, { Cookie: entered.cookie! });
       expect(draftPage.status).toBe(200);
-      expect(draftPage.text).toContain(`Ноорог ${run_}`);
+      expect(draftPage.text).toContain(`Ноорог ${stamp}`);
       expect(draftPage.text).toContain('Урьдчилан харах горим');
       expect(draftPage.headers.get('cache-control')).toMatch(/no-store/);
-      expect((await get('/mn/news', { Cookie: entered.cookie! })).text).toContain(`Ноорог ${run_}`);
+      expect((await get('/mn/news', { Cookie: entered.cookie! })).text).toContain(`Ноорог ${stamp}`);
 
       expect((await get(`/mn/news/${draftSlug}`)).status).toBe(404);
       const list = await get('/mn/news');
-      expect(list.text).not.toContain(`Ноорог ${run_}`);
+      expect(list.text).not.toContain(`Ноорог ${stamp}`);
       expect(list.text).not.toContain('Урьдчилан харах горим');
 
       const exit = await get(`/api/preview/exit?to=${encodeURIComponent(`/mn/news/${draftSlug}`)}`, { Cookie: entered.cookie! });
@@ -302,20 +302,20 @@ describe('publishing reaches the built site', () => {
     });
 
     test('a published article\'s newer draft shows only in preview, in the editor\'s locale', async () => {
-      const slug = `published-with-draft-${run_}`;
-      const documentId = await createArticle('zh', { title: `已发布 ${run_}`, slug, postedAt: '2024-01-02' });
+      const slug = `published-with-draft-${stamp}`;
+      const documentId = await createArticle('zh', { title: `已发布 ${stamp}`, slug, postedAt: '2024-01-02' });
       await publish(documentId, 'zh');
-      await until('the published page', pageShows(`/zh/news/${slug}`, `已发布 ${run_}`));
-      await admin('PUT', `${articles}/${documentId}?locale=zh`, { title: `草稿修改 ${run_}` });
+      await until('the published page', pageShows(`/zh/news/${slug}`, `已发布 ${stamp}`));
+      await admin('PUT', `${articles}/${documentId}?locale=zh`, { title: `草稿修改 ${stamp}` });
 
       const entered = await enter(await previewLink(documentId, 'zh'));
       expect(entered.headers.get('location')).toBe(`/zh/news/${slug}`);
       const preview = await get(`/zh/news/${slug}`, { Cookie: entered.cookie! });
-      expect(preview.text).toContain(`草稿修改 ${run_}`);
+      expect(preview.text).toContain(`草稿修改 ${stamp}`);
       expect(preview.text).toContain('预览模式');
       const published = await get(`/zh/news/${slug}`);
-      expect(published.text).toContain(`已发布 ${run_}`);
-      expect(published.text).not.toContain(`草稿修改 ${run_}`);
+      expect(published.text).toContain(`已发布 ${stamp}`);
+      expect(published.text).not.toContain(`草稿修改 ${stamp}`);
 
       // "Published" in the admin's preview leaves draft mode.
       const left = await enter(await previewLink(documentId, 'zh', 'published'));
@@ -325,11 +325,11 @@ describe('publishing reaches the built site', () => {
   });
 
   test('with the CMS stopped, rendered pages answer 200 with their content; a publish made meanwhile shows once it is back', async () => {
-    const slug = `outage-${run_}`;
-    const documentId = await createArticle('mn', { title: `Тасалдлаас өмнө ${run_}`, slug });
+    const slug = `outage-${stamp}`;
+    const documentId = await createArticle('mn', { title: `Тасалдлаас өмнө ${stamp}`, slug });
     await publish(documentId, 'mn');
-    await until('the page', pageShows(`/mn/news/${slug}`, `Тасалдлаас өмнө ${run_}`));
-    await until('the list', pageShows('/mn/news', `Тасалдлаас өмнө ${run_}`));
+    await until('the page', pageShows(`/mn/news/${slug}`, `Тасалдлаас өмнө ${stamp}`));
+    await until('the list', pageShows('/mn/news', `Тасалдлаас өмнө ${stamp}`));
     expect((await get('/mn')).status).toBe(200);
 
     await cms.stopServer();
@@ -338,12 +338,12 @@ describe('publishing reaches the built site', () => {
         const page = await get(sitePath);
         expect({ sitePath, status: page.status }).toEqual({ sitePath, status: 200 });
       }
-      expect((await get(`/mn/news/${slug}`)).text).toContain(`Тасалдлаас өмнө ${run_}`);
+      expect((await get(`/mn/news/${slug}`)).text).toContain(`Тасалдлаас өмнө ${stamp}`);
 
       // A publish made while the server is down (a script, or another CMS instance on the same
       // database): its notice reaches the site, which cannot read the CMS yet.
       const forwardedBefore = relay.forwarded.length;
-      await run(process.execPath, [path.join(cmsDir, 'tests', 'helpers', 'publish-offline.mjs'), ARTICLE, documentId, 'mn', JSON.stringify({ title: `Тасалдлын үеэр ${run_}` })], {
+      await run(process.execPath, [path.join(cmsDir, 'tests', 'helpers', 'publish-offline.mjs'), ARTICLE, documentId, 'mn', JSON.stringify({ title: `Тасалдлын үеэр ${stamp}` })], {
         cwd: cmsDir,
         env: cms.env,
         quiet: true,
@@ -353,14 +353,14 @@ describe('publishing reaches the built site', () => {
         for (const sitePath of [`/mn/news/${slug}`, '/mn/news']) {
           const page = await get(sitePath);
           expect({ sitePath, status: page.status }).toEqual({ sitePath, status: 200 });
-          expect(page.text).toContain(`Тасалдлаас өмнө ${run_}`);
+          expect(page.text).toContain(`Тасалдлаас өмнө ${stamp}`);
         }
       }
     } finally {
       await cms.startServer();
     }
     // Next retries a failed background render after at most 30 s.
-    await until('the list after the restart', pageShows('/mn/news', `Тасалдлын үеэр ${run_}`), 60_000);
-    await until('the page after the restart', pageShows(`/mn/news/${slug}`, `Тасалдлын үеэр ${run_}`), 60_000);
+    await until('the list after the restart', pageShows('/mn/news', `Тасалдлын үеэр ${stamp}`), 60_000);
+    await until('the page after the restart', pageShows(`/mn/news/${slug}`, `Тасалдлын үеэр ${stamp}`), 60_000);
   }, 180_000);
 });
