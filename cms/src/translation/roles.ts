@@ -15,7 +15,6 @@ interface Permission {
   properties?: { fields?: string[]; locales?: string[] };
   conditions?: string[];
 }
-type Attribute = { type: string; pluginOptions?: { i18n?: { localized?: boolean } } };
 
 function allFields(strapi: Core.Strapi, uid: UID.ContentType): string[] {
   return strapi.service('admin::content-type').getNestedFields(strapi.contentType(uid), { components: strapi.components });
@@ -23,12 +22,8 @@ function allFields(strapi: Core.Strapi, uid: UID.ContentType): string[] {
 
 /** Fields whose top-level attribute is localized (relations and slugs are per locale too): editing them touches one locale only. */
 function localizedFields(strapi: Core.Strapi, uid: UID.ContentType): string[] {
-  const isLocalized = strapi.plugin('i18n').service('content-types').isLocalizedAttribute as (attribute: Attribute) => boolean;
-  const attributes = strapi.contentType(uid).attributes as Record<string, Attribute>;
-  return allFields(strapi, uid).filter((field) => {
-    const attribute = attributes[field.split('.')[0]!];
-    return !!attribute && isLocalized(attribute);
-  });
+  const localized = new Set<string>(strapi.plugin('i18n').service('content-types').getLocalizedAttributes(strapi.contentType(uid)));
+  return allFields(strapi, uid).filter((field) => localized.has(field.split('.')[0]!));
 }
 
 const contentPermission = (action: string, subject: UID.ContentType, locales: readonly string[], fields?: string[]): Permission => ({

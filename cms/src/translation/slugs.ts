@@ -55,7 +55,8 @@ export function registerSlugGeneration(strapi: Core.Strapi): void {
     if (action === 'update' && params.documentId) {
       existing = await strapi.db.query(uid).findOne({
         where: { documentId: params.documentId, locale, publishedAt: null },
-        select: [source.slugField, source.titleField, 'firstPublishedAt'],
+        // firstPublishedAt exists only when Strapi's first-published-at feature is on.
+        select: [source.slugField, source.titleField, ...('firstPublishedAt' in strapi.contentType(uid).attributes ? ['firstPublishedAt'] : [])],
       });
     }
     if (existing) {
