@@ -1,6 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { isTranslatedType, loadDraft, localeCodes, translatableFields, TYPE_NAMES, type TranslatedType } from './content';
 import { translationStatus, type StatusRow } from './status';
+import { confirmTranslation } from './tracking';
 import {
   buildTargetData,
   codesOf,
@@ -271,6 +272,9 @@ export async function importXliff(strapi: Core.Strapi, text: string, options: Im
       if (report.dryRun) continue;
       // update() writes the draft; for a missing locale it creates the variant with the shared fields copied.
       await strapi.documents(plan.uid as UID.ContentType).update({ documentId: plan.documentId, locale: trgLang, data: plan.data } as never);
+      // The file's sources were checked against the current source: this translation is current,
+      // even where its text did not change.
+      await confirmTranslation(strapi, plan.uid, plan.documentId, trgLang);
     }
   };
   if (report.dryRun) await write();

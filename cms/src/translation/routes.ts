@@ -1,8 +1,9 @@
 import type { Core, UID } from '@strapi/strapi';
 import { z } from 'zod';
-import { TRANSLATED_TYPES, type TranslatedType } from './content';
+import { loadDraft, TRANSLATED_TYPES, type TranslatedType } from './content';
 import { exportXliff, importXliff, TranslationRequestError } from './exchange';
 import { translationStatus } from './status';
+import { confirmTranslation } from './tracking';
 
 /** Admin API under /translations, for the admin page and `npm run i18n` alike. */
 export const TRANSLATIONS_PREFIX = '/translations';
@@ -31,6 +32,7 @@ const exportQuery = z.object({
   only: z.enum(['missing', 'outdated', 'all']).default('all'),
 });
 const importBody = z.object({ xliff: z.string().min(1), dryRun: z.boolean().default(false) });
+const confirmBody = z.object({ contentType: z.enum(TRANSLATED_TYPES), documentId: z.string().min(1), locale: z.string().min(1) });
 
 function badRequest(ctx: Context, message: string) {
   ctx.status = 400;
@@ -90,6 +92,32 @@ export function registerTranslationRoutes(strapi: Core.Strapi): void {
           const forbidden = !report.ok && report.problems.length > 0 && report.problems.every((p) => p.problem.startsWith('forbidden:'));
           ctx.status = report.ok ? 200 : forbidden ? 403 : 422;
           ctx.body = report;
+        },
+      },
+      {
+        // A translator checked an outdated translation against the changed source and it still holds.
+        method: 'POST',
+        path: '/confirm',
+        config: { policies },
+        handler: async (ctx: Context) => {
+          const body = confirmBody.safeParse(ctx.request.body);
+          if (!body.success) return badRequest(ctx, 'send JSON { "contentType", "documentId", "locale" }');
+          const { contentType, documentId, locale } = body.data;
+          const variant = await loadDraft(strapi, contentType, documentId, locale);
+          if (!variant) {
+            ctx.status = 404;
+            ctx.body = { error: { status: 404, name: 'NotFound', message: `No ${locale} variant of ${documentId}` } };
+            return;
+          }
+          const checker = strapi.plugin('content-manager').service('permission-checker').create({ userAbility: ctx.state.userAbility, model: contentType });
+          if (!checker.can.update({ ...variant, locale })) {
+            ctx.status = 403;
+            ctx.body = { error: { status: 403, name: 'Forbidden', message: `You may not edit the ${locale} variant` } };
+            return;
+          }
+          await confirmTranslation(strapi, contentType, documentId, locale);
+          const report = await translationStatus(strapi, [contentType]);
+          ctx.body = report.rows.find((row) => row.documentId === documentId) ?? null;
         },
       },
     ],

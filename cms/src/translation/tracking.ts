@@ -81,8 +81,11 @@ async function adopt(strapi: Core.Strapi, uid: TranslatedType, documentId: strin
   return findRecord(strapi, uid, documentId);
 }
 
-/** After a variant was created or updated: a first variant becomes the source; a translation records its basis. */
-async function recordWrite(strapi: Core.Strapi, uid: TranslatedType, documentId: string, locale: string): Promise<void> {
+/**
+ * After a variant was written: a first variant becomes the source; a translation whose text
+ * changed (or that was just created) records the source text it now corresponds to.
+ */
+async function recordWrite(strapi: Core.Strapi, uid: TranslatedType, documentId: string, locale: string, textChanged: boolean): Promise<void> {
   const record = await findRecord(strapi, uid, documentId);
   if (!record) {
     const locales = await draftLocales(strapi, uid, documentId);
@@ -93,7 +96,23 @@ async function recordWrite(strapi: Core.Strapi, uid: TranslatedType, documentId:
     await adopt(strapi, uid, documentId);
     return;
   }
-  if (record.sourceLocale === locale) return;
+  if (record.sourceLocale === locale || !textChanged) return;
+  await confirmTranslation(strapi, uid, documentId, locale, record);
+}
+
+/**
+ * Records that the `locale` translation corresponds to the source's current text: on a text
+ * change, on an import (whose source was checked), or when a translator confirms it unchanged.
+ */
+export async function confirmTranslation(
+  strapi: Core.Strapi,
+  uid: TranslatedType,
+  documentId: string,
+  locale: string,
+  known?: TranslationRecord,
+): Promise<void> {
+  const record = known ?? (await findRecord(strapi, uid, documentId)) ?? (await adopt(strapi, uid, documentId));
+  if (!record || record.sourceLocale === locale) return;
   const hash = await currentSourceHash(strapi, uid, documentId, record.sourceLocale);
   if (hash === null) {
     // The source variant is gone: the variant just written is the document's text now.
@@ -130,6 +149,11 @@ export function registerTranslationTracking(strapi: Core.Strapi): void {
     const { uid, action } = context;
     if (!isTranslatedType(uid) || !['create', 'update', 'delete'].includes(action)) return next();
     const params = (context.params ?? {}) as { documentId?: string; locale?: string };
+    const fields = translatableFields(strapi, uid);
+    // The text before an update. Saves that leave it as it was (publishing from the admin saves
+    // the form first, shared-field edits) do not make an outdated translation current.
+    const locale = params.locale && params.locale !== '*' ? params.locale : await defaultLocale(strapi);
+    const before = action === 'update' && params.documentId ? await loadDraft(strapi, uid, params.documentId, locale) : null;
     const result = await next();
 
     if (action === 'delete') {
@@ -139,8 +163,10 @@ export function registerTranslationTracking(strapi: Core.Strapi): void {
     const written = result as { documentId?: string; locale?: string } | null;
     const documentId = written?.documentId;
     if (!documentId) return result;
-    const locale = written?.locale ?? params.locale ?? (await defaultLocale(strapi));
-    await recordWrite(strapi, uid, documentId, locale);
+    const writtenLocale = written?.locale ?? locale;
+    const after = before ? await loadDraft(strapi, uid, documentId, writtenLocale) : null;
+    const textChanged = !before || sourceHash(fields, before) !== sourceHash(fields, after);
+    await recordWrite(strapi, uid, documentId, writtenLocale, textChanged);
     return result;
   });
 }
