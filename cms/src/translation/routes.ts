@@ -50,7 +50,9 @@ export function registerTranslationRoutes(strapi: Core.Strapi): void {
         path: '/status',
         config: { policies },
         handler: async (ctx: Context) => {
-          ctx.body = await translationStatus(strapi, readableTypes(ctx));
+          const report = await translationStatus(strapi, readableTypes(ctx));
+          const documentId = typeof ctx.query.documentId === 'string' ? ctx.query.documentId : undefined;
+          ctx.body = documentId ? { ...report, rows: report.rows.filter((row) => row.documentId === documentId) } : report;
         },
       },
       {
