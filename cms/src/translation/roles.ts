@@ -1,5 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import { LOCALES, PUBLIC_CONTENT_TYPES, type Locale } from '../content-types';
+import { localeCodes } from './content';
 
 const EXPLORER = 'plugin::content-manager.explorer';
 const FIELD_ACTIONS = new Set(['create', 'read', 'update']);
@@ -33,12 +34,12 @@ const contentPermission = (action: string, subject: UID.ContentType, locales: re
   conditions: [],
 });
 
-/** What an Editor may do with the site's content: everything, in both locales, plus the media library. */
-function editorPermissions(strapi: Core.Strapi): Permission[] {
+/** What an Editor may do with the site's content: everything, in every locale, plus the media library. */
+function editorPermissions(strapi: Core.Strapi, locales: readonly string[]): Permission[] {
   return [
     ...CONTENT_TYPES.flatMap((uid) =>
       ['create', 'read', 'update', 'delete', 'publish'].map((action) =>
-        contentPermission(action, uid, LOCALES, FIELD_ACTIONS.has(action) ? allFields(strapi, uid) : undefined),
+        contentPermission(action, uid, locales, FIELD_ACTIONS.has(action) ? allFields(strapi, uid) : undefined),
       ),
     ),
     ...['plugin::upload.read', 'plugin::upload.configure-view', 'plugin::upload.assets.create', 'plugin::upload.assets.update', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link'].map(
@@ -52,9 +53,9 @@ function editorPermissions(strapi: Core.Strapi): Permission[] {
  * shared (non-localized) fields are read-only for them, because saving one would change the
  * other locale too. No delete, no publish, no settings, no users, no media uploads.
  */
-function translatorPermissions(strapi: Core.Strapi, locale: Locale): Permission[] {
+function translatorPermissions(strapi: Core.Strapi, locale: Locale, locales: readonly string[]): Permission[] {
   return CONTENT_TYPES.flatMap((uid) => [
-    contentPermission('read', uid, LOCALES, allFields(strapi, uid)),
+    contentPermission('read', uid, locales, allFields(strapi, uid)),
     contentPermission('create', uid, [locale], localizedFields(strapi, uid)),
     contentPermission('update', uid, [locale], localizedFields(strapi, uid)),
   ]);
@@ -78,7 +79,8 @@ export async function ensureTranslationRoles(strapi: Core.Strapi): Promise<Recor
   const permissions = strapi.service('admin::permission');
 
   const editor = await findOrCreateRole(strapi, EDITOR_ROLE, 'Editors write and publish the site\'s content in every locale.');
-  const required = editorPermissions(strapi);
+  const locales = await localeCodes(strapi);
+  const required = editorPermissions(strapi, locales);
   const managed = new Set(required.map((p) => `${p.action}|${p.subject ?? ''}`));
   const existing: Permission[] = await permissions.findMany({ where: { role: { id: editor.id } } });
   const kept = existing
@@ -93,7 +95,7 @@ export async function ensureTranslationRoles(strapi: Core.Strapi): Promise<Recor
       translatorRole(locale),
       `Translators into ${locale}: read every locale, write the ${locale} drafts. No publishing, deleting or settings.`,
     );
-    await roles.assignPermissions(role.id, translatorPermissions(strapi, locale));
+    await roles.assignPermissions(role.id, translatorPermissions(strapi, locale, locales));
     ids[locale] = role.id;
   }
   return ids;
