@@ -1,7 +1,6 @@
 /** CMS API (SQLite + PostgreSQL) and browser suites; the site's unit tests run from web/ (scripts/test.mjs). */
 module.exports = {
   projects: ['<rootDir>/cms', '<rootDir>/tests/e2e'],
-  // NOTE: Jest applies testTimeout from the top-level config only; the projects' own 120 s are
-  // ignored when they run together (npm test), which left every test there at the 5 s default.
+  // A global option: Jest ignores testTimeout inside project configs. Tests drive real servers.
   testTimeout: 120_000,
 };

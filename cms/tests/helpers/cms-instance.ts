@@ -11,6 +11,8 @@ export type Database = 'sqlite' | 'postgres';
 export interface CmsInstance {
   baseUrl: string;
   admin: { email: string; password: string };
+  /** The demo translators, created with the "Translator (mn)" / "Translator (zh)" roles. */
+  translators: Record<'mn' | 'zh', { email: string; password: string }>;
   siteReadToken: string;
   /** Secrets shared with the site: revalidation webhook, preview links, the draft-reading token. */
   siteSecrets: { revalidateSecret: string; previewSecret: string; previewToken: string };
@@ -36,6 +38,10 @@ export interface CmsOptions {
 export async function startSeededCms(database: Database, options: CmsOptions = {}): Promise<CmsInstance> {
   const port = await freePort();
   const admin = { email: 'editor@medee.test', password: generateAdminPassword() };
+  const translators = {
+    mn: { email: 'translator-mn@medee.test', password: generateAdminPassword() },
+    zh: { email: 'translator-zh@medee.test', password: generateAdminPassword() },
+  };
   const siteReadToken = generateApiTokenKey();
   const siteSecrets = generateSiteSecrets();
   const cleanups: Array<() => Promise<void> | void> = [];
@@ -61,6 +67,10 @@ export async function startSeededCms(database: Database, options: CmsOptions = {
     extra: {
       CMS_ADMIN_EMAIL: admin.email,
       CMS_ADMIN_PASSWORD: admin.password,
+      CMS_TRANSLATOR_MN_EMAIL: translators.mn.email,
+      CMS_TRANSLATOR_MN_PASSWORD: translators.mn.password,
+      CMS_TRANSLATOR_ZH_EMAIL: translators.zh.email,
+      CMS_TRANSLATOR_ZH_PASSWORD: translators.zh.password,
       SITE_READ_TOKEN: siteReadToken,
       SITE_URL: options.site?.url ?? '',
       SITE_REVALIDATE_URL: options.site?.revalidateUrl ?? '',
@@ -88,6 +98,7 @@ export async function startSeededCms(database: Database, options: CmsOptions = {
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     admin,
+    translators,
     siteReadToken,
     siteSecrets,
     env,
