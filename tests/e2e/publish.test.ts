@@ -164,13 +164,13 @@ describe('publishing reaches the built site', () => {
       try {
         await publish(documentId, 'mn', { title: `Хоёр дахь хувилбар ${stamp}` });
         const notice = await until('the held notice', async () => relay.held.find((held) => JSON.parse(held.body).documentId === documentId));
-        const stamp = Math.floor(Date.now() / 1000);
+        const nowSeconds = Math.floor(Date.now() / 1000);
         const mac = (secret: string, timestamp: number) => createHmac('sha256', secret).update(`${timestamp}.${notice.body}`).digest('hex');
         const refused = [
           { body: notice.body, signature: '' },
           { body: notice.body, signature: `Bearer ${cms.siteSecrets.revalidateSecret}` },
-          { body: notice.body, signature: `t=${stamp},v1=${mac('not-the-shared-secret-at-all', stamp)}` },
-          { body: notice.body, signature: `t=${stamp - 3600},v1=${mac(cms.siteSecrets.revalidateSecret, stamp - 3600)}` },
+          { body: notice.body, signature: `t=${nowSeconds},v1=${mac('not-the-shared-secret-at-all', nowSeconds)}` },
+          { body: notice.body, signature: `t=${nowSeconds - 3600},v1=${mac(cms.siteSecrets.revalidateSecret, nowSeconds - 3600)}` },
           { body: notice.body.replace('"entry.publish"', '"entry.delete"'), signature: notice.signature },
         ];
         for (const forged of refused) {
