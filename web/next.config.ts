@@ -23,12 +23,6 @@ const nextConfig: NextConfig = {
     // one origin's /uploads/, so this opens no route to other internal hosts.
     dangerouslyAllowLocalIP: true,
   },
-  experimental: {
-    // app/global-not-found.tsx: a real 404 document for URLs that match no
-    // route (e.g. /mn/a/b/c). Needed because the root layout sits under the
-    // dynamic [locale] segment, so there is no layout to wrap app/not-found in.
-    globalNotFound: true,
-  },
 }
 
 export default nextConfig

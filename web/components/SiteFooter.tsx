@@ -1,13 +1,16 @@
 import type { Dictionary } from '@/lib/i18n/dictionaries'
+import type { Locale } from '@/lib/i18n/locales'
+import { feedPath } from '@/lib/routes'
 import type { SiteSettings } from '@/lib/strapi'
 
 interface SiteFooterProps {
   settings: SiteSettings | null
   siteName: string
   dictionary: Dictionary
+  locale: Locale
 }
 
-export function SiteFooter({ settings, siteName, dictionary }: SiteFooterProps) {
+export function SiteFooter({ settings, siteName, dictionary, locale }: SiteFooterProps) {
   const companyName = settings?.companyName ?? siteName
   return (
     <footer className="site-footer">
@@ -43,7 +46,7 @@ export function SiteFooter({ settings, siteName, dictionary }: SiteFooterProps) 
           </address>
         ) : null}
         <p className="site-footer__copyright">
-          © {companyName}
+          © {companyName} · <a href={feedPath(locale)} type="application/rss+xml">RSS</a>
         </p>
       </div>
     </footer>

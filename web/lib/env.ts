@@ -26,6 +26,14 @@ const envSchema = z.object({
     z.string().regex(/^\S+$/, 'must not contain whitespace').optional(),
   ),
   SITE_URL: z.preprocess(emptyAsUnset, httpOrigin.default('http://localhost:3000')),
+  // false on staging and previews: robots.txt disallows everything and pages say noindex.
+  SITE_INDEXING: z.preprocess(
+    emptyAsUnset,
+    z
+      .enum(['true', 'false'], { message: 'must be true or false' })
+      .default('true')
+      .transform((value) => value === 'true'),
+  ),
 })
 
 export type Env = z.infer<typeof envSchema>

@@ -1,15 +1,18 @@
 import type { Metadata } from 'next'
 import type { ReactNode } from 'react'
 import { SiteFooter } from '@/components/SiteFooter'
-import { SiteHeader } from '@/components/SiteHeader'
+import { env } from '@/lib/env'
 import { getDictionary } from '@/lib/i18n/dictionaries'
 import { localeOrNotFound } from '@/lib/i18n/locale-param'
+import { absoluteUrl, feedPath } from '@/lib/routes'
 import { getGlobal } from '@/lib/strapi'
 
 // The page chrome. It sits in a route group below app/[locale]/ rather than in
 // the root layout because it reads the CMS: if that read fails, the error is
 // caught by app/[locale]/error.tsx (which wraps this layout) instead of
-// replacing the whole document with app/global-error.tsx.
+// replacing the whole document with app/global-error.tsx. The header is
+// rendered by each page (components/SitePage.tsx): its language switch
+// depends on the page.
 
 interface SiteLayoutProps {
   children: ReactNode
@@ -23,7 +26,10 @@ export async function generateMetadata({ params }: Pick<SiteLayoutProps, 'params
   return {
     title: { template: `%s | ${siteName}`, default: settings?.seo.title ?? siteName },
     description: settings?.seo.description ?? undefined,
-    openGraph: { siteName, locale },
+    openGraph: { siteName, locale, type: 'website' },
+    twitter: { card: 'summary_large_image' },
+    // Staging and previews (SITE_INDEXING=false) stay out of search engines.
+    ...(env.SITE_INDEXING ? {} : { robots: { index: false, follow: false } }),
   }
 }
 
@@ -35,14 +41,13 @@ export default async function SiteLayout({ children, params }: SiteLayoutProps) 
 
   return (
     <>
+      {/* Feed autodiscovery; React places <link> elements in the document head. */}
+      <link rel="alternate" type="application/rss+xml" href={absoluteUrl(env.SITE_URL, feedPath(locale))} title={dictionary.feed.title(siteName)} />
       <a className="skip-link" href="#content">
         {dictionary.skipToContent}
       </a>
-      <SiteHeader locale={locale} siteName={siteName} dictionary={dictionary} />
-      <main id="content" className="site-main" tabIndex={-1}>
-        {children}
-      </main>
-      <SiteFooter settings={settings} siteName={siteName} dictionary={dictionary} />
+      {children}
+      <SiteFooter settings={settings} siteName={siteName} dictionary={dictionary} locale={locale} />
     </>
   )
 }
