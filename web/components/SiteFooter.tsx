@@ -1,6 +1,7 @@
 import type { Dictionary } from '@/lib/i18n/dictionaries'
 import type { Locale } from '@/lib/i18n/locales'
-import { feedPath } from '@/lib/routes'
+import { env } from '@/lib/env'
+import { absoluteUrl, feedPath } from '@/lib/routes'
 import type { SiteSettings } from '@/lib/strapi'
 
 interface SiteFooterProps {
@@ -14,6 +15,13 @@ export function SiteFooter({ settings, siteName, dictionary, locale }: SiteFoote
   const companyName = settings?.companyName ?? siteName
   return (
     <footer className="site-footer">
+      {/* Feed autodiscovery for every page; React places <link> elements in the document head. */}
+      <link
+        rel="alternate"
+        type="application/rss+xml"
+        href={absoluteUrl(env.SITE_URL, feedPath(locale))}
+        title={dictionary.feed.title(siteName)}
+      />
       <div className="site-footer__inner">
         <p className="site-footer__company">{companyName}</p>
         {settings?.footer ? <p className="site-footer__text">{settings.footer}</p> : null}

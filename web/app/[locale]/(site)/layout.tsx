@@ -1,10 +1,10 @@
 import type { Metadata } from 'next'
-import type { ReactNode } from 'react'
+import { Suspense, type ReactNode } from 'react'
 import { SiteFooter } from '@/components/SiteFooter'
 import { env } from '@/lib/env'
 import { getDictionary } from '@/lib/i18n/dictionaries'
 import { localeOrNotFound } from '@/lib/i18n/locale-param'
-import { absoluteUrl, feedPath } from '@/lib/routes'
+import type { Locale } from '@/lib/i18n/locales'
 import { getGlobal } from '@/lib/strapi'
 
 // The page chrome. It sits in a route group below app/[locale]/ rather than in
@@ -21,7 +21,10 @@ interface SiteLayoutProps {
 
 export async function generateMetadata({ params }: Pick<SiteLayoutProps, 'params'>): Promise<Metadata> {
   const locale = localeOrNotFound((await params).locale)
-  const settings = await getGlobal(locale)
+  // A failed read fails the page (in its CmsErrorBoundary) anyway; the
+  // metadata then falls back to the dictionary instead of failing outside
+  // every boundary.
+  const settings = await getGlobal(locale).catch(() => null)
   const siteName = settings?.siteName ?? getDictionary(locale).fallbackSiteName
   return {
     title: { template: `%s | ${siteName}`, default: settings?.seo.title ?? siteName },
@@ -33,21 +36,39 @@ export async function generateMetadata({ params }: Pick<SiteLayoutProps, 'params
   }
 }
 
+/** The footer with the CMS's site settings; throws if they cannot be read (see the Suspense below). */
+async function FooterWithSettings({ locale }: { locale: Locale }) {
+  const settings = await getGlobal(locale)
+  const dictionary = getDictionary(locale)
+  return (
+    <SiteFooter
+      settings={settings}
+      siteName={settings?.siteName ?? dictionary.fallbackSiteName}
+      dictionary={dictionary}
+      locale={locale}
+    />
+  )
+}
+
 export default async function SiteLayout({ children, params }: SiteLayoutProps) {
   const locale = localeOrNotFound((await params).locale)
   const dictionary = getDictionary(locale)
-  const settings = await getGlobal(locale)
-  const siteName = settings?.siteName ?? dictionary.fallbackSiteName
 
   return (
     <>
-      {/* Feed autodiscovery; React places <link> elements in the document head. */}
-      <link rel="alternate" type="application/rss+xml" href={absoluteUrl(env.SITE_URL, feedPath(locale))} title={dictionary.feed.title(siteName)} />
       <a className="skip-link" href="#content">
         {dictionary.skipToContent}
       </a>
       {children}
-      <SiteFooter settings={settings} siteName={siteName} dictionary={dictionary} locale={locale} />
+      {/* A failed settings read shows the footer without them and makes the
+          response a 500 that is not cached (see components/CmsErrors.tsx). */}
+      <Suspense
+        fallback={
+          <SiteFooter settings={null} siteName={dictionary.fallbackSiteName} dictionary={dictionary} locale={locale} />
+        }
+      >
+        <FooterWithSettings locale={locale} />
+      </Suspense>
     </>
   )
 }

@@ -2,12 +2,13 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { ArticleList } from '@/components/ArticleList'
 import { CertificateList } from '@/components/CertificateList'
+import { CmsErrorBoundary, metadataUnlessCmsFails } from '@/components/CmsErrors'
 import { JsonLd } from '@/components/JsonLd'
 import { SitePage } from '@/components/SitePage'
 import { env } from '@/lib/env'
 import { getDictionary } from '@/lib/i18n/dictionaries'
 import { localeOrNotFound } from '@/lib/i18n/locale-param'
-import { locales, otherLocale } from '@/lib/i18n/locales'
+import { locales, otherLocale, type Locale } from '@/lib/i18n/locales'
 import { organizationJsonLd } from '@/lib/json-ld'
 import { absoluteUrl, certificatesPath, homePath, hreflangAlternates, newsListPath } from '@/lib/routes'
 import { getCertificates, getGlobal, getLatestArticles } from '@/lib/strapi'
@@ -22,6 +23,10 @@ interface HomePageProps {
 // The title is the site's SEO title, which (site)/layout.tsx sets as the default.
 export async function generateMetadata({ params }: HomePageProps): Promise<Metadata> {
   const locale = localeOrNotFound((await params).locale)
+  return metadataUnlessCmsFails(locale, () => homeMetadata(locale))
+}
+
+async function homeMetadata(locale: Locale): Promise<Metadata> {
   const settings = await getGlobal(locale)
   return {
     alternates: {
@@ -39,6 +44,14 @@ export async function generateMetadata({ params }: HomePageProps): Promise<Metad
 
 export default async function HomePage({ params }: HomePageProps) {
   const locale = localeOrNotFound((await params).locale)
+  return (
+    <CmsErrorBoundary locale={locale}>
+      <HomeContent locale={locale} />
+    </CmsErrorBoundary>
+  )
+}
+
+async function HomeContent({ locale }: { locale: Locale }) {
   const dictionary = getDictionary(locale)
   const other = otherLocale(locale)
   const [settings, articles, certificates] = await Promise.all([

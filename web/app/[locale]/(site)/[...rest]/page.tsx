@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { CmsErrorBoundary } from '@/components/CmsErrors'
 import { NotFoundPage, notFoundMetadata } from '@/components/NotFound'
 import { localeOrNotFound } from '@/lib/i18n/locale-param'
 
@@ -19,5 +20,10 @@ export async function generateMetadata({ params }: UnknownAddressProps): Promise
 }
 
 export default async function UnknownAddress({ params }: UnknownAddressProps) {
-  return <NotFoundPage locale={localeOrNotFound((await params).locale)} />
+  const locale = localeOrNotFound((await params).locale)
+  return (
+    <CmsErrorBoundary locale={locale}>
+      <NotFoundPage locale={locale} />
+    </CmsErrorBoundary>
+  )
 }

@@ -1,9 +1,10 @@
 import type { Metadata } from 'next'
 import { CertificateList } from '@/components/CertificateList'
+import { CmsErrorBoundary } from '@/components/CmsErrors'
 import { SitePage } from '@/components/SitePage'
 import { getDictionary } from '@/lib/i18n/dictionaries'
 import { localeOrNotFound } from '@/lib/i18n/locale-param'
-import { locales, otherLocale } from '@/lib/i18n/locales'
+import { locales, otherLocale, type Locale } from '@/lib/i18n/locales'
 import { certificatesPath, hreflangAlternates } from '@/lib/routes'
 import { getCertificates } from '@/lib/strapi'
 
@@ -26,6 +27,14 @@ export async function generateMetadata({ params }: CertificatesPageProps): Promi
 
 export default async function CertificatesPage({ params }: CertificatesPageProps) {
   const locale = localeOrNotFound((await params).locale)
+  return (
+    <CmsErrorBoundary locale={locale}>
+      <CertificatesContent locale={locale} />
+    </CmsErrorBoundary>
+  )
+}
+
+async function CertificatesContent({ locale }: { locale: Locale }) {
   const dictionary = getDictionary(locale)
   const other = otherLocale(locale)
   const certificates = await getCertificates(locale)

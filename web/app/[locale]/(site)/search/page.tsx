@@ -11,7 +11,10 @@ import { parsePageParam, type SearchParamValue } from '@/lib/search-params'
 import { searchPublishedArticles } from '@/lib/strapi'
 
 // /<locale>/search?q=…[&page=N]: published titles and summaries of this
-// language. Rendered per request (it reads the query); never indexed.
+// language. Rendered per request (it reads the query); never indexed. No
+// CmsErrorBoundary here: in a dynamic render it would turn a CMS failure into
+// a 200. A failure is a 500, and app/[locale]/error.tsx shows the localized
+// message in the browser.
 
 // The layout's generateStaticParams would make this page static; it depends on the query.
 export const dynamic = 'force-dynamic'

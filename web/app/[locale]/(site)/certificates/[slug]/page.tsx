@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { CalendarDate } from '@/components/CalendarDate'
 import { CmsImage } from '@/components/CmsImage'
+import { CmsErrorBoundary, metadataUnlessCmsFails } from '@/components/CmsErrors'
 import { NotFoundPage, notFoundMetadata } from '@/components/NotFound'
 import { RichText } from '@/components/RichText'
 import { SitePage } from '@/components/SitePage'
@@ -36,6 +37,11 @@ function scanAlt(locale: Locale, certificate: Certificate): string {
 }
 
 export async function generateMetadata({ params }: CertificatePageProps): Promise<Metadata> {
+  const locale = localeOrNotFound((await params).locale)
+  return metadataUnlessCmsFails(locale, () => certificateMetadata(params))
+}
+
+async function certificateMetadata(params: CertificatePageProps['params']): Promise<Metadata> {
   const { locale, certificate } = await certificateFromParams(params)
   if (!certificate) return notFoundMetadata(locale)
   const self = certificatePath(locale, certificate.slug)
@@ -68,6 +74,15 @@ export async function generateMetadata({ params }: CertificatePageProps): Promis
 }
 
 export default async function CertificatePage({ params }: CertificatePageProps) {
+  const locale = localeOrNotFound((await params).locale)
+  return (
+    <CmsErrorBoundary locale={locale}>
+      <CertificateContent params={params} />
+    </CmsErrorBoundary>
+  )
+}
+
+async function CertificateContent({ params }: CertificatePageProps) {
   const { locale, certificate } = await certificateFromParams(params)
   if (!certificate) return <NotFoundPage locale={locale} />
   const dictionary = getDictionary(locale)

@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { CalendarDate } from '@/components/CalendarDate'
 import { CmsImage } from '@/components/CmsImage'
+import { CmsErrorBoundary, metadataUnlessCmsFails } from '@/components/CmsErrors'
 import { JsonLd } from '@/components/JsonLd'
 import { NotFoundPage, notFoundMetadata } from '@/components/NotFound'
 import { RichText } from '@/components/RichText'
@@ -53,6 +54,11 @@ async function articleFromParams(params: ArticlePageProps['params']): Promise<{ 
 }
 
 export async function generateMetadata({ params }: ArticlePageProps): Promise<Metadata> {
+  const locale = localeOrNotFound((await params).locale)
+  return metadataUnlessCmsFails(locale, () => articleMetadata(params))
+}
+
+async function articleMetadata(params: ArticlePageProps['params']): Promise<Metadata> {
   const { locale, article } = await articleFromParams(params)
   if (!article) return notFoundMetadata(locale)
   const self = articlePath(locale, article.slug)
@@ -85,6 +91,15 @@ export async function generateMetadata({ params }: ArticlePageProps): Promise<Me
 }
 
 export default async function ArticlePage({ params }: ArticlePageProps) {
+  const locale = localeOrNotFound((await params).locale)
+  return (
+    <CmsErrorBoundary locale={locale}>
+      <ArticleContent params={params} />
+    </CmsErrorBoundary>
+  )
+}
+
+async function ArticleContent({ params }: ArticlePageProps) {
   const { locale, article } = await articleFromParams(params)
   if (!article) return <NotFoundPage locale={locale} />
   const dictionary = getDictionary(locale)

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { CmsErrorBoundary, metadataUnlessCmsFails } from '@/components/CmsErrors'
 import { NewsList, newsListMetadata } from '@/components/NewsList'
 import { localeOrNotFound } from '@/lib/i18n/locale-param'
 
@@ -18,9 +19,15 @@ async function listParams({ params }: NewsListPageProps) {
 }
 
 export async function generateMetadata(props: NewsListPageProps): Promise<Metadata> {
-  return newsListMetadata(await listParams(props))
+  const params = await listParams(props)
+  return metadataUnlessCmsFails(params.locale, () => newsListMetadata(params))
 }
 
 export default async function NewsListPage(props: NewsListPageProps) {
-  return <NewsList {...await listParams(props)} />
+  const params = await listParams(props)
+  return (
+    <CmsErrorBoundary locale={params.locale}>
+      <NewsList {...params} />
+    </CmsErrorBoundary>
+  )
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { CmsErrorBoundary, metadataUnlessCmsFails } from '@/components/CmsErrors'
 import { NewsList, newsListMetadata } from '@/components/NewsList'
 import { localeOrNotFound } from '@/lib/i18n/locale-param'
 
@@ -27,9 +28,15 @@ async function listParams({ params }: CategoryListPageProps) {
 }
 
 export async function generateMetadata(props: CategoryListPageProps): Promise<Metadata> {
-  return newsListMetadata(await listParams(props))
+  const params = await listParams(props)
+  return metadataUnlessCmsFails(params.locale, () => newsListMetadata(params))
 }
 
 export default async function CategoryListPage(props: CategoryListPageProps) {
-  return <NewsList {...await listParams(props)} />
+  const params = await listParams(props)
+  return (
+    <CmsErrorBoundary locale={params.locale}>
+      <NewsList {...params} />
+    </CmsErrorBoundary>
+  )
 }
