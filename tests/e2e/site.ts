@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { freePort, startProcess, waitForHttp } from '../../scripts/lib/processes.cjs';
 import { rootDir } from '../../scripts/lib/cms.cjs';
@@ -8,17 +9,34 @@ export interface SiteInstance {
   stop(): Promise<void>;
 }
 
+const webDir = path.join(rootDir, 'web');
+
+/**
+ * Pages and CMS reads that an earlier `next start` of the same build cached on
+ * disk (ISR pages in server/route-cache, reads in cache/fetch-cache, optimized
+ * images): they came from another CMS, so a site for this one starts without
+ * them. Browser test files therefore run one at a time (jest.config.js).
+ */
+function clearRuntimeCaches(): void {
+  for (const dir of ['server/route-cache', 'cache/fetch-cache', 'cache/images']) {
+    fs.rmSync(path.join(webDir, '.next', dir), { recursive: true, force: true });
+  }
+}
+
 /** Starts the built site (`next start`) against `cms` on a free port. */
-export async function startSite(cms: CmsInstance): Promise<SiteInstance> {
+export async function startSite(cms: CmsInstance, extraEnv: Record<string, string> = {}): Promise<SiteInstance> {
+  clearRuntimeCaches();
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const proc = startProcess('web', path.join(rootDir, 'node_modules', '.bin', 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: path.join(rootDir, 'web'),
+    cwd: webDir,
     env: {
       NEXT_TELEMETRY_DISABLED: '1',
       STRAPI_URL: cms.baseUrl,
       STRAPI_READ_TOKEN: cms.siteReadToken,
       SITE_URL: baseUrl,
+      SITE_INDEXING: 'true',
+      ...extraEnv,
     },
   });
   try {
