@@ -7,6 +7,9 @@ const cms = new URL(env.STRAPI_URL)
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // `feed` ships ES modules only. Next bundles it either way; listing it here
+  // also makes next/jest compile it for the unit tests (web/jest.config.ts).
+  transpilePackages: ['feed'],
   images: {
     // Only the CMS's uploads may be optimized; any other remote image is refused.
     // Any port: tests and the cluster run the CMS on ports chosen at start.

@@ -6,7 +6,14 @@ describe('parseEnv', () => {
       STRAPI_URL: 'http://127.0.0.1:1337',
       STRAPI_READ_TOKEN: undefined,
       SITE_URL: 'http://localhost:3000',
+      SITE_INDEXING: true,
     })
+  })
+
+  it('reads SITE_INDEXING as a boolean and refuses anything but true or false', () => {
+    expect(parseEnv({ SITE_INDEXING: 'false' }).SITE_INDEXING).toBe(false)
+    expect(parseEnv({ SITE_INDEXING: 'true' }).SITE_INDEXING).toBe(true)
+    expect(() => parseEnv({ SITE_INDEXING: 'no' })).toThrow(/SITE_INDEXING: must be true or false/)
   })
 
   it.each(['http://127.0.0.1:1338', 'http://localhost:1337', 'http://cms:1337', 'https://cms.example.com'])(
