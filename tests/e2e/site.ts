@@ -23,8 +23,18 @@ function clearRuntimeCaches(): void {
   }
 }
 
+export interface SiteOptions {
+  /** Extra environment for the site (e.g. SITE_INDEXING=false). */
+  env?: Record<string, string>;
+  /** The path polled until it answers below 500; a site without a reachable CMS is ready at /robots.txt. */
+  readyPath?: string;
+}
+
 /** Starts the built site (`next start`) against `cms` on a free port. */
-export async function startSite(cms: CmsInstance, extraEnv: Record<string, string> = {}): Promise<SiteInstance> {
+export async function startSite(
+  cms: Pick<CmsInstance, 'baseUrl' | 'siteReadToken'>,
+  { env: extraEnv = {}, readyPath = '/mn' }: SiteOptions = {},
+): Promise<SiteInstance> {
   clearRuntimeCaches();
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -40,7 +50,7 @@ export async function startSite(cms: CmsInstance, extraEnv: Record<string, strin
     },
   });
   try {
-    await waitForHttp(`${baseUrl}/mn`, { proc, timeoutMs: 60_000 });
+    await waitForHttp(`${baseUrl}${readyPath}`, { proc, timeoutMs: 60_000 });
   } catch (error) {
     await proc.stop();
     throw error;

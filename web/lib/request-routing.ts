@@ -1,9 +1,8 @@
-import { negotiateLocale } from './i18n/negotiate'
-import { isLocale, type Locale } from './i18n/locales'
+import { defaultLocale, isLocale, type Locale } from './i18n/locales'
 import { parsePageParam, singleSearchParam, type SearchParamValue } from './search-params'
 
-// What proxy.ts does with a request, as a pure function of its URL and
-// Accept-Language, so it can be tested without a server.
+// What proxy.ts does with a request, as a pure function of its URL, so it can
+// be tested without a server.
 
 /** A path below a language that no route serves: the catch-all answers it with the localized 404. */
 export const NOT_FOUND_SEGMENT = '_not-found'
@@ -16,8 +15,8 @@ const NON_LOCALE_ROOTS = new Set(['api', '_next', 'sitemap.xml', 'robots.txt', '
 
 export type RoutingDecision =
   | { kind: 'continue' }
-  /** Serve `pathname` instead (same query); `varyByLanguage` when the choice read Accept-Language. */
-  | { kind: 'rewrite'; pathname: string; varyByLanguage: boolean }
+  /** Serve `pathname` instead (same query). */
+  | { kind: 'rewrite'; pathname: string }
 
 function paramValue(searchParams: URLSearchParams, name: string): SearchParamValue {
   const values = searchParams.getAll(name)
@@ -25,11 +24,7 @@ function paramValue(searchParams: URLSearchParams, name: string): SearchParamVal
   return values.length === 1 ? values[0] : values
 }
 
-const notFound = (locale: Locale, varyByLanguage = false): RoutingDecision => ({
-  kind: 'rewrite',
-  pathname: `/${locale}/${NOT_FOUND_SEGMENT}`,
-  varyByLanguage,
-})
+const notFound = (locale: Locale): RoutingDecision => ({ kind: 'rewrite', pathname: `/${locale}/${NOT_FOUND_SEGMENT}` })
 
 /**
  * The public news list is /<locale>/news?page=N&category=slug. It is served by
@@ -45,21 +40,20 @@ function newsListRewrite(locale: Locale, searchParams: URLSearchParams): Routing
   const category = singleSearchParam(paramValue(searchParams, 'category'))
   if (page === null || category === null || category === '') return notFound(locale)
   const categoryPart = category === undefined ? '' : `/${encodeURIComponent(category)}`
-  return { kind: 'rewrite', pathname: `/${locale}/news/${NEWS_LIST_SEGMENT}/${page}${categoryPart}`, varyByLanguage: false }
+  return { kind: 'rewrite', pathname: `/${locale}/news/${NEWS_LIST_SEGMENT}/${page}${categoryPart}` }
 }
 
-export function routeRequest(
-  pathname: string,
-  searchParams: URLSearchParams,
-  acceptLanguage: string | null,
-): RoutingDecision {
+export function routeRequest(pathname: string, searchParams: URLSearchParams): RoutingDecision {
   const segments = pathname.split('/').filter(Boolean)
   const [first, ...rest] = segments
   if (first === undefined || NON_LOCALE_ROOTS.has(first)) return { kind: 'continue' }
 
-  // Not a language (/xx, /en/news): the 404 page in the visitor's language.
-  // Every route below app/[locale] thus sees a valid locale.
-  if (!isLocale(first)) return notFound(negotiateLocale(acceptLanguage), true)
+  // Not a language (/xx, /en/news): the 404 page in the default language,
+  // whose language switch leads to the other one. Not negotiated from
+  // Accept-Language: Next sets the page's Vary header itself, so a shared
+  // cache could hand one visitor's language to the next. Every route below
+  // app/[locale] thus sees a valid locale.
+  if (!isLocale(first)) return notFound(defaultLocale)
 
   // The internal list route (/<locale>/news/list/…) is left reachable: the
   // proxy also sees requests it rewrote itself, and those pages name the

@@ -1,18 +1,17 @@
 import { NOT_FOUND_SEGMENT, routeRequest } from '@/lib/request-routing'
 
-const route = (url: string, acceptLanguage: string | null = null) => {
+const route = (url: string) => {
   const parsed = new URL(url, 'http://site.test')
-  return routeRequest(parsed.pathname, parsed.searchParams, acceptLanguage)
+  return routeRequest(parsed.pathname, parsed.searchParams)
 }
 
 describe('routeRequest', () => {
   it('rewrites the public news list to its internal route, page and category in the path', () => {
-    expect(route('/mn/news')).toEqual({ kind: 'rewrite', pathname: '/mn/news/list/1', varyByLanguage: false })
-    expect(route('/zh/news?page=2')).toEqual({ kind: 'rewrite', pathname: '/zh/news/list/2', varyByLanguage: false })
+    expect(route('/mn/news')).toEqual({ kind: 'rewrite', pathname: '/mn/news/list/1' })
+    expect(route('/zh/news?page=2')).toEqual({ kind: 'rewrite', pathname: '/zh/news/list/2' })
     expect(route('/mn/news?category=medee&page=3')).toEqual({
       kind: 'rewrite',
-      pathname: '/mn/news/list/3/medee',
-      varyByLanguage: false,
+      pathname: '/mn/news/list/3/medee'
     })
   })
 
@@ -20,7 +19,6 @@ describe('routeRequest', () => {
     expect(route('/mn/news?utm_source=feed&_rsc=abc')).toEqual({
       kind: 'rewrite',
       pathname: '/mn/news/list/1',
-      varyByLanguage: false,
     })
   })
 
@@ -30,18 +28,14 @@ describe('routeRequest', () => {
       expect(route(`/zh/news?${query}`)).toEqual({
         kind: 'rewrite',
         pathname: `/zh/${NOT_FOUND_SEGMENT}`,
-        varyByLanguage: false,
       })
     },
   )
 
-  it('sends unknown languages to the 404 page in the visitor’s language, varying by Accept-Language', () => {
-    expect(route('/xx', 'zh-CN,zh;q=0.9')).toEqual({ kind: 'rewrite', pathname: `/zh/${NOT_FOUND_SEGMENT}`, varyByLanguage: true })
-    expect(route('/en/search?q=1', 'en-US')).toEqual({
-      kind: 'rewrite',
-      pathname: `/mn/${NOT_FOUND_SEGMENT}`,
-      varyByLanguage: true,
-    })
+  it('sends unknown languages to the 404 page of the default language', () => {
+    expect(route('/xx')).toEqual({ kind: 'rewrite', pathname: `/mn/${NOT_FOUND_SEGMENT}` })
+    expect(route('/en/search?q=1')).toEqual({ kind: 'rewrite', pathname: `/mn/${NOT_FOUND_SEGMENT}` })
+    expect(route('/ZH/news')).toEqual({ kind: 'rewrite', pathname: `/mn/${NOT_FOUND_SEGMENT}` })
   })
 
   it.each(['/', '/mn', '/zh/news/some-slug', '/mn/news/list/2', '/mn/search?q=x', '/zh/feed.xml', '/api/revalidate', '/sitemap.xml', '/robots.txt'])(
