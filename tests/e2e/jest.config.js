@@ -5,7 +5,7 @@ module.exports = {
   testMatch: ['<rootDir>/**/*.test.ts'],
   transform: { '^.+\\.(t|j)s$': ['@swc/jest'] },
   testTimeout: 120_000,
-  // Each file starts its own CMS and site; sites of one build share its disk
-  // cache, which site.ts clears at start, so files must not overlap.
-  maxWorkers: 1,
+  // Files must not overlap (sites share the build's disk cache, which site.ts
+  // clears at start): the root jest.config.js runs one file at a time; run
+  // this config alone with --runInBand (-i).
 };
