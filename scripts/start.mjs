@@ -25,7 +25,7 @@ await ensureInstalled();
 // Loaded after the install: the CMS helpers need the cms workspace's packages.
 const { seedCms, startCms } = require('./lib/cms.cjs');
 
-const { admin, cmsEnvFile, created } = ensureEnvFiles();
+const { admin, translators, cmsEnvFile, created } = ensureEnvFiles();
 if (created.length > 0) console.log(`Wrote ${created.join(' and ')} with fresh development secrets (not committed).`);
 const cmsEnvValues = parseEnv(fs.readFileSync(cmsEnvFile, 'utf8'));
 const cmsPort = Number(process.env.PORT ?? cmsEnvValues.PORT ?? 1337);
@@ -81,4 +81,8 @@ medee is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s):
   Site      http://localhost:${webPort}/mn   http://localhost:${webPort}/zh
   CMS admin http://localhost:${cmsPort}/admin
   Login     ${admin.email} / ${admin.password}
+${translators
+  .filter((t) => t.email && t.password)
+  .map((t) => `  Translator (${t.locale}) ${t.email} / ${t.password}`)
+  .join('\n')}
 Press Ctrl-C to stop both.`);

@@ -4,10 +4,12 @@ import { ensureLocales } from './bootstrap/locales';
 import { ensurePublicPermissions } from './bootstrap/permissions';
 import { registerPublishedOnlyContentApi } from './bootstrap/published-only';
 import { ensureSiteReadToken } from './bootstrap/site-token';
+import { bootstrapTranslation, registerTranslation } from './translation';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerPublishedOnlyContentApi(strapi);
+    registerTranslation(strapi);
   },
 
   /** Every step is idempotent: a restart converges to the same state and never resets content. */
@@ -16,5 +18,6 @@ export default {
     await ensurePublicPermissions(strapi);
     await ensureAdminUser(strapi);
     await ensureSiteReadToken(strapi);
+    await bootstrapTranslation(strapi);
   },
 };

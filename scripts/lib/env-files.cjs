@@ -41,6 +41,10 @@ function ensureEnvFiles() {
     STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
     CMS_ADMIN_EMAIL: 'admin@medee.local',
     CMS_ADMIN_PASSWORD: generateAdminPassword(),
+    CMS_TRANSLATOR_MN_EMAIL: 'translator-mn@medee.local',
+    CMS_TRANSLATOR_MN_PASSWORD: generateAdminPassword(),
+    CMS_TRANSLATOR_ZH_EMAIL: 'translator-zh@medee.local',
+    CMS_TRANSLATOR_ZH_PASSWORD: generateAdminPassword(),
     SITE_READ_TOKEN: token,
   };
   if (completeEnvFile(cmsEnvFile, '# Written by npm start for development. Do not commit. See .env.example.', cmsWanted)) {
@@ -51,7 +55,21 @@ function ensureEnvFiles() {
     created.push('web/.env.local');
   }
   const cms = readEnv(cmsEnvFile);
-  return { admin: { email: cms.CMS_ADMIN_EMAIL, password: cms.CMS_ADMIN_PASSWORD }, cmsEnvFile, created };
+  return {
+    admin: { email: cms.CMS_ADMIN_EMAIL, password: cms.CMS_ADMIN_PASSWORD },
+    translators: ['mn', 'zh'].map((locale) => ({
+      locale,
+      email: cms[`CMS_TRANSLATOR_${locale.toUpperCase()}_EMAIL`],
+      password: cms[`CMS_TRANSLATOR_${locale.toUpperCase()}_PASSWORD`],
+    })),
+    cmsEnvFile,
+    created,
+  };
 }
 
-module.exports = { ensureEnvFiles };
+/** cms/.env as written by ensureEnvFiles ({} when there is none). */
+function readCmsEnv() {
+  return readEnv(cmsEnvFile);
+}
+
+module.exports = { ensureEnvFiles, readCmsEnv };

@@ -11,6 +11,8 @@ export type Database = 'sqlite' | 'postgres';
 export interface CmsInstance {
   baseUrl: string;
   admin: { email: string; password: string };
+  /** The demo translators, created with the "Translator (mn)" / "Translator (zh)" roles. */
+  translators: Record<'mn' | 'zh', { email: string; password: string }>;
   siteReadToken: string;
   /** Re-runs the seed against this instance's database. */
   seed(): Promise<string>;
@@ -21,6 +23,10 @@ export interface CmsInstance {
 export async function startSeededCms(database: Database): Promise<CmsInstance> {
   const port = await freePort();
   const admin = { email: 'editor@medee.test', password: generateAdminPassword() };
+  const translators = {
+    mn: { email: 'translator-mn@medee.test', password: generateAdminPassword() },
+    zh: { email: 'translator-zh@medee.test', password: generateAdminPassword() },
+  };
   const siteReadToken = generateApiTokenKey();
   const cleanups: Array<() => Promise<void> | void> = [];
 
@@ -42,7 +48,15 @@ export async function startSeededCms(database: Database): Promise<CmsInstance> {
     sqliteFile,
     databaseUrl,
     secrets: generateCmsSecrets(),
-    extra: { CMS_ADMIN_EMAIL: admin.email, CMS_ADMIN_PASSWORD: admin.password, SITE_READ_TOKEN: siteReadToken },
+    extra: {
+      CMS_ADMIN_EMAIL: admin.email,
+      CMS_ADMIN_PASSWORD: admin.password,
+      CMS_TRANSLATOR_MN_EMAIL: translators.mn.email,
+      CMS_TRANSLATOR_MN_PASSWORD: translators.mn.password,
+      CMS_TRANSLATOR_ZH_EMAIL: translators.zh.email,
+      CMS_TRANSLATOR_ZH_PASSWORD: translators.zh.password,
+      SITE_READ_TOKEN: siteReadToken,
+    },
   });
 
   let proc: Awaited<ReturnType<typeof startCms>> | undefined;
@@ -61,6 +75,7 @@ export async function startSeededCms(database: Database): Promise<CmsInstance> {
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     admin,
+    translators,
     siteReadToken,
     seed: () => seedCms(env),
     restart: async () => {
