@@ -3,4 +3,8 @@ module.exports = {
   projects: ['<rootDir>/cms', '<rootDir>/tests/e2e'],
   // A global option: Jest ignores testTimeout inside project configs. Tests drive real servers.
   testTimeout: 120_000,
+  // One test file at a time: each starts its own servers, and the browser
+  // tests' sites share the build's disk cache, which tests/e2e/site.ts clears
+  // at start. (Jest's default on the 2-core machines is 1 worker anyway.)
+  maxWorkers: 1,
 };

@@ -6,4 +6,7 @@ module.exports = {
   transform: { '^.+\\.(t|j)s$': ['@swc/jest'] },
   // Applies when this config is used alone (-c); the root config sets it for the full run.
   testTimeout: 120_000,
+  // Files must not overlap (sites share the build's disk cache, which site.ts
+  // clears at start): the root jest.config.js runs one file at a time; run
+  // this config alone with --runInBand (-i).
 };

@@ -41,6 +41,14 @@ const envSchema = z.object({
   PREVIEW_SECRET: sharedSecret,
   /** API token that may read drafts, used in draft mode only (SITE_PREVIEW_TOKEN there). */
   STRAPI_PREVIEW_TOKEN: sharedSecret,
+  // false on staging and previews: robots.txt disallows everything and pages say noindex.
+  SITE_INDEXING: z.preprocess(
+    emptyAsUnset,
+    z
+      .enum(['true', 'false'], { message: 'must be true or false' })
+      .default('true')
+      .transform((value) => value === 'true'),
+  ),
 })
 
 export type Env = z.infer<typeof envSchema>

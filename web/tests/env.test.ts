@@ -9,6 +9,7 @@ describe('parseEnv', () => {
       REVALIDATE_SECRET: undefined,
       PREVIEW_SECRET: undefined,
       STRAPI_PREVIEW_TOKEN: undefined,
+      SITE_INDEXING: true,
     })
   })
 
@@ -21,6 +22,12 @@ describe('parseEnv', () => {
     })
     expect(() => parseEnv({ REVALIDATE_SECRET: 'short' })).toThrow(/REVALIDATE_SECRET: must be at least 16 characters/)
     expect(() => parseEnv({ PREVIEW_SECRET: 'a secret with spaces' })).toThrow(/PREVIEW_SECRET: must not contain whitespace/)
+  })
+
+  it('reads SITE_INDEXING as a boolean and refuses anything but true or false', () => {
+    expect(parseEnv({ SITE_INDEXING: 'false' }).SITE_INDEXING).toBe(false)
+    expect(parseEnv({ SITE_INDEXING: 'true' }).SITE_INDEXING).toBe(true)
+    expect(() => parseEnv({ SITE_INDEXING: 'no' })).toThrow(/SITE_INDEXING: must be true or false/)
   })
 
   it.each(['http://127.0.0.1:1338', 'http://localhost:1337', 'http://cms:1337', 'https://cms.example.com'])(
