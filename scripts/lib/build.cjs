@@ -6,6 +6,7 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 const { run } = require('./processes.cjs');
+const { generateCmsSecrets } = require('./secrets.cjs');
 
 const rootDir = path.join(__dirname, '..', '..');
 const SKIP = new Set(['node_modules', 'dist', '.next', '.tmp', '.strapi', 'build', 'tests', 'coverage', 'uploads', 'types']);
@@ -60,7 +61,10 @@ function ensureCmsBuilt() {
     build: () =>
       run(path.join(rootDir, 'node_modules', '.bin', 'strapi'), ['build'], {
         cwd: path.join(rootDir, 'cms'),
-        env: { STRAPI_TELEMETRY_DISABLED: 'true' },
+        // `strapi build` loads the config, which requires secrets; none of them ends up in the
+        // build, so throw-away ones do when neither the environment nor cms/.env has them
+        // (a fresh clone, CI).
+        env: { ...generateCmsSecrets(), ...process.env, STRAPI_TELEMETRY_DISABLED: 'true' },
       }),
   });
 }
