@@ -40,7 +40,6 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
         origin: siteOrigins,
       },
     },
-    'strapi::poweredBy',
     // Malformed query strings (bad locale, absurd nesting, invalid UTF-8…) end here as 400,
     // before they reach the database (src/middlewares/query-guard.ts).
     'global::query-guard',
@@ -55,6 +54,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
         formidable: { maxFileSize: env.int('UPLOAD_SIZE_LIMIT_BYTES', UPLOAD_SIZE_LIMIT_BYTES) },
       },
     },
+    // Uploaded files must be what the allow list says by their bytes, not only by name.
+    'global::upload-content-check',
     'strapi::session',
     'strapi::favicon',
     'strapi::public',

@@ -10,3 +10,4 @@ export const metadata: Metadata = { title: unknownAddressTitle }
 export default function GlobalNotFound() {
   return <UnknownAddressDocument />
 }
+export const dynamic = 'force-dynamic'

@@ -26,6 +26,9 @@ const envSchema = z.object({
     z.string().regex(/^\S+$/, 'must not contain whitespace').optional(),
   ),
   SITE_URL: z.preprocess(emptyAsUnset, httpOrigin.default('http://localhost:3000')),
+  // The CMS as browsers reach it, when that differs from STRAPI_URL (e.g. http://cms:1337 inside
+  // Docker): its admin may frame the site for Preview (proxy.ts, frame-ancestors).
+  CMS_PUBLIC_URL: z.preprocess(emptyAsUnset, httpOrigin.optional()),
 })
 
 export type Env = z.infer<typeof envSchema>

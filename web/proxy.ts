@@ -1,0 +1,43 @@
+import { NextResponse, type NextRequest } from 'next/server'
+import { env } from '@/lib/env'
+import { contentSecurityPolicy, generateNonce } from '@/lib/security/csp'
+
+// Per-request CSP nonce, as in the Next.js CSP guide (docs/app/guides/content-security-policy).
+// Next.js reads the nonce from the request's Content-Security-Policy header and puts it on
+// every script it renders. A nonce must be new for each response, so pages are rendered per
+// request (app/[locale]/layout.tsx calls connection()); their CMS reads still come from the
+// data cache. The other security headers, which do not vary, are in next.config.ts.
+
+const frameAncestors = [...new Set([new URL(env.STRAPI_URL).origin, ...(env.CMS_PUBLIC_URL ? [new URL(env.CMS_PUBLIC_URL).origin] : [])])]
+const upgradeInsecureRequests = env.SITE_URL.startsWith('https:')
+
+export function proxy(request: NextRequest): NextResponse {
+  const nonce = generateNonce()
+  const policy = contentSecurityPolicy({
+    nonce,
+    frameAncestors,
+    upgradeInsecureRequests,
+    development: process.env.NODE_ENV === 'development',
+  })
+
+  const requestHeaders = new Headers(request.headers)
+  requestHeaders.set('x-nonce', nonce)
+  requestHeaders.set('Content-Security-Policy', policy)
+
+  const response = NextResponse.next({ request: { headers: requestHeaders } })
+  response.headers.set('Content-Security-Policy', policy)
+  return response
+}
+
+export const config = {
+  matcher: [
+    {
+      // Documents only: not static files, the image optimizer or route handlers under /api.
+      source: '/((?!api/|_next/static|_next/image|favicon.ico).*)',
+      missing: [
+        { type: 'header', key: 'next-router-prefetch' },
+        { type: 'header', key: 'purpose', value: 'prefetch' },
+      ],
+    },
+  ],
+}
