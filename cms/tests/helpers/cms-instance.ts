@@ -18,7 +18,12 @@ export interface CmsInstance {
   stop(): Promise<void>;
 }
 
-export async function startSeededCms(database: Database): Promise<CmsInstance> {
+export interface CmsOptions {
+  /** Extra environment for the CMS process (and the seed). */
+  env?: Record<string, string>;
+}
+
+export async function startSeededCms(database: Database, options: CmsOptions = {}): Promise<CmsInstance> {
   const port = await freePort();
   const admin = { email: 'editor@medee.test', password: generateAdminPassword() };
   const siteReadToken = generateApiTokenKey();
@@ -42,7 +47,7 @@ export async function startSeededCms(database: Database): Promise<CmsInstance> {
     sqliteFile,
     databaseUrl,
     secrets: generateCmsSecrets(),
-    extra: { CMS_ADMIN_EMAIL: admin.email, CMS_ADMIN_PASSWORD: admin.password, SITE_READ_TOKEN: siteReadToken },
+    extra: { CMS_ADMIN_EMAIL: admin.email, CMS_ADMIN_PASSWORD: admin.password, SITE_READ_TOKEN: siteReadToken, ...options.env },
   });
 
   let proc: Awaited<ReturnType<typeof startCms>> | undefined;
