@@ -12,6 +12,22 @@ const frameAncestors = [...new Set([new URL(env.STRAPI_URL).origin, ...(env.CMS_
 const upgradeInsecureRequests = env.SITE_URL.startsWith('https:')
 
 export function proxy(request: NextRequest): NextResponse {
+  // Pages are read, never posted to: the site has no server actions (route handlers under
+  // /api/ are not matched here). Otherwise Next.js would render the page for any method.
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    return new NextResponse(null, { status: 405, headers: { Allow: 'GET, HEAD' } })
+  }
+  // Next.js answers a path that is not valid percent-encoded UTF-8 (/mn/news/%ff) with a 500
+  // when it decodes the route's parameters; it is a malformed request.
+  try {
+    decodeURIComponent(request.nextUrl.pathname)
+  } catch {
+    return new NextResponse('Bad Request: the path is not valid percent-encoded UTF-8', {
+      status: 400,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    })
+  }
+
   const nonce = generateNonce()
   const policy = contentSecurityPolicy({
     nonce,

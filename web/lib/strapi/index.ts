@@ -47,6 +47,16 @@ const articleSummaryPopulate = {
   cover: { fields: mediaFields },
 }
 
+// Slugs come from URLs, so from anyone. The CMS answers 400 to a value it refuses (over 1 kB,
+// control characters); asking it with such a slug would turn a wrong address into a 500.
+// No real slug comes near this length.
+const MAX_SLUG_LENGTH = 200
+
+/** Whether `slug` could name something in the CMS; when not, there is nothing to look up. */
+export function isPlausibleSlug(slug: string): boolean {
+  return slug.length > 0 && slug.length <= MAX_SLUG_LENGTH && !/[\u0000-\u001f\u007f]/.test(slug)
+}
+
 function articleListQuery(locale: Locale, page: number, pageSize: number, categorySlug?: string) {
   return {
     locale,
@@ -76,6 +86,9 @@ export const getPublishedArticlesPage = cache(
     if (!Number.isSafeInteger(page) || page < 1) {
       throw new RangeError(`getPublishedArticlesPage: page must be a positive integer, got ${page}`)
     }
+    if (categorySlug !== undefined && !isPlausibleSlug(categorySlug)) {
+      return { items: [], page, pageSize: ARTICLES_PAGE_SIZE, pageCount: 0, total: 0 }
+    }
     const json = await strapiFetch('/api/articles', articleListQuery(locale, page, ARTICLES_PAGE_SIZE, categorySlug), {
       tags: [cacheTags.articles(locale), cacheTags.categories(locale)],
     })
@@ -85,6 +98,7 @@ export const getPublishedArticlesPage = cache(
 
 /** The published article with this slug in `locale`, or null if there is none. */
 export const getArticleBySlug = cache(async (locale: Locale, slug: string): Promise<Article | null> => {
+  if (!isPlausibleSlug(slug)) return null
   const json = await strapiFetch(
     '/api/articles',
     {
@@ -122,6 +136,7 @@ export const getCertificates = cache(async (locale: Locale): Promise<Certificate
 
 /** The published certificate with this slug in `locale`, with its articles, or null if there is none. */
 export const getCertificateBySlug = cache(async (locale: Locale, slug: string): Promise<Certificate | null> => {
+  if (!isPlausibleSlug(slug)) return null
   const json = await strapiFetch(
     '/api/certificates',
     {
