@@ -69,17 +69,34 @@ function ensureCmsBuilt() {
   });
 }
 
+/** Where the site build records which secret variables it was given canary values for. */
+const webCanaryFile = path.join(rootDir, 'web', '.next', '.medee-build-canaries.json');
+
+/**
+ * Canary values for every secret variable web/.env.example documents (names with SECRET, TOKEN,
+ * KEY or PASSWORD). The site is built with them, so tests/e2e/static-secrets.test.ts can prove no
+ * secret ends up in the browser bundles. Secrets are read at run time; the build needs none.
+ */
+function webSecretCanaries() {
+  const example = fs.readFileSync(path.join(rootDir, 'web', '.env.example'), 'utf8');
+  const names = [...example.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((match) => match[1]).filter((name) => /SECRET|TOKEN|KEY|PASSWORD/.test(name));
+  return Object.fromEntries(names.map((name) => [name, `medeeCanary${name.replace(/_/g, '')}7f3a9c2e51d84b06`]));
+}
+
 function ensureWebBuilt() {
   return buildIfChanged({
     name: 'web',
     inputs: [...lockInputs, 'web'],
     stampFile: 'web/.next/.medee-build-hash',
-    build: () =>
-      run(path.join(rootDir, 'node_modules', '.bin', 'next'), ['build'], {
+    build: async () => {
+      const canaries = webSecretCanaries();
+      await run(path.join(rootDir, 'node_modules', '.bin', 'next'), ['build'], {
         cwd: path.join(rootDir, 'web'),
-        env: { NEXT_TELEMETRY_DISABLED: '1' },
-      }),
+        env: { ...canaries, NEXT_TELEMETRY_DISABLED: '1' },
+      });
+      fs.writeFileSync(webCanaryFile, JSON.stringify(canaries, null, 2));
+    },
   });
 }
 
-module.exports = { ensureInstalled, ensureCmsBuilt, ensureWebBuilt };
+module.exports = { ensureInstalled, ensureCmsBuilt, ensureWebBuilt, webCanaryFile, webSecretCanaries };
