@@ -8,8 +8,11 @@ export interface SiteInstance {
   stop(): Promise<void>;
 }
 
-/** Starts the built site (`next start`) against `cms` on a free port. */
-export async function startSite(cms: CmsInstance): Promise<SiteInstance> {
+/** Starts the built site (`next start`) against `cms` on a free port; `env` adds to its environment. */
+export async function startSite(
+  cms: Pick<CmsInstance, 'baseUrl' | 'siteReadToken'>,
+  { env = {} }: { env?: Record<string, string> } = {},
+): Promise<SiteInstance> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const proc = startProcess('web', path.join(rootDir, 'node_modules', '.bin', 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
@@ -19,6 +22,7 @@ export async function startSite(cms: CmsInstance): Promise<SiteInstance> {
       STRAPI_URL: cms.baseUrl,
       STRAPI_READ_TOKEN: cms.siteReadToken,
       SITE_URL: baseUrl,
+      ...env,
     },
   });
   try {

@@ -6,7 +6,15 @@ describe('parseEnv', () => {
       STRAPI_URL: 'http://127.0.0.1:1337',
       STRAPI_READ_TOKEN: undefined,
       SITE_URL: 'http://localhost:3000',
+      CMS_PUBLIC_URL: undefined,
+      CMS_REVALIDATE_SECONDS: 300,
     })
+  })
+
+  it('reads the revalidation interval as a whole number of seconds', () => {
+    expect(parseEnv({ CMS_REVALIDATE_SECONDS: '2' }).CMS_REVALIDATE_SECONDS).toBe(2)
+    expect(() => parseEnv({ CMS_REVALIDATE_SECONDS: '0' })).toThrow(InvalidEnvironmentError)
+    expect(() => parseEnv({ CMS_REVALIDATE_SECONDS: 'soon' })).toThrow(/CMS_REVALIDATE_SECONDS/)
   })
 
   it.each(['http://127.0.0.1:1338', 'http://localhost:1337', 'http://cms:1337', 'https://cms.example.com'])(

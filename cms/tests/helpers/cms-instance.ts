@@ -15,6 +15,13 @@ export interface CmsInstance {
   /** Re-runs the seed against this instance's database. */
   seed(): Promise<string>;
   restart(): Promise<void>;
+  /** Stops the CMS process only: the database stays, startServer() brings it back. */
+  stopServer(): Promise<void>;
+  startServer(): Promise<void>;
+  /** The PostgreSQL cluster behind a 'postgres' instance (stop and start it to simulate an outage). */
+  postgres?: { url: string; stop(): Promise<void>; start(): Promise<void> };
+  /** The environment the CMS runs with (for the CLI: export, import…). */
+  env: Record<string, string>;
   stop(): Promise<void>;
 }
 
@@ -31,8 +38,9 @@ export async function startSeededCms(database: Database, options: CmsOptions = {
 
   let databaseUrl: string | undefined;
   let sqliteFile: string | undefined;
+  let pg: Awaited<ReturnType<typeof startPostgres>> | undefined;
   if (database === 'postgres') {
-    const pg = await startPostgres();
+    pg = await startPostgres();
     databaseUrl = pg.url;
     cleanups.push(pg.stop);
   } else {
@@ -72,6 +80,15 @@ export async function startSeededCms(database: Database, options: CmsOptions = {
       await proc?.stop();
       proc = await startCms(env);
     },
+    stopServer: async () => {
+      await proc?.stop();
+      proc = undefined;
+    },
+    startServer: async () => {
+      proc = await startCms(env);
+    },
+    postgres: pg && { url: pg.url, stop: pg.pause, start: pg.resume },
+    env,
     stop,
   };
 }
