@@ -18,7 +18,7 @@ describe('CMS hardening', () => {
   const get = (path: string, headers: Record<string, string> = {}) => request(cms, path, { headers });
 
   beforeAll(async () => {
-    cms = await startSeededCms('sqlite');
+    cms = await startSeededCms('sqlite', { isolatedUploads: true });
     admin = await adminClient(cms);
   }, 300_000);
 

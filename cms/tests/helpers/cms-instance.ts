@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { cmsDir, cmsEnv, seedCms, startCms } from '../../../scripts/lib/cms.cjs';
 import { startPostgres } from '../../../scripts/lib/postgres.cjs';
@@ -22,12 +23,20 @@ export interface CmsInstance {
   postgres?: { url: string; stop(): Promise<void>; start(): Promise<void> };
   /** The environment the CMS runs with (for the CLI: export, import…). */
   env: Record<string, string>;
+  /** The public dir (uploads in its uploads/): cms/public unless isolatedUploads. */
+  publicDir: string;
+  /** The SQLite file of an 'sqlite' instance, absolute. */
+  sqlitePath?: string;
   stop(): Promise<void>;
 }
 
 export interface CmsOptions {
   /** Extra environment for the CMS process (and the seed). */
   env?: Record<string, string>;
+  /** Keep uploads in a temp public dir of this instance instead of cms/public/uploads. */
+  isolatedUploads?: boolean;
+  /** Seed the database before the first start (default true). */
+  seed?: boolean;
 }
 
 export async function startSeededCms(database: Database, options: CmsOptions = {}): Promise<CmsInstance> {
@@ -50,12 +59,25 @@ export async function startSeededCms(database: Database, options: CmsOptions = {
     });
   }
 
+  let publicDir = path.join(cmsDir, 'public');
+  if (options.isolatedUploads) {
+    publicDir = fs.mkdtempSync(path.join(os.tmpdir(), 'medee-public-'));
+    fs.mkdirSync(path.join(publicDir, 'uploads'));
+    cleanups.push(() => fs.rmSync(publicDir, { recursive: true, force: true }));
+  }
+
   const env = cmsEnv({
     port,
     sqliteFile,
     databaseUrl,
     secrets: generateCmsSecrets(),
-    extra: { CMS_ADMIN_EMAIL: admin.email, CMS_ADMIN_PASSWORD: admin.password, SITE_READ_TOKEN: siteReadToken, ...options.env },
+    extra: {
+      CMS_ADMIN_EMAIL: admin.email,
+      CMS_ADMIN_PASSWORD: admin.password,
+      SITE_READ_TOKEN: siteReadToken,
+      ...(options.isolatedUploads ? { PUBLIC_DIR: publicDir } : {}),
+      ...options.env,
+    },
   });
 
   let proc: Awaited<ReturnType<typeof startCms>> | undefined;
@@ -65,7 +87,7 @@ export async function startSeededCms(database: Database, options: CmsOptions = {
     for (const cleanup of cleanups.reverse()) await cleanup();
   };
   try {
-    await seedCms(env);
+    if (options.seed !== false) await seedCms(env);
     proc = await startCms(env);
   } catch (error) {
     await stop();
@@ -89,6 +111,8 @@ export async function startSeededCms(database: Database, options: CmsOptions = {
     },
     postgres: pg && { url: pg.url, stop: pg.pause, start: pg.resume },
     env,
+    publicDir,
+    sqlitePath: sqliteFile && path.join(cmsDir, sqliteFile),
     stop,
   };
 }
