@@ -249,6 +249,105 @@ describe('CMS hardening', () => {
     });
   });
 
+  describe('concurrent edits of the same entry and locale', () => {
+    const CERTIFICATE_FIELDS = ['name', 'slug', 'issuer', 'issuedOn', 'number', 'level', 'description', 'scan'];
+    const ARTICLE_FIELDS = ['title', 'slug', 'summary', 'body', 'postedAt', 'cover', 'seo'];
+    let editorB: Awaited<ReturnType<typeof adminClient>>;
+    let certificateId: string;
+    let articleId: string;
+
+    /** What the admin's edit form sends on save: every field as the editor sees it, relations aside. */
+    const form = (document: Json, fields: string[], changes: Record<string, unknown>) => ({
+      ...Object.fromEntries(fields.map((field) => [field, document[field] ?? null])),
+      ...changes,
+    });
+    const open = async (client: typeof admin, type: 'certificate' | 'article', documentId: string) =>
+      (await client('GET', `${type === 'certificate' ? CERTIFICATES : ARTICLES}/${documentId}?locale=zh`)).data;
+    const save = (client: typeof admin, type: 'certificate' | 'article', documentId: string, body: object) =>
+      request(cms, `${type === 'certificate' ? CERTIFICATES : ARTICLES}/${documentId}?locale=zh`, {
+        method: 'PUT',
+        headers: { Authorization: `Bearer ${client.token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+
+    beforeAll(async () => {
+      // A second editor (a super admin too: Strapi's Editor role has no rights on these types until granted).
+      const roles = await admin('GET', '/admin/roles');
+      const editorRole = roles.data.find((role: Json) => role.code === 'strapi-super-admin');
+      const invited = await admin('POST', '/admin/users', { firstname: 'Second', lastname: 'Editor', email: 'second@medee.test', roles: [editorRole.id] });
+      const password = 'Second-editor-1';
+      await request(cms, '/admin/register', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ registrationToken: invited.data.registrationToken, userInfo: { firstname: 'Second', lastname: 'Editor', password } }),
+      });
+      editorB = await adminClient(cms, { email: 'second@medee.test', password });
+      const certificates = await admin('GET', `${CERTIFICATES}?locale=zh&filters[number][$eq]=${encodeURIComponent(seedCertificates[1]!.number)}`);
+      certificateId = certificates.results[0].documentId;
+      const articles = await admin('GET', `${ARTICLES}?locale=zh&filters[slug][$eq]=${encodeURIComponent(seedArticle.zh!.slug)}`);
+      articleId = articles.results[0].documentId;
+    });
+
+    test('Strapi alone is last-write-wins: a save from someone who never opened the entry overwrites', async () => {
+      const seen = await open(admin, 'certificate', certificateId);
+      expect((await save(admin, 'certificate', certificateId, form(seen, CERTIFICATE_FIELDS, { name: 'Name by A (1)' }))).status).toBe(200);
+      // B's client never loaded the entry through the admin (no base): its stale copy wins.
+      const stale = await save(editorB, 'certificate', certificateId, form(seen, CERTIFICATE_FIELDS, { issuer: 'Issuer by B (1)' }));
+      expect(stale.status).toBe(200);
+      const now = await open(admin, 'certificate', certificateId);
+      expect(now.issuer).toBe('Issuer by B (1)');
+      expect(now.name).toBe(seen.name);
+    });
+
+    test('different fields: both editors\' changes are kept', async () => {
+      const seenByA = await open(admin, 'certificate', certificateId);
+      const seenByB = await open(editorB, 'certificate', certificateId);
+      expect((await save(admin, 'certificate', certificateId, form(seenByA, CERTIFICATE_FIELDS, { name: 'Name by A (2)' }))).status).toBe(200);
+      const merged = await save(editorB, 'certificate', certificateId, form(seenByB, CERTIFICATE_FIELDS, { issuer: 'Issuer by B (2)' }));
+      expect(merged.status).toBe(200);
+      const now = await open(admin, 'certificate', certificateId);
+      expect([now.name, now.issuer]).toEqual(['Name by A (2)', 'Issuer by B (2)']);
+    });
+
+    test('the same field changed differently: the second save is refused on that field, nothing is lost', async () => {
+      const seenByA = await open(admin, 'certificate', certificateId);
+      const seenByB = await open(editorB, 'certificate', certificateId);
+      expect((await save(admin, 'certificate', certificateId, form(seenByA, CERTIFICATE_FIELDS, { name: 'Name by A (3)' }))).status).toBe(200);
+      const refused = await save(editorB, 'certificate', certificateId, form(seenByB, CERTIFICATE_FIELDS, { name: 'Name by B (3)', issuer: 'Issuer by B (3)' }));
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.name).toBe('ValidationError');
+      expect(refused.body.error.details.errors.map((e: Json) => e.path)).toEqual([['name']]);
+      let now = await open(admin, 'certificate', certificateId);
+      expect([now.name, now.issuer]).toEqual(['Name by A (3)', 'Issuer by B (2)']);
+
+      // B reloads (sees A's name) and saves again: accepted.
+      const reloaded = await open(editorB, 'certificate', certificateId);
+      expect((await save(editorB, 'certificate', certificateId, form(reloaded, CERTIFICATE_FIELDS, { name: 'Name by B (3)' }))).status).toBe(200);
+      now = await open(admin, 'certificate', certificateId);
+      expect(now.name).toBe('Name by B (3)');
+    });
+
+    test('both making the same change is no conflict', async () => {
+      const seenByA = await open(admin, 'certificate', certificateId);
+      const seenByB = await open(editorB, 'certificate', certificateId);
+      expect((await save(admin, 'certificate', certificateId, form(seenByA, CERTIFICATE_FIELDS, { level: 'national' }))).status).toBe(200);
+      expect((await save(editorB, 'certificate', certificateId, form(seenByB, CERTIFICATE_FIELDS, { level: 'national' }))).status).toBe(200);
+    });
+
+    test('components and rich text: an SEO edit and a body edit by two editors are both kept', async () => {
+      const seenByA = await open(admin, 'article', articleId);
+      const seenByB = await open(editorB, 'article', articleId);
+      const seo = { ...(seenByA.seo ?? {}), metaTitle: 'SEO title by A' };
+      expect((await save(admin, 'article', articleId, form(seenByA, ARTICLE_FIELDS, { seo }))).status).toBe(200);
+      const body = [{ type: 'paragraph', children: [{ type: 'text', text: 'Body by B' }] }];
+      expect((await save(editorB, 'article', articleId, form(seenByB, ARTICLE_FIELDS, { body, summary: 'Summary by B' }))).status).toBe(200);
+      const now = await open(admin, 'article', articleId);
+      expect(now.seo.metaTitle).toBe('SEO title by A');
+      expect(now.body).toEqual(body);
+      expect(now.summary).toBe('Summary by B');
+    });
+  });
+
   describe('admin login rate limit (runs last: it locks this IP out)', () => {
     const attempt = (email: string) =>
       request(cms, '/admin/login', {
