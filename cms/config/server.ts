@@ -9,5 +9,6 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   proxy: env.bool('IS_PROXIED', false),
   app: { keys: readSecretList(env, 'APP_KEYS') },
   // Where uploads (public/uploads) and other public files live; tests point it at a temp dir.
-  dirs: { public: env('PUBLIC_DIR', './public') },
+  // An empty value must not mean cms/ itself (that would serve cms/.env).
+  dirs: { public: env('PUBLIC_DIR') || './public' },
 });

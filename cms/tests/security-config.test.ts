@@ -1,4 +1,5 @@
 import middlewares from '../config/middlewares';
+import server from '../config/server';
 import plugins, { UPLOAD_ALLOWED_TYPES, UPLOAD_DENIED_TYPES } from '../config/plugins';
 import { detectAllowedType } from '../src/middlewares/upload-content-check';
 import { EXECUTABLE, HTML_WITH_SCRIPT, SVG_WITH_SCRIPT, tinyPdf, tinyPng } from './helpers/files';
@@ -18,6 +19,12 @@ const securityConfig = (values: Record<string, string>) =>
   (middlewares({ env: envOf(values) } as Json) as Json[]).find((m) => m?.name === 'strapi::security').config;
 
 describe('CMS security configuration', () => {
+  test('an empty PUBLIC_DIR still means ./public, never cms/ itself (which holds .env)', () => {
+    const secrets = { APP_KEYS: 'a'.repeat(32) };
+    expect((server({ env: envOf({ ...secrets, PUBLIC_DIR: '' }) } as Json) as Json).dirs.public).toBe('./public');
+    expect((server({ env: envOf({ ...secrets, PUBLIC_DIR: '/srv/medee/public' }) } as Json) as Json).dirs.public).toBe('/srv/medee/public');
+  });
+
   test('HSTS is sent in production only', () => {
     expect(securityConfig({ NODE_ENV: 'production' }).hsts).toEqual({ maxAge: 31536000, includeSubDomains: true });
     expect(securityConfig({ NODE_ENV: 'development' }).hsts).toBe(false);
