@@ -90,7 +90,7 @@ describe('CMS hardening', () => {
     });
 
     test('a certificate populates no draft article, for the public and for the site token', async () => {
-      for (const headers of [{}, { Authorization: `Bearer ${cms.siteReadToken}` }]) {
+      for (const headers of [{}, { Authorization: `Bearer ${cms.siteReadToken}` }] as Array<Record<string, string>>) {
         const { status, body } = await get(`/api/certificates/${publishedCertificate.documentId}?locale=mn&populate[articles]=true&status=draft`, headers);
         expect(status).toBe(200);
         expect(body.data.name).toBe(seedCertificates[0]!.mn!.name);
@@ -154,7 +154,7 @@ describe('CMS hardening', () => {
       '/api/categories?locale=mn&populate=*',
       '/api/global?locale=mn&populate=*',
     ])('%s has no private key anywhere, for the public and for the site token', async (path) => {
-      for (const headers of [{}, { Authorization: `Bearer ${cms.siteReadToken}` }]) {
+      for (const headers of [{}, { Authorization: `Bearer ${cms.siteReadToken}` }] as Array<Record<string, string>>) {
         const { status, body } = await get(path, headers);
         expect(status).toBe(200);
         const keys = allKeys(body);

@@ -300,6 +300,17 @@ describe(`bad input (${CASE_COUNT} cases): the CMS API on PostgreSQL and the bui
       expect(html).not.toContain(cms.siteReadToken);
     });
 
+    test.each(['proxy:proxy:proxy:proxy:proxy', 'middleware:middleware:middleware:middleware:middleware', 'src/middleware:src/middleware:src/middleware:src/middleware:src/middleware'])(
+      'x-middleware-subrequest: %s does not skip proxy.ts',
+      async (value) => {
+        const response = await fetch(`${site.baseUrl}${articlePath}`, { headers: { 'x-middleware-subrequest': value } });
+        expect(response.status).toBe(200);
+        expect(response.headers.get('content-security-policy')).toMatch(/'nonce-[^']+'/);
+        const post = await fetch(`${site.baseUrl}/mn`, { method: 'POST', headers: { 'x-middleware-subrequest': value } });
+        expect(post.status).toBe(405);
+      },
+    );
+
     test('the nonce is new on every response', async () => {
       const nonces = new Set<string>();
       for (let i = 0; i < 3; i += 1) {

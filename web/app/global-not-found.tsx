@@ -10,4 +10,5 @@ export const metadata: Metadata = { title: unknownAddressTitle }
 export default function GlobalNotFound() {
   return <UnknownAddressDocument />
 }
+// Rendered per request like every page, so its scripts carry the response's CSP nonce (proxy.ts).
 export const dynamic = 'force-dynamic'
