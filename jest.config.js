@@ -1,6 +1,10 @@
 /** CMS API (SQLite + PostgreSQL) and browser suites; the site's unit tests run from web/ (scripts/test.mjs). */
 module.exports = {
   projects: ['<rootDir>/cms', '<rootDir>/tests/e2e'],
-  // A global option: the projects' own testTimeout is ignored when they run from here.
+  // A global option: Jest ignores testTimeout inside project configs. Tests drive real servers.
   testTimeout: 120_000,
+  // One test file at a time: each starts its own servers, and the browser
+  // tests' sites share the build's disk cache, which tests/e2e/site.ts clears
+  // at start. (Jest's default on the 2-core machines is 1 worker anyway.)
+  maxWorkers: 1,
 };

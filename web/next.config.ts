@@ -19,6 +19,9 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // `feed` ships ES modules only. Next bundles it either way; listing it here
+  // also makes next/jest compile it for the unit tests (web/jest.config.ts).
+  transpilePackages: ['feed'],
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }]
   },
@@ -37,12 +40,6 @@ const nextConfig: NextConfig = {
     // the optimizer refuses by default. remotePatterns above pins it to that
     // one origin's /uploads/, so this opens no route to other internal hosts.
     dangerouslyAllowLocalIP: true,
-  },
-  experimental: {
-    // app/global-not-found.tsx: a real 404 document for URLs that match no
-    // route (e.g. /mn/a/b/c). Needed because the root layout sits under the
-    // dynamic [locale] segment, so there is no layout to wrap app/not-found in.
-    globalNotFound: true,
   },
 }
 

@@ -1,19 +1,25 @@
 import { NextResponse, type NextRequest } from 'next/server'
 import { env } from '@/lib/env'
+import { routeRequest } from '@/lib/request-routing'
 import { contentSecurityPolicy, generateNonce } from '@/lib/security/csp'
 
-// Per-request CSP nonce, as in the Next.js CSP guide (docs/app/guides/content-security-policy).
-// Next.js reads the nonce from the request's Content-Security-Policy header and puts it on
-// every script it renders. A nonce must be new for each response, so pages are rendered per
-// request (app/[locale]/layout.tsx calls connection()); their CMS reads still come from the
-// data cache. The other security headers, which do not vary, are in next.config.ts.
+// Runs before routing, in-process, reading nothing but the URL and the method:
+// - refuses what no page accepts (other methods, undecodable paths);
+// - decides where the request goes (lib/request-routing.ts);
+// - sets a per-request CSP nonce, as in the Next.js CSP guide (docs/app/guides/
+//   content-security-policy): Next.js reads it from the request's Content-Security-Policy
+//   header and puts it on every script it renders. A nonce must be new for each response, so
+//   pages are rendered per request (app/[locale]/layout.tsx); their CMS reads still come from
+//   the data cache. The headers that do not vary are in next.config.ts.
 
-const frameAncestors = [...new Set([new URL(env.STRAPI_URL).origin, ...(env.CMS_PUBLIC_URL ? [new URL(env.CMS_PUBLIC_URL).origin] : [])])]
+const frameAncestors = [
+  ...new Set([new URL(env.STRAPI_URL).origin, ...(env.CMS_PUBLIC_URL ? [new URL(env.CMS_PUBLIC_URL).origin] : [])]),
+]
 const upgradeInsecureRequests = env.SITE_URL.startsWith('https:')
 
 export function proxy(request: NextRequest): NextResponse {
   // Pages are read, never posted to: the site has no server actions (route handlers under
-  // /api/ are not matched here). Otherwise Next.js would render the page for any method.
+  // /api/ are not matched here; feeds are GET). Otherwise Next.js renders the page for any method.
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     return new NextResponse(null, { status: 405, headers: { Allow: 'GET, HEAD' } })
   }
@@ -35,25 +41,24 @@ export function proxy(request: NextRequest): NextResponse {
     upgradeInsecureRequests,
     development: process.env.NODE_ENV === 'development',
   })
-
   const requestHeaders = new Headers(request.headers)
   requestHeaders.set('x-nonce', nonce)
   requestHeaders.set('Content-Security-Policy', policy)
 
-  const response = NextResponse.next({ request: { headers: requestHeaders } })
+  const decision = routeRequest(request.nextUrl.pathname, request.nextUrl.searchParams)
+  let response: NextResponse
+  if (decision.kind === 'continue') {
+    response = NextResponse.next({ request: { headers: requestHeaders } })
+  } else {
+    const target = request.nextUrl.clone()
+    target.pathname = decision.pathname
+    response = NextResponse.rewrite(target, { request: { headers: requestHeaders } })
+  }
   response.headers.set('Content-Security-Policy', policy)
   return response
 }
 
 export const config = {
-  matcher: [
-    {
-      // Documents only: not static files, the image optimizer or route handlers under /api.
-      source: '/((?!api/|_next/static|_next/image|favicon.ico).*)',
-      missing: [
-        { type: 'header', key: 'next-router-prefetch' },
-        { type: 'header', key: 'purpose', value: 'prefetch' },
-      ],
-    },
-  ],
+  // Not for build assets, optimized images, route handlers under /api and files at the root.
+  matcher: ['/((?!_next/|api/|sitemap\\.xml|robots\\.txt|favicon\\.ico).*)'],
 }

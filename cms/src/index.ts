@@ -5,10 +5,15 @@ import { ensureLocales } from './bootstrap/locales';
 import { ensurePublicPermissions } from './bootstrap/permissions';
 import { registerPublishedOnlyContentApi } from './bootstrap/published-only';
 import { ensureSiteReadToken } from './bootstrap/site-token';
+import { bootstrapPublishing, destroyPublishing, registerPublishing } from './publishing';
+import { bootstrapTranslation, registerTranslation } from './translation';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerPublishedOnlyContentApi(strapi);
+    // Before translation's middlewares, so the site's change notices see what they write too.
+    registerPublishing(strapi);
+    registerTranslation(strapi);
     registerConcurrentEditGuard(strapi);
   },
 
@@ -18,5 +23,11 @@ export default {
     await ensurePublicPermissions(strapi);
     await ensureAdminUser(strapi);
     await ensureSiteReadToken(strapi);
+    await bootstrapTranslation(strapi);
+    await bootstrapPublishing(strapi);
+  },
+
+  async destroy() {
+    await destroyPublishing();
   },
 };

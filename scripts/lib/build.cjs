@@ -9,7 +9,9 @@ const { run } = require('./processes.cjs');
 const { generateCmsSecrets } = require('./secrets.cjs');
 
 const rootDir = path.join(__dirname, '..', '..');
-const SKIP = new Set(['node_modules', 'dist', '.next', '.tmp', '.strapi', 'build', 'tests', 'coverage', 'uploads', 'types']);
+// Outputs and files the builds themselves rewrite (next-env.d.ts, *.tsbuildinfo) are not inputs.
+const SKIP = new Set(['node_modules', 'dist', '.next', '.tmp', '.strapi', 'build', 'tests', 'coverage', 'uploads', 'types', 'next-env.d.ts']);
+const skipped = (name) => SKIP.has(name) || name.startsWith('.env') || name.endsWith('.tsbuildinfo');
 
 function hashInputs(paths) {
   const hash = crypto.createHash('sha256');
@@ -18,7 +20,7 @@ function hashInputs(paths) {
     if (!stat) return;
     if (stat.isDirectory()) {
       for (const name of fs.readdirSync(file).sort()) {
-        if (!SKIP.has(name) && !name.startsWith('.env')) visit(path.join(file, name));
+        if (!skipped(name)) visit(path.join(file, name));
       }
     } else {
       hash.update(path.relative(rootDir, file)).update('\0').update(fs.readFileSync(file)).update('\0');

@@ -51,10 +51,12 @@ function startProcess(name, command, args, { cwd, env, echo = false } = {}) {
   });
   const lines = [];
   const keep = (chunk, stream) => {
-    const text = chunk.toString();
-    for (const line of text.split('\n')) if (line) lines.push(line);
+    for (const line of chunk.toString().split('\n')) {
+      if (!line.trim()) continue;
+      lines.push(line);
+      if (echo) stream.write(`[${name}] ${line}\n`);
+    }
     if (lines.length > 200) lines.splice(0, lines.length - 200);
-    if (echo) stream.write(text.replace(/^(?=.)/gm, `[${name}] `));
   };
   child.stdout.on('data', (chunk) => keep(chunk, process.stdout));
   child.stderr.on('data', (chunk) => keep(chunk, process.stderr));
