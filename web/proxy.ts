@@ -1,21 +1,23 @@
 import { NextResponse, type NextRequest } from 'next/server'
 import { env } from '@/lib/env'
 import { routeRequest } from '@/lib/request-routing'
-import { contentSecurityPolicy, generateNonce } from '@/lib/security/csp'
+import { contentSecurityPolicy } from '@/lib/security/csp'
 
 // Runs before routing, in-process, reading nothing but the URL and the method:
 // - refuses what no page accepts (other methods, undecodable paths);
 // - decides where the request goes (lib/request-routing.ts);
-// - sets a per-request CSP nonce, as in the Next.js CSP guide (docs/app/guides/
-//   content-security-policy): Next.js reads it from the request's Content-Security-Policy
-//   header and puts it on every script it renders. A nonce must be new for each response, so
-//   pages are rendered per request (app/[locale]/layout.tsx); their CMS reads still come from
-//   the data cache. The headers that do not vary are in next.config.ts.
+// - sets the Content-Security-Policy (lib/security/csp.ts), here rather than in next.config.ts
+//   because it names the CMS origin, which is known at run time. The headers that do not vary
+//   are in next.config.ts.
 
 const frameAncestors = [
   ...new Set([new URL(env.STRAPI_URL).origin, ...(env.CMS_PUBLIC_URL ? [new URL(env.CMS_PUBLIC_URL).origin] : [])]),
 ]
-const upgradeInsecureRequests = env.SITE_URL.startsWith('https:')
+const policy = contentSecurityPolicy({
+  frameAncestors,
+  upgradeInsecureRequests: env.SITE_URL.startsWith('https:'),
+  development: process.env.NODE_ENV === 'development',
+})
 
 export function proxy(request: NextRequest): NextResponse {
   // Pages are read, never posted to: the site has no server actions (route handlers under
@@ -34,25 +36,14 @@ export function proxy(request: NextRequest): NextResponse {
     })
   }
 
-  const nonce = generateNonce()
-  const policy = contentSecurityPolicy({
-    nonce,
-    frameAncestors,
-    upgradeInsecureRequests,
-    development: process.env.NODE_ENV === 'development',
-  })
-  const requestHeaders = new Headers(request.headers)
-  requestHeaders.set('x-nonce', nonce)
-  requestHeaders.set('Content-Security-Policy', policy)
-
   const decision = routeRequest(request.nextUrl.pathname, request.nextUrl.searchParams)
   let response: NextResponse
   if (decision.kind === 'continue') {
-    response = NextResponse.next({ request: { headers: requestHeaders } })
+    response = NextResponse.next()
   } else {
     const target = request.nextUrl.clone()
     target.pathname = decision.pathname
-    response = NextResponse.rewrite(target, { request: { headers: requestHeaders } })
+    response = NextResponse.rewrite(target)
   }
   response.headers.set('Content-Security-Policy', policy)
   return response

@@ -13,12 +13,13 @@ export const metadata: Metadata = {
   metadataBase: new URL(env.SITE_URL),
 }
 
-// Every page is rendered per request, because its scripts carry the response's CSP nonce
-// (proxy.ts): a page cached once would carry a stale nonce and its scripts would be blocked.
-// The CMS reads are still served from Next's data cache by tag (lib/strapi/transport.ts), so
-// the CMS sees no more requests than before and an outage still leaves pages readable.
-// force-dynamic also means no page is rendered at build time: the build needs no CMS.
-export const dynamic = 'force-dynamic'
+// No page is rendered at build time — the build must not need a running CMS.
+// An empty list (rather than no generateStaticParams at all) keeps the pages
+// static: each one is rendered on its first request, then served from the
+// cache until its CMS tags are revalidated or CMS_REVALIDATE_SECONDS pass.
+export function generateStaticParams(): { locale: string }[] {
+  return []
+}
 
 export default async function LocaleRootLayout({
   children,
