@@ -8,7 +8,6 @@ const cms = new URL(env.STRAPI_URL)
 // Headers that are the same on every response; the per-request CSP is set in proxy.ts.
 const securityHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
-  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()' },
   // `next start` is production. Browsers ignore HSTS over plain http (local runs and tests);
   // behind the production https proxy it pins the site to https for a year.
@@ -23,7 +22,12 @@ const nextConfig: NextConfig = {
   // also makes next/jest compile it for the unit tests (web/jest.config.ts).
   transpilePackages: ['feed'],
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }]
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      // Route handlers under /api set their own (the preview entry sends no-referrer: its URL
+      // carries a signature), and a header here would replace theirs.
+      { source: '/((?!api/).*)', headers: [{ key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' }] },
+    ]
   },
   images: {
     // Only the CMS's uploads may be optimized; any other remote image is refused.

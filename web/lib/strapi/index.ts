@@ -1,6 +1,7 @@
 import 'server-only'
 
 import { cache } from 'react'
+import { isPlausibleSlug } from '@/lib/slugs'
 import type { Locale } from '@/lib/i18n/locales'
 import { caseVariants } from '@/lib/search'
 import { CmsError } from './errors'
@@ -65,16 +66,6 @@ const oldestFirst = ['postedAt:asc', 'documentId:asc']
 const articleSummaryPopulate = {
   category: { fields: ['name', 'slug'] },
   cover: { fields: mediaFields },
-}
-
-// Slugs come from URLs, so from anyone. The CMS answers 400 to a value it refuses (over 1 kB,
-// control characters); asking it with such a slug would turn a wrong address into a 500.
-// No real slug comes near this length.
-const MAX_SLUG_LENGTH = 200
-
-/** Whether `slug` could name something in the CMS; when not, there is nothing to look up. */
-export function isPlausibleSlug(slug: string): boolean {
-  return slug.length > 0 && slug.length <= MAX_SLUG_LENGTH && !/[\u0000-\u001f\u007f]/.test(slug)
 }
 
 function articleListQuery(locale: Locale, page: number, pageSize: number, filters?: object) {
