@@ -82,7 +82,8 @@ describe('tagsForChange', () => {
         { locale: 'zh', before: { slug: 'zh-slug' }, after: { slug: 'zh-slug' }, changed: false },
       ]),
     )
-    expect(tags).toEqual(['article:mn:old', 'article:mn:renamed', 'article:zh:zh-slug', 'articles:mn'])
+    // The sitemap lists the translation's alternates, so it is refreshed too.
+    expect(tags).toEqual(['article:mn:old', 'article:mn:renamed', 'article:zh:zh-slug', 'articles:mn', 'sitemap'])
   })
 
   it('an unpublish or delete refreshes the page that is gone', () => {

@@ -52,6 +52,8 @@ export function tagsForChange(change: SiteChange): string[] {
           for (const slug of slugsOf(variant)) tags.add(cacheTags.article(locale, slug))
         } else if (translationMoved && variant.after?.slug) {
           tags.add(cacheTags.article(locale, variant.after.slug))
+          // sitemap.xml lists this page's hreflang alternates, read under articles:<locale>.
+          tags.add(cacheTags.sitemap())
         }
         break
       case 'api::certificate.certificate':
@@ -60,6 +62,7 @@ export function tagsForChange(change: SiteChange): string[] {
           for (const slug of slugsOf(variant)) tags.add(cacheTags.certificate(locale, slug))
         } else if (translationMoved && variant.after?.slug) {
           tags.add(cacheTags.certificate(locale, variant.after.slug))
+          tags.add(cacheTags.sitemap())
         }
         break
       case 'api::category.category':
