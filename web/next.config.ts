@@ -5,11 +5,30 @@ import { env } from './lib/env'
 // `next start` stop with a clear message before serving anything.
 const cms = new URL(env.STRAPI_URL)
 
+// Headers that are the same on every response; the per-request CSP is set in proxy.ts.
+const securityHeaders = [
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()' },
+  // `next start` is production. Browsers ignore HSTS over plain http (local runs and tests);
+  // behind the production https proxy it pins the site to https for a year.
+  ...(process.env.NODE_ENV === 'production'
+    ? [{ key: 'Strict-Transport-Security', value: 'max-age=31536000; includeSubDomains' }]
+    : []),
+]
+
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // `feed` ships ES modules only. Next bundles it either way; listing it here
   // also makes next/jest compile it for the unit tests (web/jest.config.ts).
   transpilePackages: ['feed'],
+  async headers() {
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      // Route handlers under /api set their own (the preview entry sends no-referrer: its URL
+      // carries a signature), and a header here would replace theirs.
+      { source: '/((?!api/).*)', headers: [{ key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' }] },
+    ]
+  },
   images: {
     // Only the CMS's uploads may be optimized; any other remote image is refused.
     // Any port: tests and the cluster run the CMS on ports chosen at start.

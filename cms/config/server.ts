@@ -8,4 +8,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   url: env('PUBLIC_URL', ''),
   proxy: env.bool('IS_PROXIED', false),
   app: { keys: readSecretList(env, 'APP_KEYS') },
+  // Where uploads (public/uploads) and other public files live; tests point it at a temp dir.
+  // An empty value must not mean cms/ itself (that would serve cms/.env).
+  dirs: { public: env('PUBLIC_DIR') || './public' },
 });

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ensureAdminUser } from './bootstrap/admin-user';
+import { registerConcurrentEditGuard } from './bootstrap/concurrent-edits';
 import { ensureLocales } from './bootstrap/locales';
 import { ensurePublicPermissions } from './bootstrap/permissions';
 import { registerPublishedOnlyContentApi } from './bootstrap/published-only';
@@ -13,6 +14,7 @@ export default {
     // Before translation's middlewares, so the site's change notices see what they write too.
     registerPublishing(strapi);
     registerTranslation(strapi);
+    registerConcurrentEditGuard(strapi);
   },
 
   /** Every step is idempotent: a restart converges to the same state and never resets content. */

@@ -6,6 +6,7 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 const { run } = require('./processes.cjs');
+const { generateCmsSecrets } = require('./secrets.cjs');
 
 const rootDir = path.join(__dirname, '..', '..');
 // Outputs and files the builds themselves rewrite (next-env.d.ts, *.tsbuildinfo) are not inputs.
@@ -62,9 +63,26 @@ function ensureCmsBuilt() {
     build: () =>
       run(path.join(rootDir, 'node_modules', '.bin', 'strapi'), ['build'], {
         cwd: path.join(rootDir, 'cms'),
-        env: { STRAPI_TELEMETRY_DISABLED: 'true' },
+        // `strapi build` loads the config, which requires secrets; none of them ends up in the
+        // build, so throw-away ones do when neither the environment nor cms/.env has them
+        // (a fresh clone, CI).
+        env: { ...generateCmsSecrets(), ...process.env, STRAPI_TELEMETRY_DISABLED: 'true' },
       }),
   });
+}
+
+/** Where the site build records which secret variables it was given canary values for. */
+const webCanaryFile = path.join(rootDir, 'web', '.next', '.medee-build-canaries.json');
+
+/**
+ * Canary values for every secret variable web/.env.example documents (names with SECRET, TOKEN,
+ * KEY or PASSWORD). The site is built with them, so tests/e2e/static-secrets.test.ts can prove no
+ * secret ends up in the browser bundles. Secrets are read at run time; the build needs none.
+ */
+function webSecretCanaries() {
+  const example = fs.readFileSync(path.join(rootDir, 'web', '.env.example'), 'utf8');
+  const names = [...example.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((match) => match[1]).filter((name) => /SECRET|TOKEN|KEY|PASSWORD/.test(name));
+  return Object.fromEntries(names.map((name) => [name, `medeeCanary${name.replace(/_/g, '')}7f3a9c2e51d84b06`]));
 }
 
 function ensureWebBuilt() {
@@ -72,12 +90,15 @@ function ensureWebBuilt() {
     name: 'web',
     inputs: [...lockInputs, 'web'],
     stampFile: 'web/.next/.medee-build-hash',
-    build: () =>
-      run(path.join(rootDir, 'node_modules', '.bin', 'next'), ['build'], {
+    build: async () => {
+      const canaries = webSecretCanaries();
+      await run(path.join(rootDir, 'node_modules', '.bin', 'next'), ['build'], {
         cwd: path.join(rootDir, 'web'),
-        env: { NEXT_TELEMETRY_DISABLED: '1' },
-      }),
+        env: { ...canaries, NEXT_TELEMETRY_DISABLED: '1' },
+      });
+      fs.writeFileSync(webCanaryFile, JSON.stringify(canaries, null, 2));
+    },
   });
 }
 
-module.exports = { ensureInstalled, ensureCmsBuilt, ensureWebBuilt };
+module.exports = { ensureInstalled, ensureCmsBuilt, ensureWebBuilt, webCanaryFile, webSecretCanaries };

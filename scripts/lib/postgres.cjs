@@ -27,7 +27,7 @@ function findPostgresBinary(name) {
   return found;
 }
 
-/** Starts a cluster; resolves to { url, port, stop() }. */
+/** Starts a cluster; resolves to { url, port, stop(), pause(), resume() }. */
 async function startPostgres({ database = 'medee_test' } = {}) {
   const initdb = findPostgresBinary('initdb');
   const pgCtl = findPostgresBinary('pg_ctl');
@@ -43,10 +43,16 @@ async function startPostgres({ database = 'medee_test' } = {}) {
   const stop = async () => {
     try {
       await run(...asClusterOwner(pgCtl, ['-D', dataDir, '-m', 'immediate', '-w', 'stop']), { quiet: true });
+    } catch {
+      /* already stopped (paused) */
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   };
+  // An outage and its end, for fault tests: the data stays.
+  const pause = () => run(...asClusterOwner(pgCtl, ['-D', dataDir, '-m', 'immediate', '-w', 'stop']), { quiet: true });
+  const resume = () =>
+    run(...asClusterOwner(pgCtl, ['-D', dataDir, '-o', options, '-l', path.join(dir, 'server.log'), '-w', 'start']), { quiet: true });
   try {
     const { Client } = require(require.resolve('pg', { paths: [path.join(__dirname, '..', '..', 'cms')] }));
     const client = new Client({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres' });
@@ -57,7 +63,7 @@ async function startPostgres({ database = 'medee_test' } = {}) {
     await stop();
     throw error;
   }
-  return { url: `postgres://postgres@127.0.0.1:${port}/${database}`, port, stop };
+  return { url: `postgres://postgres@127.0.0.1:${port}/${database}`, port, stop, pause, resume };
 }
 
 module.exports = { startPostgres, findPostgresBinary };

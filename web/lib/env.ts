@@ -49,6 +49,12 @@ const envSchema = z.object({
       .default('true')
       .transform((value) => value === 'true'),
   ),
+  // The CMS as browsers reach it, when that differs from STRAPI_URL (e.g. http://cms:1337 inside
+  // Docker): its admin may frame the site for Preview (proxy.ts, frame-ancestors).
+  CMS_PUBLIC_URL: z.preprocess(emptyAsUnset, httpOrigin.optional()),
+  // Seconds a cached CMS read is served before it is fetched again (in the background; a failed
+  // fetch keeps the cached copy). The publish webhook makes changes visible sooner.
+  CMS_REVALIDATE_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(86_400).default(300)),
 })
 
 export type Env = z.infer<typeof envSchema>

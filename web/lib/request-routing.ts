@@ -1,5 +1,6 @@
 import { defaultLocale, isLocale, type Locale } from './i18n/locales'
 import { parsePageParam, singleSearchParam, type SearchParamValue } from './search-params'
+import { isPlausibleSlug } from './slugs'
 
 // What proxy.ts does with a request, as a pure function of its URL, so it can
 // be tested without a server.
@@ -39,6 +40,7 @@ function newsListRewrite(locale: Locale, searchParams: URLSearchParams): Routing
   const page = parsePageParam(paramValue(searchParams, 'page'))
   const category = singleSearchParam(paramValue(searchParams, 'category'))
   if (page === null || category === null || category === '') return notFound(locale)
+  if (category !== undefined && !isPlausibleSlug(category)) return notFound(locale)
   const categoryPart = category === undefined ? '' : `/${encodeURIComponent(category)}`
   return { kind: 'rewrite', pathname: `/${locale}/news/${NEWS_LIST_SEGMENT}/${page}${categoryPart}` }
 }

@@ -10,7 +10,15 @@ describe('parseEnv', () => {
       PREVIEW_SECRET: undefined,
       STRAPI_PREVIEW_TOKEN: undefined,
       SITE_INDEXING: true,
+      CMS_PUBLIC_URL: undefined,
+      CMS_REVALIDATE_SECONDS: 300,
     })
+  })
+
+  it('reads the revalidation interval as a whole number of seconds', () => {
+    expect(parseEnv({ CMS_REVALIDATE_SECONDS: '2' }).CMS_REVALIDATE_SECONDS).toBe(2)
+    expect(() => parseEnv({ CMS_REVALIDATE_SECONDS: '0' })).toThrow(InvalidEnvironmentError)
+    expect(() => parseEnv({ CMS_REVALIDATE_SECONDS: 'soon' })).toThrow(/CMS_REVALIDATE_SECONDS/)
   })
 
   it('takes the secrets shared with the CMS, refusing short or spaced ones by name', () => {

@@ -22,7 +22,10 @@ describe('routeRequest', () => {
     })
   })
 
-  it.each(['page=abc', 'page=0', 'page=02', 'page=-1', 'page=1&page=2', 'category=', 'category=a&category=b', 'page=10001'])(
+  it.each([
+    'page=abc', 'page=0', 'page=02', 'page=-1', 'page=1&page=2', 'category=', 'category=a&category=b', 'page=10001',
+    `category=${'a'.repeat(201)}`, 'category=%00',
+  ])(
     'answers ?%s with the localized 404 page',
     (query) => {
       expect(route(`/zh/news?${query}`)).toEqual({

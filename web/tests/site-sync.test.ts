@@ -83,6 +83,7 @@ describe('tagsForChange', () => {
         { locale: 'zh', before: { slug: 'zh-slug' }, after: { slug: 'zh-slug' }, changed: false },
       ]),
     )
+    // The sitemap lists the translation's alternates, so it is refreshed too.
     expect(tags).toEqual(['article:mn:old', 'article:mn:renamed', 'article:zh:zh-slug', 'articles:mn', 'sitemap'])
   })
 

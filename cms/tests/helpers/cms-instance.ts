@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { cmsDir, cmsEnv, seedCms, startCms } from '../../../scripts/lib/cms.cjs';
 import { startPostgres } from '../../../scripts/lib/postgres.cjs';
@@ -24,6 +25,12 @@ export interface CmsInstance {
   /** Stops the server only; the database stays for startServer(). */
   stopServer(): Promise<void>;
   startServer(): Promise<void>;
+  /** The PostgreSQL cluster behind a 'postgres' instance (stop and start it to simulate an outage). */
+  postgres?: { url: string; stop(): Promise<void>; start(): Promise<void> };
+  /** The public dir (uploads in its uploads/): cms/public unless isolatedUploads. */
+  publicDir: string;
+  /** The SQLite file of an 'sqlite' instance, absolute. */
+  sqlitePath?: string;
   stop(): Promise<void>;
 }
 
@@ -33,6 +40,10 @@ export interface CmsOptions {
    * test will start the site on; `revalidateUrl` overrides where the notices go.
    */
   site?: { url: string; revalidateUrl?: string };
+  /** Extra environment for the CMS process (and the seed). */
+  env?: Record<string, string>;
+  /** Keep uploads in a temp public dir of this instance instead of cms/public/uploads. */
+  isolatedUploads?: boolean;
 }
 
 export async function startSeededCms(database: Database, options: CmsOptions = {}): Promise<CmsInstance> {
@@ -48,8 +59,9 @@ export async function startSeededCms(database: Database, options: CmsOptions = {
 
   let databaseUrl: string | undefined;
   let sqliteFile: string | undefined;
+  let pg: Awaited<ReturnType<typeof startPostgres>> | undefined;
   if (database === 'postgres') {
-    const pg = await startPostgres();
+    pg = await startPostgres();
     databaseUrl = pg.url;
     cleanups.push(pg.stop);
   } else {
@@ -57,6 +69,13 @@ export async function startSeededCms(database: Database, options: CmsOptions = {
     cleanups.push(() => {
       for (const suffix of ['', '-wal', '-shm']) fs.rmSync(path.join(cmsDir, `${sqliteFile}${suffix}`), { force: true });
     });
+  }
+
+  let publicDir = path.join(cmsDir, 'public');
+  if (options.isolatedUploads) {
+    publicDir = fs.mkdtempSync(path.join(os.tmpdir(), 'medee-public-'));
+    fs.mkdirSync(path.join(publicDir, 'uploads'));
+    cleanups.push(() => fs.rmSync(publicDir, { recursive: true, force: true }));
   }
 
   const env = cmsEnv({
@@ -79,6 +98,8 @@ export async function startSeededCms(database: Database, options: CmsOptions = {
       SITE_PREVIEW_TOKEN: siteSecrets.previewToken,
       // Retries of a notice the site did not take come quickly in tests.
       SITE_REVALIDATE_MAX_ATTEMPTS: '4',
+      ...(options.isolatedUploads ? { PUBLIC_DIR: publicDir } : {}),
+      ...options.env,
     },
   });
 
@@ -114,6 +135,9 @@ export async function startSeededCms(database: Database, options: CmsOptions = {
     startServer: async () => {
       proc ??= await startCms(env);
     },
+    postgres: pg && { url: pg.url, stop: pg.pause, start: pg.resume },
+    publicDir,
+    sqlitePath: sqliteFile && path.join(cmsDir, sqliteFile),
     stop,
   };
 }

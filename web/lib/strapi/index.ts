@@ -1,6 +1,7 @@
 import 'server-only'
 
 import { cache } from 'react'
+import { isPlausibleSlug } from '@/lib/slugs'
 import type { Locale } from '@/lib/i18n/locales'
 import { caseVariants } from '@/lib/search'
 import { CmsError } from './errors'
@@ -100,6 +101,9 @@ export const getLatestArticles = cache(async (locale: Locale, limit: number): Pr
 export const getPublishedArticlesPage = cache(
   async (locale: Locale, page: number, categorySlug?: string): Promise<Paginated<ArticleSummary>> => {
     assertPageNumber('getPublishedArticlesPage', page)
+    if (categorySlug !== undefined && !isPlausibleSlug(categorySlug)) {
+      return { items: [], page, pageSize: ARTICLES_PAGE_SIZE, pageCount: 0, total: 0 }
+    }
     const filters = categorySlug ? { category: { slug: { $eq: categorySlug } } } : undefined
     const json = await strapiFetch('/api/articles', articleListQuery(locale, page, ARTICLES_PAGE_SIZE, filters), {
       tags: [cacheTags.articles(locale), cacheTags.categories(locale)],
@@ -169,6 +173,7 @@ export const getAdjacentArticles = cache(
 
 /** The published article with this slug in `locale`, or null if there is none. */
 export const getArticleBySlug = cache(async (locale: Locale, slug: string): Promise<Article | null> => {
+  if (!isPlausibleSlug(slug)) return null
   const json = await strapiFetch(
     '/api/articles',
     {
@@ -206,6 +211,7 @@ export const getCertificates = cache(async (locale: Locale): Promise<Certificate
 
 /** The published certificate with this slug in `locale`, with its articles, or null if there is none. */
 export const getCertificateBySlug = cache(async (locale: Locale, slug: string): Promise<Certificate | null> => {
+  if (!isPlausibleSlug(slug)) return null
   const json = await strapiFetch(
     '/api/certificates',
     {

@@ -6,7 +6,7 @@ import { env } from '@/lib/env'
 import { CmsError, CmsUnavailableError } from './errors'
 
 /** Seconds a cached CMS read may be served before it is fetched again, webhook or not. */
-export const CMS_REVALIDATE_SECONDS = 300
+export const CMS_REVALIDATE_SECONDS = env.CMS_REVALIDATE_SECONDS
 
 // A CMS that hangs must not hang page rendering with it.
 const CMS_TIMEOUT_MS = 10_000

@@ -1,0 +1,53 @@
+import { request } from './helpers/api';
+import { startSeededCms, type CmsInstance } from './helpers/cms-instance';
+
+/** Polls `probe` until it returns true; fails with `what` after `timeoutMs`. */
+async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe().catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/**
+ * GET /api/ready runs `select 1` through Strapi's pool: PostgreSQL stopped → 503 (while
+ * /_health, which only proves the process is up, stays 204); PostgreSQL back → 200 again,
+ * without restarting the CMS. (On SQLite the database is a file inside the process, so there is
+ * no outage to simulate; hardening.test.ts checks the 200 there.)
+ */
+describe('readiness on PostgreSQL', () => {
+  let cms: CmsInstance;
+
+  beforeAll(async () => {
+    cms = await startSeededCms('postgres');
+  }, 300_000);
+
+  afterAll(async () => {
+    await cms?.stop();
+  }, 60_000);
+
+  test('ready while the database answers', async () => {
+    const { status, body } = await request(cms, '/api/ready');
+    expect(status).toBe(200);
+    expect(body).toEqual({ status: 'ready' });
+  });
+
+  test('database stopped: /api/ready is 503 quickly, the process stays up, content reads fail without hanging', async () => {
+    await cms.postgres!.stop();
+    const ready = await request(cms, '/api/ready', { signal: AbortSignal.timeout(10_000) });
+    expect(ready.status).toBe(503);
+    expect(ready.body).toEqual({ status: 'unavailable', reason: 'database' });
+    expect((await request(cms, '/_health')).status).toBe(204);
+    const read = await request(cms, '/api/articles?locale=mn', { signal: AbortSignal.timeout(90_000) });
+    expect(read.status).toBeGreaterThanOrEqual(500);
+  }, 120_000);
+
+  test('database back: ready again and serving content, without a restart', async () => {
+    await cms.postgres!.start();
+    await until('/api/ready answers 200', async () => (await request(cms, '/api/ready')).status === 200);
+    const { status, body } = await request(cms, '/api/articles?locale=mn');
+    expect(status).toBe(200);
+    expect(body.data.length).toBeGreaterThan(0);
+  }, 120_000);
+});
