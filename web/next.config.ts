@@ -7,6 +7,15 @@ const cms = new URL(env.STRAPI_URL)
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // A self-contained server (.next/standalone) with only the files it needs: what the site's
+  // Docker image ships and what `npm run bench` / `npm run start:cluster` run, each instance
+  // from its own copy so their page caches never mix.
+  output: 'standalone',
+  // The rendered pages and CMS reads live in Redis when REDIS_URL is set, shared by every site
+  // instance (a revalidation on one reaches all); in a per-process LRU otherwise. See
+  // cache-handler.mjs. No per-instance copy in front of it: reads go to the shared store.
+  cacheHandler: require.resolve('./cache-handler.mjs'),
+  cacheMaxMemorySize: 0,
   images: {
     // Only the CMS's uploads may be optimized; any other remote image is refused.
     // Any port: tests and the cluster run the CMS on ports chosen at start.
