@@ -1,4 +1,4 @@
-/** CMS API (SQLite + PostgreSQL) and browser suites; the site's unit tests run from web/ (scripts/test.mjs). */
+/** CMS API (SQLite + PostgreSQL), browser, cluster and bench suites; the site's unit tests run from web/ (scripts/test.mjs). */
 module.exports = {
-  projects: ['<rootDir>/cms', '<rootDir>/tests/e2e'],
+  projects: ['<rootDir>/cms', '<rootDir>/tests/e2e', '<rootDir>/tests/cluster', '<rootDir>/tests/bench'],
 };

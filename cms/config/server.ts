@@ -8,4 +8,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   url: env('PUBLIC_URL', ''),
   proxy: env.bool('IS_PROXIED', false),
   app: { keys: readSecretList(env, 'APP_KEYS') },
+  // Scheduled jobs run on one instance only: with several CMS instances (docker-compose.yml,
+  // npm run start:cluster) exactly one sets CRON_ENABLED=true.
+  cron: { enabled: env.bool('CRON_ENABLED', false) },
 });
