@@ -2,7 +2,7 @@
 
 import { useParams } from 'next/navigation'
 import { useEffect } from 'react'
-import { getDictionary } from '@/lib/i18n/dictionaries'
+import { errorMessages } from '@/lib/i18n/error-messages'
 import { defaultLocale, isLocale } from '@/lib/i18n/locales'
 
 // Shown when rendering a page failed, typically because the CMS is down and
@@ -13,7 +13,7 @@ import { defaultLocale, isLocale } from '@/lib/i18n/locales'
 export default function LocalizedErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
   const params = useParams<{ locale: string }>()
   const locale = isLocale(params.locale) ? params.locale : defaultLocale
-  const dictionary = getDictionary(locale)
+  const messages = errorMessages[locale]
 
   useEffect(() => {
     // Server errors arrive here without their message (only a digest to find them in the server log).
@@ -23,13 +23,13 @@ export default function LocalizedErrorPage({ error, retry }: { error: unknown; r
   return (
     <main id="content" className="site-main">
       <div className="status-page" role="alert">
-        <h1>{dictionary.error.title}</h1>
-        <p>{dictionary.error.message}</p>
+        <h1>{messages.title}</h1>
+        <p>{messages.message}</p>
         <p className="status-page__actions">
           <button type="button" onClick={() => retry()}>
-            {dictionary.error.retry}
+            {messages.retry}
           </button>
-          <a href={`/${locale}`}>{dictionary.error.backHome}</a>
+          <a href={`/${locale}`}>{messages.backHome}</a>
         </p>
       </div>
     </main>

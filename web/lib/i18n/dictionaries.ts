@@ -1,4 +1,5 @@
 import type { CertificateLevel } from '@/lib/strapi/types'
+import { errorMessages, type ErrorMessages } from './error-messages'
 import type { Locale } from './locales'
 
 // UI strings. Content (titles, bodies, the company's name) comes from the CMS;
@@ -51,7 +52,7 @@ export interface Dictionary {
   }
   footer: { address: string; email: string; phone: string }
   notFound: { title: string; message: string; backHome: string }
-  error: { title: string; message: string; retry: string; backHome: string }
+  error: ErrorMessages
 }
 
 const mn: Dictionary = {
@@ -101,12 +102,7 @@ const mn: Dictionary = {
     message: 'Таны хайсан хуудас байхгүй эсвэл устгагдсан байна.',
     backHome: 'Нүүр хуудас руу буцах',
   },
-  error: {
-    title: 'Түр алдаа гарлаа',
-    message: 'Агуулгыг одоогоор ачаалж чадсангүй. Хэсэг хугацааны дараа дахин оролдоно уу.',
-    retry: 'Дахин оролдох',
-    backHome: 'Нүүр хуудас руу буцах',
-  },
+  error: errorMessages.mn,
 }
 
 const zh: Dictionary = {
@@ -156,12 +152,7 @@ const zh: Dictionary = {
     message: '您访问的页面不存在或已被删除。',
     backHome: '返回首页',
   },
-  error: {
-    title: '暂时出错了',
-    message: '内容暂时无法加载，请稍后再试。',
-    retry: '重试',
-    backHome: '返回首页',
-  },
+  error: errorMessages.zh,
 }
 
 const dictionaries: Record<Locale, Dictionary> = { mn, zh }
