@@ -16,23 +16,33 @@ const round = (value, digits = 1) => (Number.isFinite(value) ? Number(value.toFi
  * identity bytes. Returns requests/s, latency percentiles (ms) and failures.
  */
 export async function load(url, { connections, seconds, headers = {}, warmupSeconds = 0 }) {
-  const result = await autocannon({
-    url,
-    connections,
-    duration: seconds,
-    headers,
-    timeout: 10,
-    // Not counted: lets the JIT, connection pools and caches settle before sampling.
-    ...(warmupSeconds > 0 ? { warmup: { connections, duration: warmupSeconds } } : {}),
-  });
-  const failures = result.errors + result.timeouts + result.non2xx;
-  return {
-    rps: round(result.requests.average, 0),
-    p50: round(result.latency.p50, 2),
-    p99: round(result.latency.p99, 2),
-    requests: result.requests.total,
-    errors: failures,
-  };
+  let duration = seconds;
+  for (;;) {
+    const result = await autocannon({
+      url,
+      connections,
+      duration,
+      headers,
+      timeout: 10,
+      // Not counted: lets the JIT, connection pools and caches settle before sampling.
+      ...(warmupSeconds > 0 ? { warmup: { connections, duration: warmupSeconds } } : {}),
+    });
+    // A target slower than the window (every connection still waiting when it closed) has no
+    // figures yet: measure it again over a longer window rather than report zeros.
+    if (result.requests.total === 0 && result.errors + result.timeouts === 0 && duration < seconds * 8) {
+      duration *= 2;
+      continue;
+    }
+    const failures = result.errors + result.timeouts + result.non2xx;
+    return {
+      rps: round(result.requests.average, 0),
+      p50: round(result.latency.p50, 2),
+      p99: round(result.latency.p99, 2),
+      requests: result.requests.total,
+      errors: failures,
+      ...(duration !== seconds ? { seconds: duration } : {}),
+    };
+  }
 }
 
 /** Resident memory (MiB) of `pid` and all its descendants, from /proc. */

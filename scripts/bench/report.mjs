@@ -13,9 +13,15 @@ export function evaluateGoals(result) {
     const worstRatio = Math.min(...at50.map((row) => row.frontRatio));
     const worstP99 = Math.max(...at50.map((row) => row.front.p99));
     goals.push({
-      goal: 'Article and list pages through the front: >= 0.5 x static ceiling (req/s) and p99 < 20 ms at 50 connections',
-      status: met(worstRatio >= 0.5 && worstP99 < 20),
-      figures: { worstFrontToCeilingRatio: worstRatio, worstFrontP99Ms: worstP99 },
+      goal: 'Article and list pages through the front: >= 0.5 x static ceiling (req/s) at 50 connections',
+      status: met(worstRatio >= 0.5),
+      figures: { worstFrontToCeilingRatio: worstRatio },
+    });
+    goals.push({
+      goal: 'Article and list pages through the front: p99 < 20 ms at 50 connections',
+      status: met(worstP99 < 20),
+      // The ceiling's own p99 on the same pages: what the machine allows at all.
+      figures: { worstFrontP99Ms: worstP99, worstCeilingP99Ms: Math.max(...at50.map((row) => row.ceiling.p99)) },
     });
   } else {
     goals.push({ goal: 'Article and list pages through the front', status: 'not met', figures: { reason: 'no front (nginx missing)' } });
@@ -86,7 +92,9 @@ export function formatReport(result) {
   );
   out.push('');
   const c = result.cms;
-  out.push(`CMS API (${c.connections} connections, direct, with the site's token): p50/p99 ms at ${c.small.perLocale} and ${c.large.perLocale} published articles per locale`);
+  out.push(
+    `CMS API (${c.connections} connections, direct, with the site's token; median of ${c.rounds} alternating round(s)): p50/p99 ms at ${c.small.perLocale} and ${c.large.perLocale} published articles per locale`,
+  );
   out.push(
     table(
       ['query', `rps@${c.small.perLocale}`, 'p50', 'p99', `rps@${c.large.perLocale}`, 'p50', 'p99', 'p99 ratio', 'plan at large'],

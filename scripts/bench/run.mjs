@@ -39,6 +39,9 @@ const largeScale = Number(options.articles ?? (quick ? 200 : 10_000));
 const smallScale = 100;
 const connectionLevels = [10, 50];
 const cmsConnections = 10;
+// The CMS scales are measured in alternating rounds (100, 10k, 100, 10k, …) on two databases,
+// so a change in the machine's load during the run hits both alike; each figure is the median.
+const cmsRounds = quick ? 1 : 3;
 if (!['postgres', 'sqlite'].includes(options.db)) throw new Error('--db must be postgres or sqlite');
 
 const log = (message) => console.log(`[bench] ${message}`);
@@ -51,7 +54,7 @@ const secrets = generateCmsSecrets();
 Object.assign(process.env, secrets, { STRAPI_TELEMETRY_DISABLED: 'true', NEXT_TELEMETRY_DISABLED: '1' });
 
 async function ports() {
-  const names = ['cms', 'site', 'ceiling', 'front', 'frontCms'];
+  const names = ['cms', 'site', 'ceiling', 'front', 'frontCms', 'cmsLarge'];
   if (options['port-base'] === undefined) return Object.fromEntries(await Promise.all(names.map(async (n) => [n, await freePort()])));
   const base = Number(options['port-base']);
   const chosen = Object.fromEntries(names.map((n, i) => [n, base + i]));
@@ -172,14 +175,42 @@ async function main() {
   });
   log('seeding the CMS…');
   await seedCms(env);
-  const generate = async (perLocale) => {
+  const generate = async (perLocale, generateEnv) => {
     const output = await run(process.execPath, [path.join(rootDir, 'scripts', 'bench', 'generate-articles.cjs'), '--per-locale', String(perLocale)], {
-      env,
+      env: generateEnv,
       quiet: true,
     });
     return JSON.parse(output.trim().split('\n').pop());
   };
-  const smallGenerated = await generate(smallScale);
+  const smallGenerated = await generate(smallScale, env);
+
+  // The large scale: a copy of the small database (same seed, same site token), topped up.
+  let largeEnv;
+  if (pg) {
+    const { Client } = require(require.resolve('pg', { paths: [path.join(rootDir, 'cms')] }));
+    const admin = new Client({ connectionString: pg.url.replace(/\/medee_bench$/, '/postgres') });
+    await admin.connect();
+    try {
+      await admin.query('CREATE DATABASE medee_bench_large TEMPLATE medee_bench');
+    } finally {
+      await admin.end();
+    }
+    largeEnv = { ...env, PORT: String(port.cmsLarge), PUBLIC_URL: `http://127.0.0.1:${port.cmsLarge}`, DATABASE_URL: pg.url.replace(/\/medee_bench$/, '/medee_bench_large') };
+  } else {
+    const largeFile = path.join('.tmp', `bench-${process.pid}-large.db`);
+    for (const suffix of ['', '-wal', '-shm']) {
+      const from = path.join(rootDir, 'cms', `${sqliteFile}${suffix}`);
+      if (fs.existsSync(from)) fs.copyFileSync(from, path.join(rootDir, 'cms', `${largeFile}${suffix}`));
+    }
+    cleanups.push(() => {
+      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(path.join(rootDir, 'cms', `${largeFile}${suffix}`), { force: true });
+    });
+    largeEnv = { ...env, PORT: String(port.cmsLarge), PUBLIC_URL: `http://127.0.0.1:${port.cmsLarge}`, DATABASE_FILENAME: largeFile };
+  }
+  log(`generating up to ${largeScale} articles per locale in a copy of the database…`);
+  const largeGenerated = await generate(largeScale, largeEnv);
+  log(`generated ${largeGenerated.documentsCreated} documents in ${largeGenerated.ms} ms`);
+
   log(`CMS at ${smallScale} articles per locale (+${smallGenerated.documentsCreated} documents); starting it…`);
   const cms = await startCms(env);
   cleanups.push(cms.stop);
@@ -204,6 +235,7 @@ async function main() {
           CMS_1: `127.0.0.1:${port.cms}`,
           CMS_2: `127.0.0.1:${port.cms}`,
           NGINX_CACHE_DIR: path.join(dir, 'cache'),
+          FRONT_REFRESH_TOKEN: generateApiTokenKey(),
         }),
       }),
     });
@@ -288,35 +320,69 @@ async function main() {
   // --- CMS API at both scales
   const headers = { Authorization: `Bearer ${siteReadToken}` };
   const queries = cmsQueries(qs, article.zh.slug);
-  const cmsLoads = async () => {
-    const out = {};
+  log(`CMS API loads (${cmsRounds} alternating round(s) per scale)…`);
+  const cmsLarge = await startCms(largeEnv);
+  cleanups.push(cmsLarge.stop);
+  const largeUrl = `http://127.0.0.1:${port.cmsLarge}`;
+  const largeSampler = rssSampler({ cms: cmsLarge.pid });
+  const totals = {};
+  for (const [scale, url] of [['small', cmsUrl], ['large', largeUrl]]) {
     for (const [name, pathAndQuery] of Object.entries(queries)) {
-      const body = await (await fetchOk(`${cmsUrl}${pathAndQuery}`, { headers })).json();
-      if (!Array.isArray(body.data) || body.data.length === 0) throw new Error(`CMS ${name} query returned no data`);
-      const result = await load(`${cmsUrl}${pathAndQuery}`, { connections: cmsConnections, seconds, headers, warmupSeconds: quick ? 1 : 2 });
-      out[name] = { ...result, total: body.meta?.pagination?.total ?? null };
+      const body = await (await fetchOk(`${url}${pathAndQuery}`, { headers })).json();
+      if (!Array.isArray(body.data) || body.data.length === 0) throw new Error(`CMS ${scale} ${name} query returned no data`);
+      totals[`${scale}:${name}`] = body.meta?.pagination?.total ?? null;
+      // Warm-up, not counted: JIT, connection pool, PostgreSQL's buffers.
+      await load(`${url}${pathAndQuery}`, { connections: cmsConnections, seconds: quick ? 1 : 2, headers });
     }
-    return out;
+  }
+  const rounds = { small: { list: [], slug: [] }, large: { list: [], slug: [] } };
+  for (let round = 0; round < cmsRounds; round += 1) {
+    for (const name of Object.keys(queries)) {
+      for (const [scale, url] of [['small', cmsUrl], ['large', largeUrl]]) {
+        rounds[scale][name].push(await load(`${url}${queries[name]}`, { connections: cmsConnections, seconds, headers }));
+      }
+    }
+  }
+  const median = (values) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[middle] : Number(((sorted[middle - 1] + sorted[middle]) / 2).toFixed(2));
   };
-  log('CMS API loads…');
-  const small = { perLocale: smallScale, generated: smallGenerated, ...(await cmsLoads()) };
-  log(`generating up to ${largeScale} articles per locale…`);
-  const largeGenerated = await generate(largeScale);
-  log(`generated ${largeGenerated.documentsCreated} documents in ${largeGenerated.ms} ms`);
-  const large = { perLocale: largeScale, generated: largeGenerated, ...(await cmsLoads()) };
+  const summarize = (scale) =>
+    Object.fromEntries(
+      Object.keys(queries).map((name) => {
+        const runs = rounds[scale][name];
+        return [
+          name,
+          {
+            rps: median(runs.map((r) => r.rps)),
+            p50: median(runs.map((r) => r.p50)),
+            p99: median(runs.map((r) => r.p99)),
+            requests: runs.reduce((sum, r) => sum + r.requests, 0),
+            errors: runs.reduce((sum, r) => sum + r.errors, 0),
+            total: totals[`${scale}:${name}`],
+            rounds: runs,
+          },
+        ];
+      }),
+    );
+  const small = { perLocale: smallScale, generated: smallGenerated, ...summarize('small') };
+  const large = { perLocale: largeScale, generated: largeGenerated, ...summarize('large') };
   let plans = null;
   if (pg) {
     const { Client } = require(require.resolve('pg', { paths: [path.join(rootDir, 'cms')] }));
     const client = new Client({ connectionString: pg.url });
     await client.connect();
     try {
-      plans = await explainCmsQueries(pg, client, cmsUrl, queries, headers);
+      plans = await explainCmsQueries(pg, client, largeUrl, queries, headers);
     } finally {
       await client.end();
     }
   }
-  const cmsRss = sampler.peak().cms;
+  const cmsRss = Math.max(sampler.peak().cms, largeSampler.peak().cms);
   sampler.stop();
+  largeSampler.stop();
+  await cmsLarge.stop();
   const p99Ratio = (name) => Number((large[name].p99 / small[name].p99).toFixed(2));
 
   // --- Lighthouse through the front (what readers get), home, list and article
@@ -358,7 +424,7 @@ async function main() {
       machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
     },
     site: siteRows,
-    cms: { connections: cmsConnections, small, large, p99Ratio: { list: p99Ratio('list'), slug: p99Ratio('slug') }, plans },
+    cms: { connections: cmsConnections, rounds: cmsRounds, small, large, p99Ratio: { list: p99Ratio('list'), slug: p99Ratio('slug') }, plans },
     weight,
     rss: { ...siteRss, cms: cmsRss, unit: 'MiB' },
     lighthouseVersion: require('lighthouse/package.json').version,

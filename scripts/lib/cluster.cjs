@@ -33,7 +33,7 @@ async function clusterPorts(base) {
  * Environment of each application service, by service name: the same variable names as
  * docker-compose.yml gives them (plus what only a loopback run needs, e.g. HOST/PORT).
  */
-function serviceEnvironments({ ports, databaseUrl, secrets, siteReadToken, admin }) {
+function serviceEnvironments({ ports, databaseUrl, secrets, siteReadToken, admin, frontRefreshToken }) {
   const frontUrl = `http://127.0.0.1:${ports.front}`;
   const cmsFrontUrl = `http://127.0.0.1:${ports.frontCms}`;
   const cms = (name, cron) => ({
@@ -81,6 +81,7 @@ function serviceEnvironments({ ports, databaseUrl, secrets, siteReadToken, admin
       CMS_1: `127.0.0.1:${ports['cms-1']}`,
       CMS_2: `127.0.0.1:${ports['cms-2']}`,
       NGINX_CACHE_DIR: '', // set to nginx's private dir at start
+      FRONT_REFRESH_TOKEN: frontRefreshToken,
     },
   };
 }
@@ -143,7 +144,8 @@ async function startCluster({ portBase, echo = false, log = () => {} } = {}) {
 
     const admin = { email: 'admin@medee.local', password: generateAdminPassword() };
     const siteReadToken = generateApiTokenKey();
-    const env = serviceEnvironments({ ports, databaseUrl: pg.url, secrets: generateCmsSecrets(), siteReadToken, admin });
+    const frontRefreshToken = generateApiTokenKey();
+    const env = serviceEnvironments({ ports, databaseUrl: pg.url, secrets: generateCmsSecrets(), siteReadToken, admin, frontRefreshToken });
     const cmsEnvFor = (name) => cmsEnv({ port: ports[name], databaseUrl: pg.url, secrets: {}, extra: env[name] });
 
     // Migrations (Strapi's schema sync) and the seed run once, before any instance serves:
@@ -178,6 +180,7 @@ async function startCluster({ portBase, echo = false, log = () => {} } = {}) {
       urls: { site: `http://127.0.0.1:${ports.front}`, cms: `http://127.0.0.1:${ports.frontCms}` },
       admin,
       siteReadToken,
+      frontRefreshToken,
       services,
       /** Stops one service (e.g. to see nginx route around it). */
       stopService: async (name) => {

@@ -67,6 +67,22 @@ describe('loopback cluster (npm run start:cluster)', () => {
     expect(second.headers.get('x-nextjs-cache')).toBe('HIT');
   });
 
+  it('micro-caches pages in nginx, and refreshes one only for a request with the front refresh token', async () => {
+    const url = `${cluster.urls.site}/mn/certificates`;
+    const get = async (headers: Record<string, string> = {}) => {
+      const response = await fetch(url, { headers });
+      await response.text();
+      expect(response.status).toBe(200);
+      return response.headers.get('x-cache');
+    };
+    await get();
+    // Refreshed: fetched from the site (and stored for everyone) whatever the cache holds.
+    expect(await get({ 'X-Medee-Refresh': cluster.frontRefreshToken })).toBe('BYPASS');
+    // Anyone else's refresh header is ignored: served from the micro-cache.
+    expect(['HIT', 'UPDATING', 'STALE', 'EXPIRED']).toContain(await get({ 'X-Medee-Refresh': 'guess' }));
+    expect(['HIT', 'UPDATING', 'STALE', 'EXPIRED']).toContain(await get());
+  });
+
   it('answers through nginx without a failed request while a site instance stops', async () => {
     // A distinct query per request: each one misses the micro-cache and reaches an instance.
     const result = await hammer((i) => `${cluster.urls.site}/mn/news?bench=${i}`, {

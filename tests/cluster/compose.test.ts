@@ -28,6 +28,7 @@ const cluster = serviceEnvironments({
   secrets: { APP_KEYS: 'k', API_TOKEN_SALT: 's', ADMIN_JWT_SECRET: 'a', TRANSFER_TOKEN_SALT: 't', JWT_SECRET: 'j', ENCRYPTION_KEY: 'e' },
   siteReadToken: 'token',
   admin: { email: 'a@b.c', password: 'p' },
+  frontRefreshToken: 'refresh',
 }) as Record<string, Record<string, string>>;
 
 describe('docker-compose.yml', () => {
@@ -101,7 +102,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('bakes no secret into an image: every secret comes from the environment', () => {
-    for (const name of ['cms-1', 'web-1']) {
+    for (const name of ['cms-1', 'web-1', 'front']) {
       for (const [key, value] of Object.entries(compose.services[name].environment ?? {})) {
         if (/SECRET|SALT|KEYS|TOKEN|PASSWORD|ENCRYPTION/.test(key)) expect({ key, value }).toEqual({ key, value: expect.stringMatching(/^\$\{[A-Z0-9_]+(:\?[^}]*|:-)?\}$/) });
       }
