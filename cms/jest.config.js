@@ -4,5 +4,6 @@ module.exports = {
   testEnvironment: 'node',
   testMatch: ['<rootDir>/tests/**/*.test.ts'],
   transform: { '^.+\\.(t|j)s$': ['@swc/jest'] },
+  // Applies when this config is used alone (-c); the root config sets it for the full run.
   testTimeout: 120_000,
 };

@@ -25,7 +25,7 @@ await ensureInstalled();
 // Loaded after the install: the CMS helpers need the cms workspace's packages.
 const { seedCms, startCms } = require('./lib/cms.cjs');
 
-const { admin, cmsEnvFile, created } = ensureEnvFiles();
+const { admin, translators, cmsEnvFile, created } = ensureEnvFiles();
 if (created.length > 0) console.log(`Wrote ${created.join(' and ')} with fresh development secrets (not committed).`);
 const cmsEnvValues = parseEnv(fs.readFileSync(cmsEnvFile, 'utf8'));
 const cmsPort = Number(process.env.PORT ?? cmsEnvValues.PORT ?? 1337);
@@ -61,7 +61,11 @@ process.on('SIGINT', () => stopAll(0));
 process.on('SIGTERM', () => stopAll(0));
 
 try {
-  const cms = await startCms({ ...process.env, PORT: String(cmsPort), STRAPI_TELEMETRY_DISABLED: 'true' }, { echo: true });
+  // The CMS announces publishes to the site and links previews to it: follow a WEB_PORT override.
+  const siteOverride = process.env.WEB_PORT
+    ? { SITE_URL: `http://localhost:${webPort}`, SITE_REVALIDATE_URL: `http://127.0.0.1:${webPort}/api/revalidate` }
+    : {};
+  const cms = await startCms({ ...process.env, ...siteOverride, PORT: String(cmsPort), STRAPI_TELEMETRY_DISABLED: 'true' }, { echo: true });
   processes.push(cms);
   const web = startProcess('web', path.join(rootDir, 'node_modules', '.bin', 'next'), ['start', '-p', String(webPort), '-H', '127.0.0.1'], {
     cwd: webDir,
@@ -81,4 +85,8 @@ medee is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s):
   Site      http://localhost:${webPort}/mn   http://localhost:${webPort}/zh
   CMS admin http://localhost:${cmsPort}/admin
   Login     ${admin.email} / ${admin.password}
+${translators
+  .filter((t) => t.email && t.password)
+  .map((t) => `  Translator (${t.locale}) ${t.email} / ${t.password}`)
+  .join('\n')}
 Press Ctrl-C to stop both.`);

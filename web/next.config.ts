@@ -16,6 +16,9 @@ const nextConfig: NextConfig = {
   // cache-handler.mjs. No per-instance copy in front of it: reads go to the shared store.
   cacheHandler: require.resolve('./cache-handler.mjs'),
   cacheMaxMemorySize: 0,
+  // `feed` ships ES modules only. Next bundles it either way; listing it here
+  // also makes next/jest compile it for the unit tests (web/jest.config.ts).
+  transpilePackages: ['feed'],
   images: {
     // Only the CMS's uploads may be optimized; any other remote image is refused.
     // Any port: tests and the cluster run the CMS on ports chosen at start.
@@ -31,12 +34,6 @@ const nextConfig: NextConfig = {
     // the optimizer refuses by default. remotePatterns above pins it to that
     // one origin's /uploads/, so this opens no route to other internal hosts.
     dangerouslyAllowLocalIP: true,
-  },
-  experimental: {
-    // app/global-not-found.tsx: a real 404 document for URLs that match no
-    // route (e.g. /mn/a/b/c). Needed because the root layout sits under the
-    // dynamic [locale] segment, so there is no layout to wrap app/not-found in.
-    globalNotFound: true,
   },
 }
 

@@ -4,10 +4,15 @@ import { ensureLocales } from './bootstrap/locales';
 import { ensurePublicPermissions } from './bootstrap/permissions';
 import { registerPublishedOnlyContentApi } from './bootstrap/published-only';
 import { ensureSiteReadToken } from './bootstrap/site-token';
+import { bootstrapPublishing, destroyPublishing, registerPublishing } from './publishing';
+import { bootstrapTranslation, registerTranslation } from './translation';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerPublishedOnlyContentApi(strapi);
+    // Before translation's middlewares, so the site's change notices see what they write too.
+    registerPublishing(strapi);
+    registerTranslation(strapi);
   },
 
   /** Every step is idempotent: a restart converges to the same state and never resets content. */
@@ -16,5 +21,11 @@ export default {
     await ensurePublicPermissions(strapi);
     await ensureAdminUser(strapi);
     await ensureSiteReadToken(strapi);
+    await bootstrapTranslation(strapi);
+    await bootstrapPublishing(strapi);
+  },
+
+  async destroy() {
+    await destroyPublishing();
   },
 };

@@ -5,7 +5,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { parseEnv } = require('node:util');
-const { generateAdminPassword, generateApiTokenKey, generateCmsSecrets } = require('./secrets.cjs');
+const { generateAdminPassword, generateApiTokenKey, generateCmsSecrets, generateSiteSecrets } = require('./secrets.cjs');
 
 const rootDir = path.join(__dirname, '..', '..');
 const cmsEnvFile = path.join(rootDir, 'cms', '.env');
@@ -29,7 +29,15 @@ function completeEnvFile(file, header, wanted) {
 function ensureEnvFiles() {
   const created = [];
   const cmsExisting = readEnv(cmsEnvFile);
-  const token = cmsExisting.SITE_READ_TOKEN || readEnv(webEnvFile).STRAPI_READ_TOKEN || generateApiTokenKey();
+  const webExisting = readEnv(webEnvFile);
+  const token = cmsExisting.SITE_READ_TOKEN || webExisting.STRAPI_READ_TOKEN || generateApiTokenKey();
+  // Shared by the two files: whichever already has a value wins, so an added variable stays in sync.
+  const fresh = generateSiteSecrets();
+  const site = {
+    revalidateSecret: cmsExisting.SITE_REVALIDATE_SECRET || webExisting.REVALIDATE_SECRET || fresh.revalidateSecret,
+    previewSecret: cmsExisting.SITE_PREVIEW_SECRET || webExisting.PREVIEW_SECRET || fresh.previewSecret,
+    previewToken: cmsExisting.SITE_PREVIEW_TOKEN || webExisting.STRAPI_PREVIEW_TOKEN || fresh.previewToken,
+  };
   const cmsWanted = {
     ...generateCmsSecrets(),
     HOST: '127.0.0.1',
@@ -41,17 +49,47 @@ function ensureEnvFiles() {
     STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
     CMS_ADMIN_EMAIL: 'admin@medee.local',
     CMS_ADMIN_PASSWORD: generateAdminPassword(),
+    CMS_TRANSLATOR_MN_EMAIL: 'translator-mn@medee.local',
+    CMS_TRANSLATOR_MN_PASSWORD: generateAdminPassword(),
+    CMS_TRANSLATOR_ZH_EMAIL: 'translator-zh@medee.local',
+    CMS_TRANSLATOR_ZH_PASSWORD: generateAdminPassword(),
     SITE_READ_TOKEN: token,
+    SITE_URL: 'http://localhost:3000',
+    SITE_REVALIDATE_URL: 'http://127.0.0.1:3000/api/revalidate',
+    SITE_REVALIDATE_SECRET: site.revalidateSecret,
+    SITE_PREVIEW_SECRET: site.previewSecret,
+    SITE_PREVIEW_TOKEN: site.previewToken,
   };
   if (completeEnvFile(cmsEnvFile, '# Written by npm start for development. Do not commit. See .env.example.', cmsWanted)) {
     created.push('cms/.env');
   }
-  const webWanted = { STRAPI_URL: 'http://127.0.0.1:1337', STRAPI_READ_TOKEN: token, SITE_URL: 'http://localhost:3000' };
+  const webWanted = {
+    STRAPI_URL: 'http://127.0.0.1:1337',
+    STRAPI_READ_TOKEN: token,
+    SITE_URL: 'http://localhost:3000',
+    REVALIDATE_SECRET: site.revalidateSecret,
+    PREVIEW_SECRET: site.previewSecret,
+    STRAPI_PREVIEW_TOKEN: site.previewToken,
+  };
   if (completeEnvFile(webEnvFile, '# Written by npm start for development. Do not commit. See .env.example.', webWanted)) {
     created.push('web/.env.local');
   }
   const cms = readEnv(cmsEnvFile);
-  return { admin: { email: cms.CMS_ADMIN_EMAIL, password: cms.CMS_ADMIN_PASSWORD }, cmsEnvFile, created };
+  return {
+    admin: { email: cms.CMS_ADMIN_EMAIL, password: cms.CMS_ADMIN_PASSWORD },
+    translators: ['mn', 'zh'].map((locale) => ({
+      locale,
+      email: cms[`CMS_TRANSLATOR_${locale.toUpperCase()}_EMAIL`],
+      password: cms[`CMS_TRANSLATOR_${locale.toUpperCase()}_PASSWORD`],
+    })),
+    cmsEnvFile,
+    created,
+  };
 }
 
-module.exports = { ensureEnvFiles };
+/** cms/.env as written by ensureEnvFiles ({} when there is none). */
+function readCmsEnv() {
+  return readEnv(cmsEnvFile);
+}
+
+module.exports = { ensureEnvFiles, readCmsEnv };

@@ -27,4 +27,9 @@ function generateApiTokenKey() {
   return crypto.randomBytes(48).toString('hex');
 }
 
-module.exports = { generateCmsSecrets, generateAdminPassword, generateApiTokenKey };
+/** Secrets the CMS shares with the site: revalidation webhook, preview links, draft-reading token. */
+function generateSiteSecrets() {
+  return { revalidateSecret: randomKey(), previewSecret: randomKey(), previewToken: generateApiTokenKey() };
+}
+
+module.exports = { generateCmsSecrets, generateAdminPassword, generateApiTokenKey, generateSiteSecrets };

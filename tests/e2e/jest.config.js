@@ -4,5 +4,9 @@ module.exports = {
   testEnvironment: 'node',
   testMatch: ['<rootDir>/**/*.test.ts'],
   transform: { '^.+\\.(t|j)s$': ['@swc/jest'] },
+  // Applies when this config is used alone (-c); the root config sets it for the full run.
   testTimeout: 120_000,
+  // Files must not overlap (sites share the build's disk cache, which site.ts
+  // clears at start): the root jest.config.js runs one file at a time; run
+  // this config alone with --runInBand (-i).
 };

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { freePort, startProcess, waitForHttp } from '../../scripts/lib/processes.cjs';
 import { rootDir } from '../../scripts/lib/cms.cjs';
@@ -8,21 +9,57 @@ export interface SiteInstance {
   stop(): Promise<void>;
 }
 
-/** Starts the built site (`next start`) against `cms` on a free port. */
-export async function startSite(cms: CmsInstance): Promise<SiteInstance> {
-  const port = await freePort();
+const webDir = path.join(rootDir, 'web');
+
+/**
+ * Pages and CMS reads that an earlier `next start` of the same build cached on
+ * disk (ISR pages in server/route-cache, reads in cache/fetch-cache, optimized
+ * images): they came from another CMS, so a site for this one starts without
+ * them. Browser test files therefore run one at a time (jest.config.js).
+ */
+function clearRuntimeCaches(): void {
+  for (const dir of ['server/route-cache', 'cache/fetch-cache', 'cache/images']) {
+    fs.rmSync(path.join(webDir, '.next', dir), { recursive: true, force: true });
+  }
+}
+
+export interface SiteOptions {
+  /** The port the CMS was told (startSeededCms's `site.url`) so its change notices and preview links reach the site. */
+  port?: number;
+  /** Extra environment for the site (e.g. SITE_INDEXING=false). */
+  env?: Record<string, string>;
+  /** The path polled until it answers below 500; a site without a reachable CMS is ready at /robots.txt. */
+  readyPath?: string;
+}
+
+/** Starts the built site (`next start`) against `cms` on a free port (or `port`). */
+export async function startSite(
+  cms: Pick<CmsInstance, 'baseUrl' | 'siteReadToken'> & Partial<Pick<CmsInstance, 'siteSecrets'>>,
+  { port: requestedPort, env: extraEnv = {}, readyPath = '/mn' }: SiteOptions = {},
+): Promise<SiteInstance> {
+  clearRuntimeCaches();
+  const port = requestedPort ?? (await freePort());
   const baseUrl = `http://127.0.0.1:${port}`;
   const proc = startProcess('web', path.join(rootDir, 'node_modules', '.bin', 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: path.join(rootDir, 'web'),
+    cwd: webDir,
     env: {
       NEXT_TELEMETRY_DISABLED: '1',
       STRAPI_URL: cms.baseUrl,
       STRAPI_READ_TOKEN: cms.siteReadToken,
       SITE_URL: baseUrl,
+      ...(cms.siteSecrets
+        ? {
+            REVALIDATE_SECRET: cms.siteSecrets.revalidateSecret,
+            PREVIEW_SECRET: cms.siteSecrets.previewSecret,
+            STRAPI_PREVIEW_TOKEN: cms.siteSecrets.previewToken,
+          }
+        : {}),
+      SITE_INDEXING: 'true',
+      ...extraEnv,
     },
   });
   try {
-    await waitForHttp(`${baseUrl}/mn`, { proc, timeoutMs: 60_000 });
+    await waitForHttp(`${baseUrl}${readyPath}`, { proc, timeoutMs: 60_000 });
   } catch (error) {
     await proc.stop();
     throw error;

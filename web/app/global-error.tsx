@@ -1,7 +1,7 @@
 'use client'
 
 import { Fragment } from 'react'
-import { getDictionary } from '@/lib/i18n/dictionaries'
+import { errorMessages } from '@/lib/i18n/error-messages'
 import { defaultLocale, locales } from '@/lib/i18n/locales'
 import './globals.css'
 
@@ -19,18 +19,18 @@ export default function GlobalError({ retry }: { error: unknown; retry: () => vo
               {locales.map((locale, index) => (
                 <Fragment key={locale}>
                   {index > 0 ? ' · ' : null}
-                  <span lang={locale}>{getDictionary(locale).error.title}</span>
+                  <span lang={locale}>{errorMessages[locale].title}</span>
                 </Fragment>
               ))}
             </h1>
             {locales.map((locale) => (
               <p key={locale} lang={locale}>
-                {getDictionary(locale).error.message}
+                {errorMessages[locale].message}
               </p>
             ))}
             <p className="status-page__actions">
               <button type="button" onClick={() => retry()}>
-                {locales.map((locale) => getDictionary(locale).error.retry).join(' / ')}
+                {locales.map((locale) => errorMessages[locale].retry).join(' / ')}
               </button>
             </p>
           </div>

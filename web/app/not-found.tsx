@@ -2,10 +2,12 @@ import type { Metadata } from 'next'
 import { UnknownAddressDocument, unknownAddressTitle } from '@/components/UnknownAddressDocument'
 import './globals.css'
 
-// When app/[locale]/layout.tsx rejects the language segment (/xx, /xx/news),
-// the root layout itself is what failed, so the nearest not-found boundary is
-// this one, above it — global-not-found.tsx only covers unmatched URLs
-// (vercel/next.js#86095). It must therefore bring its own <html>.
+// Last line of defence. Unknown languages never reach app/[locale]/layout.tsx
+// (proxy.ts answers them with the localized 404 page of
+// app/[locale]/(site)/[...rest]), and every path below a language matches a
+// route, so this is only drawn if that layout rejects a segment anyway. The
+// root layout is then what failed, so this boundary sits above it and must
+// bring its own <html>.
 
 export const metadata: Metadata = { title: unknownAddressTitle }
 

@@ -1,114 +1,132 @@
 import type { BlocksContent } from '@strapi/blocks-react-renderer'
 import { getImageProps } from 'next/image'
 import Link from 'next/link'
-import { Fragment, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
+import { env } from '@/lib/env'
 import { isCmsUpload } from '@/lib/media'
 
-// Strapi "blocks" rich text, rendered on the server. It renders what
-// @strapi/blocks-react-renderer's BlocksRenderer renders (same elements for every block and
-// modifier), but as a Server Component: BlocksRenderer is a client module, which made every
-// article ship and hydrate its renderer, next/image and the body itself as client JS for
-// text that never changes in the browser.
+// Strapi "blocks" rendered on the server. @strapi/blocks-react-renderer is a
+// client component (it reads its custom renderers from React context), so it
+// would ship its code and the whole body to the browser a second time for a
+// page with nothing interactive in it; the format is small enough to render
+// here, and its types still come from that package (raw.ts validates them).
 
-type Block = BlocksContent[number]
-type Inline = Extract<Block, { type: 'paragraph' }>['children'][number]
-type ListChild = Extract<Block, { type: 'list' }>['children'][number]
-type Text = Extract<Inline, { type: 'text' }>
+type RootBlock = BlocksContent[number]
+type InlineNode = Extract<RootBlock, { type: 'paragraph' }>['children'][number]
+type TextNode = Extract<InlineNode, { type: 'text' }>
+type ListBlock = Extract<RootBlock, { type: 'list' }>
 
-interface RichTextProps {
-  content: BlocksContent
-  /** STRAPI_URL, to tell CMS uploads (optimized) from images hosted elsewhere; not a secret. */
-  cmsOrigin: string
+function Text({ node }: { node: TextNode }) {
+  // Line breaks typed with Shift+Enter arrive as "\n" inside one text node.
+  let content: ReactNode = node.text.split('\n').flatMap((line, index) => (index === 0 ? [line] : [<br key={index} />, line]))
+  if (node.code) content = <code>{content}</code>
+  if (node.strikethrough) content = <s>{content}</s>
+  if (node.underline) content = <u>{content}</u>
+  if (node.italic) content = <em>{content}</em>
+  if (node.bold) content = <strong>{content}</strong>
+  return <>{content}</>
 }
 
-function text({ text: value, bold, italic, underline, strikethrough, code }: Text, key: number): ReactNode {
-  let node: ReactNode = value.split(/\r?\n|\r/g).map((part, index) => (
-    <Fragment key={index}>
-      {index > 0 ? <br /> : null}
-      {part}
-    </Fragment>
-  ))
-  if (code) node = <code>{node}</code>
-  if (strikethrough) node = <del>{node}</del>
-  if (underline) node = <u>{node}</u>
-  if (italic) node = <em>{node}</em>
-  if (bold) node = <strong>{node}</strong>
-  return <Fragment key={key}>{node}</Fragment>
+function isSiteInternal(url: string): boolean {
+  return url.startsWith('/') && !url.startsWith('//')
 }
 
-function inlines(children: Inline[]): ReactNode[] {
-  return children.map((child, index) => {
-    if (child.type === 'text') return text(child, index)
-    const content = <>{child.children.map(text)}</>
-    // Site-internal links navigate client-side; everything else is a plain link.
-    return child.url.startsWith('/') && !child.url.startsWith('//') ? (
-      <Link key={index} href={child.url}>
-        {content}
+function Inline({ nodes }: { nodes: InlineNode[] }) {
+  return nodes.map((node, index) => {
+    if (node.type === 'text') return <Text key={index} node={node} />
+    const children = node.children.map((child, childIndex) => <Text key={childIndex} node={child} />)
+    return isSiteInternal(node.url) ? (
+      <Link key={index} href={node.url}>
+        {children}
       </Link>
     ) : (
-      <a key={index} href={child.url} rel="noopener noreferrer">
-        {content}
+      <a key={index} href={node.url} rel="noopener noreferrer">
+        {children}
       </a>
     )
   })
 }
 
-function plainText(children: Inline[]): string {
-  return children.map((child) => (child.type === 'text' ? child.text : plainText(child.children))).join('')
-}
-
-function list(format: 'ordered' | 'unordered', children: ListChild[], key: number): ReactNode {
-  const items = children.map((child, index) =>
-    child.type === 'list-item' ? <li key={index}>{inlines(child.children)}</li> : list(child.format, child.children, index),
+function List({ block }: { block: ListBlock }) {
+  const Tag = block.format === 'ordered' ? 'ol' : 'ul'
+  return (
+    <Tag>
+      {block.children.map((item, index) =>
+        item.type === 'list' ? (
+          <li key={index}>
+            <List block={item} />
+          </li>
+        ) : (
+          <li key={index}>
+            <Inline nodes={item.children} />
+          </li>
+        ),
+      )}
+    </Tag>
   )
-  return format === 'ordered' ? <ol key={key}>{items}</ol> : <ul key={key}>{items}</ul>
 }
 
-function block(node: Block, key: number, cmsOrigin: string): ReactNode {
-  switch (node.type) {
-    case 'paragraph': {
-      const [only] = node.children
-      if (node.children.length === 1 && only?.type === 'text' && only.text === '') return <br key={key} />
-      return <p key={key}>{inlines(node.children)}</p>
-    }
+function Block({ block }: { block: RootBlock }) {
+  switch (block.type) {
+    case 'paragraph':
+      return (
+        <p>
+          <Inline nodes={block.children} />
+        </p>
+      )
     case 'heading': {
-      const Heading = `h${node.level}` as const
-      return <Heading key={key}>{inlines(node.children)}</Heading>
+      // The page title is the only h1; body headings start one level below it.
+      const Heading = `h${Math.min(6, Math.max(2, block.level))}` as 'h2'
+      return (
+        <Heading>
+          <Inline nodes={block.children} />
+        </Heading>
+      )
     }
     case 'quote':
-      return <blockquote key={key}>{inlines(node.children)}</blockquote>
+      return (
+        <blockquote>
+          <Inline nodes={block.children} />
+        </blockquote>
+      )
     case 'code':
       return (
-        <pre key={key}>
-          <code>{plainText(node.children)}</code>
+        <pre>
+          <code>{block.children.map((node) => ('text' in node ? node.text : '')).join('')}</code>
         </pre>
       )
     case 'list':
-      return list(node.format, node.children, key)
+      return <List block={block} />
     case 'image': {
-      const { image } = node
-      // Through the image optimizer, so browsers never need to reach the CMS host.
+      // getImageProps, not <Image>: the same optimized srcset as a plain server-rendered <img>,
+      // so no image component code is shipped to the browser for it.
       const { props } = getImageProps({
-        src: image.url,
-        alt: image.alternativeText ?? '',
-        width: image.width,
-        height: image.height,
+        src: block.image.url,
+        alt: block.image.alternativeText ?? '',
+        width: block.image.width,
+        height: block.image.height,
         sizes: '(min-width: 48rem) 44rem, 100vw',
-        unoptimized: !isCmsUpload(image.url, cmsOrigin),
+        unoptimized: !isCmsUpload(block.image.url, env.STRAPI_URL),
       })
       return (
-        <figure key={key}>
+        <figure>
           {/* eslint-disable-next-line @next/next/no-img-element, jsx-a11y/alt-text -- alt is in props */}
           <img {...props} />
-          {image.caption ? <figcaption>{image.caption}</figcaption> : null}
+          {block.image.caption ? <figcaption>{block.image.caption}</figcaption> : null}
         </figure>
       )
     }
-    default:
-      return null
   }
 }
 
-export function RichText({ content, cmsOrigin }: RichTextProps) {
-  return <div className="rich-text">{content.map((node, index) => block(node, index, cmsOrigin))}</div>
+/** A Strapi blocks field as HTML; nothing when it is empty. */
+export function RichText({ content }: { content: BlocksContent }) {
+  if (content.length === 0) return null
+  return (
+    <div className="rich-text">
+      {content.map((block, index) => (
+        <Block key={index} block={block} />
+      ))}
+    </div>
+  )
 }

@@ -1,16 +1,27 @@
 import type { Dictionary } from '@/lib/i18n/dictionaries'
+import type { Locale } from '@/lib/i18n/locales'
+import { env } from '@/lib/env'
+import { absoluteUrl, feedPath } from '@/lib/routes'
 import type { SiteSettings } from '@/lib/strapi'
 
 interface SiteFooterProps {
   settings: SiteSettings | null
   siteName: string
   dictionary: Dictionary
+  locale: Locale
 }
 
-export function SiteFooter({ settings, siteName, dictionary }: SiteFooterProps) {
+export function SiteFooter({ settings, siteName, dictionary, locale }: SiteFooterProps) {
   const companyName = settings?.companyName ?? siteName
   return (
     <footer className="site-footer">
+      {/* Feed autodiscovery for every page; React places <link> elements in the document head. */}
+      <link
+        rel="alternate"
+        type="application/rss+xml"
+        href={absoluteUrl(env.SITE_URL, feedPath(locale))}
+        title={dictionary.feed.title(siteName)}
+      />
       <div className="site-footer__inner">
         <p className="site-footer__company">{companyName}</p>
         {settings?.footer ? <p className="site-footer__text">{settings.footer}</p> : null}
@@ -43,7 +54,7 @@ export function SiteFooter({ settings, siteName, dictionary }: SiteFooterProps) 
           </address>
         ) : null}
         <p className="site-footer__copyright">
-          © {companyName}
+          © {companyName} · <a href={feedPath(locale)} type="application/rss+xml">RSS</a>
         </p>
       </div>
     </footer>

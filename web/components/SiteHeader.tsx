@@ -1,41 +1,66 @@
 import Link from 'next/link'
 import type { Dictionary } from '@/lib/i18n/dictionaries'
-import { localeNames } from '@/lib/i18n/dictionaries'
-import { otherLocale, type Locale } from '@/lib/i18n/locales'
-import { NavLinks } from './NavLinks.client'
+import type { Locale } from '@/lib/i18n/locales'
+import { certificatesPath, homePath, newsListPath, searchPath } from '@/lib/routes'
+import { MAX_SEARCH_LENGTH } from '@/lib/search'
+import { LanguageSwitch, type LanguageSwitchTarget } from './LanguageSwitch'
+
+/** The section of the site a page belongs to, marked as current in the navigation. */
+export type Section = 'home' | 'news' | 'certificates' | 'search'
 
 interface SiteHeaderProps {
   locale: Locale
   siteName: string
   dictionary: Dictionary
+  current: Section | null
+  languageSwitch: LanguageSwitchTarget
+  /** The search text to show in the search field (on the results page). */
+  searchText?: string
 }
 
-export function SiteHeader({ locale, siteName, dictionary }: SiteHeaderProps) {
-  const other = otherLocale(locale)
+// A server component: the page that renders it knows its section, so marking
+// the current link needs no client code.
+export function SiteHeader({ locale, siteName, dictionary, current, languageSwitch, searchText }: SiteHeaderProps) {
+  const links: { section: Section; href: string; label: string }[] = [
+    { section: 'home', href: homePath(locale), label: dictionary.nav.home },
+    { section: 'news', href: newsListPath(locale), label: dictionary.nav.news },
+    { section: 'certificates', href: certificatesPath(locale), label: dictionary.nav.certificates },
+  ]
   return (
     <header className="site-header">
       <div className="site-header__inner">
-        <Link href={`/${locale}`} className="site-header__brand">
+        <Link href={homePath(locale)} className="site-header__brand">
           {siteName}
         </Link>
-        <NavLinks
-          label={dictionary.nav.label}
-          links={[
-            { href: `/${locale}`, label: dictionary.nav.home, exact: true },
-            { href: `/${locale}/news`, label: dictionary.nav.news, exact: false },
-            { href: `/${locale}/certificates`, label: dictionary.nav.certificates, exact: false },
-          ]}
-        />
-        {/* For now the switch goes to the other language's home page. */}
-        <Link
-          href={`/${other}`}
-          className="site-header__language"
-          hrefLang={other}
-          lang={other}
-          aria-label={`${dictionary.languageSwitch.label}: ${localeNames[other]}`}
-        >
-          {localeNames[other]}
-        </Link>
+        <nav aria-label={dictionary.nav.label} className="site-nav">
+          <ul>
+            {links.map((link) => (
+              <li key={link.section}>
+                <Link href={link.href} aria-current={link.section === current ? 'page' : undefined}>
+                  {link.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <form role="search" action={searchPath(locale)} method="get" className="site-search">
+          <label htmlFor="site-search-q" className="visually-hidden">
+            {dictionary.search.label}
+          </label>
+          <input
+            id="site-search-q"
+            type="search"
+            name="q"
+            defaultValue={searchText}
+            maxLength={MAX_SEARCH_LENGTH}
+            className="site-search__input"
+            placeholder={dictionary.search.label}
+          />
+          <button type="submit" className="site-search__button">
+            {dictionary.search.submit}
+          </button>
+        </form>
+        <LanguageSwitch target={languageSwitch} dictionary={dictionary} />
       </div>
     </header>
   )

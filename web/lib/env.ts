@@ -8,6 +8,9 @@ import { z } from 'zod'
  * STRAPI_READ_TOKEN is secret. Only server-only modules (lib/strapi/) read it;
  * Next.js never inlines variables without the NEXT_PUBLIC_ prefix into client
  * bundles, and lib/strapi/transport.ts imports 'server-only' on top of that.
+ * The same holds for the secrets shared with the CMS for revalidation and
+ * preview (REVALIDATE_SECRET, PREVIEW_SECRET, STRAPI_PREVIEW_TOKEN), read only
+ * by lib/strapi/ and the route handlers under app/api/.
  */
 
 // An empty value in a .env file (`STRAPI_READ_TOKEN=`) means "not set".
@@ -19,6 +22,12 @@ const httpOrigin = z
   .url({ protocol: /^https?$/, message: 'must be an http(s) URL such as http://127.0.0.1:1337' })
   .transform((url) => url.replace(/\/+$/, ''))
 
+// A secret shared with the CMS: unset turns its feature off (the route answers 401).
+const sharedSecret = z.preprocess(
+  emptyAsUnset,
+  z.string().regex(/^\S+$/, 'must not contain whitespace').min(16, 'must be at least 16 characters').optional(),
+)
+
 const envSchema = z.object({
   STRAPI_URL: z.preprocess(emptyAsUnset, httpOrigin.default('http://127.0.0.1:1337')),
   STRAPI_READ_TOKEN: z.preprocess(
@@ -26,6 +35,20 @@ const envSchema = z.object({
     z.string().regex(/^\S+$/, 'must not contain whitespace').optional(),
   ),
   SITE_URL: z.preprocess(emptyAsUnset, httpOrigin.default('http://localhost:3000')),
+  /** Verifies the CMS's change notices (SITE_REVALIDATE_SECRET there). */
+  REVALIDATE_SECRET: sharedSecret,
+  /** Verifies preview links from the CMS admin (SITE_PREVIEW_SECRET there). */
+  PREVIEW_SECRET: sharedSecret,
+  /** API token that may read drafts, used in draft mode only (SITE_PREVIEW_TOKEN there). */
+  STRAPI_PREVIEW_TOKEN: sharedSecret,
+  // false on staging and previews: robots.txt disallows everything and pages say noindex.
+  SITE_INDEXING: z.preprocess(
+    emptyAsUnset,
+    z
+      .enum(['true', 'false'], { message: 'must be true or false' })
+      .default('true')
+      .transform((value) => value === 'true'),
+  ),
 })
 
 export type Env = z.infer<typeof envSchema>

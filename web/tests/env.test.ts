@@ -6,7 +6,28 @@ describe('parseEnv', () => {
       STRAPI_URL: 'http://127.0.0.1:1337',
       STRAPI_READ_TOKEN: undefined,
       SITE_URL: 'http://localhost:3000',
+      REVALIDATE_SECRET: undefined,
+      PREVIEW_SECRET: undefined,
+      STRAPI_PREVIEW_TOKEN: undefined,
+      SITE_INDEXING: true,
     })
+  })
+
+  it('takes the secrets shared with the CMS, refusing short or spaced ones by name', () => {
+    const secret = 'wQw8/6V2eaLz9QDPNrq20oGqUvRzfuW80GNPRkkHxYI='
+    expect(parseEnv({ REVALIDATE_SECRET: secret, PREVIEW_SECRET: secret, STRAPI_PREVIEW_TOKEN: 'ab'.repeat(48) })).toMatchObject({
+      REVALIDATE_SECRET: secret,
+      PREVIEW_SECRET: secret,
+      STRAPI_PREVIEW_TOKEN: 'ab'.repeat(48),
+    })
+    expect(() => parseEnv({ REVALIDATE_SECRET: 'short' })).toThrow(/REVALIDATE_SECRET: must be at least 16 characters/)
+    expect(() => parseEnv({ PREVIEW_SECRET: 'a secret with spaces' })).toThrow(/PREVIEW_SECRET: must not contain whitespace/)
+  })
+
+  it('reads SITE_INDEXING as a boolean and refuses anything but true or false', () => {
+    expect(parseEnv({ SITE_INDEXING: 'false' }).SITE_INDEXING).toBe(false)
+    expect(parseEnv({ SITE_INDEXING: 'true' }).SITE_INDEXING).toBe(true)
+    expect(() => parseEnv({ SITE_INDEXING: 'no' })).toThrow(/SITE_INDEXING: must be true or false/)
   })
 
   it.each(['http://127.0.0.1:1338', 'http://localhost:1337', 'http://cms:1337', 'https://cms.example.com'])(

@@ -6,7 +6,10 @@ import {
   toArticleSummary,
   toArticleSummaryPage,
   toCategory,
+  toArticleLinkFromLookup,
   toCategoryList,
+  toCategoryListingList,
+  toSitemapDocumentPage,
   toCertificate,
   toCertificateFromLookup,
   toGlobal,
@@ -136,6 +139,7 @@ describe('toArticleSummary', () => {
       title: 'Мэргэшсэн, тусгай, шинэ бүтээгдэхүүний технологийн гэрчилгээ',
       summary: null,
       postedAt: '2022-01-29',
+      updatedAt: '2024-05-02T10:00:00.000Z',
       category: { name: 'мэдээ', slug: 'medee' },
       cover: {
         url: cmsUpload('/uploads/certificate_2019_5f1c2a.jpg'),
@@ -232,5 +236,40 @@ describe('toGlobal', () => {
     const raw = copy(global) as { data: Record<string, unknown> }
     delete raw.data.companyName
     expect(() => toGlobal(raw)).toThrow(/data\.companyName/)
+  })
+})
+
+describe('mapping added for the reader site', () => {
+  it('names the field when a category comes without its article count', () => {
+    const raw = copy(categories) as { data: Array<Record<string, unknown>> }
+    delete raw.data[1]!.articles
+    expect(() => toCategoryListingList(raw)).toThrow(/data\.1\.articles/)
+  })
+
+  it('maps a sitemap batch, dropping the document’s own locale from its translations', () => {
+    const page = toSitemapDocumentPage('mn', {
+      data: [
+        {
+          slug: 'a',
+          updatedAt: '2024-01-01T00:00:00.000Z',
+          category: null,
+          localizations: [
+            { locale: 'mn', slug: 'a' },
+            { locale: 'zh', slug: 'a-zh' },
+          ],
+        },
+      ],
+      meta: { pagination: { page: 1, pageSize: 100, pageCount: 1, total: 1 } },
+    })
+    expect(page.items).toEqual([{ slug: 'a', updatedAt: '2024-01-01T00:00:00.000Z', categorySlug: null, translations: [{ locale: 'zh', slug: 'a-zh' }] }])
+  })
+
+  it('rejects a sitemap document whose updatedAt is not a timestamp', () => {
+    const bad = { data: [{ slug: 'a', updatedAt: 'yesterday' }], meta: { pagination: { page: 1, pageSize: 1, pageCount: 1, total: 1 } } }
+    expect(() => toSitemapDocumentPage('zh', bad)).toThrow(/data\.0\.updatedAt/)
+  })
+
+  it('gives null when there is no previous or next article', () => {
+    expect(toArticleLinkFromLookup({ data: [], meta: { pagination: { page: 1, pageSize: 1, pageCount: 0, total: 0 } } })).toBeNull()
   })
 })

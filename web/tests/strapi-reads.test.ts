@@ -2,6 +2,12 @@ import qs from 'qs'
 import { env } from '@/lib/env'
 import {
   ARTICLES_PAGE_SIZE,
+  FEED_SIZE,
+  SITEMAP_BATCH_SIZE,
+  getAdjacentArticles,
+  getFeedArticles,
+  getSitemapDocuments,
+  searchPublishedArticles,
   CmsError,
   CmsUnavailableError,
   getArticleBySlug,
@@ -71,8 +77,8 @@ describe('getPublishedArticlesPage', () => {
     expect(request.rawQuery).not.toContain('filters[locale]')
     expect(request.query).toEqual({
       locale: 'mn',
-      sort: ['postedAt:desc', 'id:desc'],
-      fields: ['title', 'slug', 'summary', 'postedAt', 'locale'],
+      sort: ['postedAt:desc', 'documentId:desc'],
+      fields: ['title', 'slug', 'summary', 'postedAt', 'updatedAt', 'locale'],
       populate: {
         category: { fields: ['name', 'slug'] },
         cover: { fields: ['url', 'alternativeText', 'width', 'height'] },
@@ -201,17 +207,29 @@ describe('certificates, categories and site settings', () => {
     expect(certificate?.articles).toHaveLength(2)
   })
 
-  it('getCategories asks for the locale’s categories by name', async () => {
+  it('getCategories asks for the locale’s categories by name, with their article counts and translations', async () => {
     answerWith(categories)
 
     await expect(getCategories('mn')).resolves.toEqual([
-      { name: 'мэдээ', slug: 'medee' },
-      { name: 'үйл явдал', slug: 'uil-yavdal' },
+      {
+        documentId: 'c1a2t3e4g5o6r7y8m9e0d1e2',
+        name: 'мэдээ',
+        slug: 'medee',
+        articleCount: 11,
+        translations: [{ locale: 'zh', slug: 'xinwen' }],
+      },
+      { documentId: 'c9a8t7e6g5o4r3y2z1x0w9v8', name: 'үйл явдал', slug: 'uil-yavdal', articleCount: 0, translations: [] },
     ])
     const request = onlyRequest()
     expect(request.path).toBe('/api/categories')
-    expect(request.query).toMatchObject({ locale: 'mn', sort: ['name:asc'], fields: ['name', 'slug'] })
-    expect(request.init.next?.tags).toEqual(['categories:mn'])
+    expect(request.query).toMatchObject({
+      locale: 'mn',
+      sort: ['name:asc'],
+      fields: ['name', 'slug', 'locale'],
+      populate: { localizations: { fields: ['locale', 'slug'] }, articles: { count: 'true' } },
+    })
+    // The counts change when articles are published, so the articles tag revalidates them too.
+    expect(request.init.next?.tags).toEqual(['categories:mn', 'articles:mn'])
   })
 
   it('getGlobal reads the single type in the locale with its SEO component', async () => {
@@ -229,6 +247,132 @@ describe('certificates, categories and site settings', () => {
   it('getGlobal returns null while no settings are published (Strapi answers 404)', async () => {
     answerWith({ data: null, error: { status: 404, name: 'NotFoundError', message: 'Not Found' } }, 404)
     await expect(getGlobal('mn')).resolves.toBeNull()
+  })
+})
+
+describe('reads added for the reader site', () => {
+  it('searchPublishedArticles looks in titles and summaries, in every case spelling, newest first', async () => {
+    answerWith(articlesPage)
+
+    const results = await searchPublishedArticles('mn', 'мэргэшсэн', 1)
+
+    const request = onlyRequest()
+    expect(request.path).toBe('/api/articles')
+    expect(request.query).toMatchObject({ locale: 'mn', sort: ['postedAt:desc', 'documentId:desc'] })
+    const spellings = ['мэргэшсэн', 'МЭРГЭШСЭН', 'Мэргэшсэн']
+    expect(request.query.filters).toEqual({
+      $or: spellings.flatMap((spelling) => [{ title: { $containsi: spelling } }, { summary: { $containsi: spelling } }]),
+    })
+    expect(request.init.next?.tags).toEqual(['articles:mn', 'categories:mn'])
+    expect(results.items).toHaveLength(2)
+  })
+
+  it('searchPublishedArticles sends CJK text once and as a value, never as query syntax', async () => {
+    answerWith(emptyList)
+
+    await searchPublishedArticles('zh', '证书&1=2', 2)
+
+    const { query } = onlyRequest()
+    expect(query.locale).toBe('zh')
+    expect(query.filters).toEqual({
+      $or: [{ title: { $containsi: '证书&1=2' } }, { summary: { $containsi: '证书&1=2' } }],
+    })
+    expect(query.pagination).toEqual({ page: '2', pageSize: String(ARTICLES_PAGE_SIZE) })
+  })
+
+  it('getAdjacentArticles asks for the next older and the next newer article, ties broken by documentId', async () => {
+    fetchMock.mockImplementation(async (url: string) => {
+      const older = decodeURIComponent(url).includes('[$lt]')
+      const article = older
+        ? { title: 'Өмнөх', slug: 'omnokh', postedAt: '2021-12-10' }
+        : { title: 'Дараагийн', slug: 'daraagiin', postedAt: '2022-06-15' }
+      return new Response(JSON.stringify({ data: [article], meta: { pagination: { page: 1, pageSize: 1, pageCount: 9, total: 9 } } }))
+    })
+
+    const adjacent = await getAdjacentArticles('mn', 'doc-b', '2022-01-29')
+
+    expect(adjacent).toEqual({
+      older: { title: 'Өмнөх', slug: 'omnokh', postedAt: '2021-12-10' },
+      newer: { title: 'Дараагийн', slug: 'daraagiin', postedAt: '2022-06-15' },
+    })
+    expect(fetchMock).toHaveBeenCalledTimes(2)
+    const queries = fetchMock.mock.calls.map(([url]) => qs.parse(new URL(url).search.slice(1), { depth: 10 }))
+    const olderQuery = queries.find((query) => JSON.stringify(query).includes('$lt'))!
+    const newerQuery = queries.find((query) => JSON.stringify(query).includes('$gt'))!
+    expect(olderQuery).toMatchObject({
+      locale: 'mn',
+      sort: ['postedAt:desc', 'documentId:desc'],
+      filters: { $or: [{ postedAt: { $lt: '2022-01-29' } }, { postedAt: { $eq: '2022-01-29' }, documentId: { $lt: 'doc-b' } }] },
+      pagination: { page: '1', pageSize: '1' },
+    })
+    expect(newerQuery).toMatchObject({
+      sort: ['postedAt:asc', 'documentId:asc'],
+      filters: { $or: [{ postedAt: { $gt: '2022-01-29' } }, { postedAt: { $eq: '2022-01-29' }, documentId: { $gt: 'doc-b' } }] },
+    })
+  })
+
+  it('getAdjacentArticles gives null at either end of the list', async () => {
+    answerWith(emptyList)
+    fetchMock.mockImplementation(async () => new Response(JSON.stringify(emptyList)))
+    await expect(getAdjacentArticles('zh', 'doc', '2019-04-11')).resolves.toEqual({ older: null, newer: null })
+  })
+
+  it('getSitemapDocuments reads one bounded batch in a stable order, tagged for the sitemap', async () => {
+    answerWith({
+      data: [
+        {
+          slug: 'zhuan-jing-te-xin-chan-pin-ji-shu-zheng-shu',
+          updatedAt: '2024-05-02T08:12:44.511Z',
+          category: { slug: 'xinwen' },
+          localizations: [{ locale: 'mn', slug: 'mergeshsen' }],
+        },
+      ],
+      meta: { pagination: { page: 3, pageSize: SITEMAP_BATCH_SIZE, pageCount: 7, total: 650 } },
+    })
+
+    const batch = await getSitemapDocuments('articles', 'zh', 3)
+
+    const request = onlyRequest()
+    expect(request.path).toBe('/api/articles')
+    expect(request.query).toMatchObject({
+      locale: 'zh',
+      fields: ['slug', 'updatedAt'],
+      sort: ['documentId:asc'],
+      pagination: { page: '3', pageSize: String(SITEMAP_BATCH_SIZE) },
+      populate: { localizations: { fields: ['locale', 'slug'] }, category: { fields: ['slug'] } },
+    })
+    expect(request.init.next?.tags).toEqual(['sitemap', 'articles:zh'])
+    expect(batch).toEqual({
+      items: [
+        {
+          slug: 'zhuan-jing-te-xin-chan-pin-ji-shu-zheng-shu',
+          updatedAt: '2024-05-02T08:12:44.511Z',
+          categorySlug: 'xinwen',
+          translations: [{ locale: 'mn', slug: 'mergeshsen' }],
+        },
+      ],
+      page: 3,
+      pageSize: SITEMAP_BATCH_SIZE,
+      pageCount: 7,
+      total: 650,
+    })
+  })
+
+  it('getSitemapDocuments reads certificates without a category and under the certificates tag', async () => {
+    answerWith(emptyList)
+    await getSitemapDocuments('certificates', 'mn', 1)
+    const request = onlyRequest()
+    expect(request.path).toBe('/api/certificates')
+    expect(request.query.populate).toEqual({ localizations: { fields: ['locale', 'slug'] } })
+    expect(request.init.next?.tags).toEqual(['sitemap', 'certificates:mn'])
+  })
+
+  it('getFeedArticles reads the newest FEED_SIZE articles under the feed tag', async () => {
+    answerWith(articlesPage)
+    await getFeedArticles('zh')
+    const request = onlyRequest()
+    expect(request.query).toMatchObject({ locale: 'zh', pagination: { page: '1', pageSize: String(FEED_SIZE) } })
+    expect(request.init.next?.tags).toEqual(['feed:zh', 'articles:zh', 'categories:zh'])
   })
 })
 

@@ -1,4 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { bootstrapTranslationStatus, registerTranslationStatus } from './translation-status';
 
 export default {
   config: {
@@ -7,5 +8,10 @@ export default {
     notifications: { releases: false },
     tutorials: false,
   },
-  bootstrap(_app: StrapiApp) {},
+  register(app: StrapiApp) {
+    registerTranslationStatus(app);
+  },
+  bootstrap(app: StrapiApp) {
+    bootstrapTranslationStatus(app);
+  },
 };

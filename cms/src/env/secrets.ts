@@ -37,3 +37,12 @@ export function readSecretList(env: EnvReader, variable: string): string[] {
     .map((key) => key.trim())
     .filter(Boolean);
 }
+
+/**
+ * A secret for an optional feature (the site's revalidation webhook and draft preview): unset
+ * means the feature is off; a set value is held to the same rules as readSecret.
+ */
+export function readOptionalSecret(env: EnvReader, variable: string): string | undefined {
+  if ((env(variable) ?? '').trim() === '') return undefined;
+  return readSecret(env, variable);
+}

@@ -9,6 +9,12 @@ import { z } from 'zod';
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case ASCII words joined by hyphens');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a YYYY-MM-DD date');
 const status = z.enum(['published', 'draft']);
+/** An image under data/seed/media/ for a media field; alternativeText is shared by every locale (like the media). */
+const mediaSchema = z.object({
+  file: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*\.(jpg|jpeg|png|webp)$/, 'a file name in data/seed/media/'),
+  alternativeText: z.string().default(''),
+});
+export type SeedMedia = z.infer<typeof mediaSchema>;
 
 export const bodyItemSchema = z.union([
   z.string().min(1),
@@ -35,6 +41,7 @@ const certificateSchema = z.object({
   issuedOn: isoDate,
   number: z.string().min(1),
   level: z.enum(['municipal', 'provincial', 'national']),
+  scan: mediaSchema.optional(),
   mn: certificateVariant.optional(),
   zh: certificateVariant.optional(),
 });
@@ -51,6 +58,7 @@ const articleSchema = z.object({
   postedAt: isoDate,
   category: z.string().min(1),
   certificates: z.array(z.string()).default([]),
+  cover: mediaSchema.optional(),
   mn: articleVariant.optional(),
   zh: articleVariant.optional(),
 });
@@ -132,6 +140,17 @@ export async function loadSeedData(dir: string): Promise<SeedData> {
       assertUnique(file, `${locale} slug`, entries.flatMap((entry) => (entry[locale] ? [entry[locale].slug] : [])));
     }
   }
+  const mediaFiles = [
+    ...articles.flatMap((article) => (article.cover ? [article.cover.file] : [])),
+    ...certificates.flatMap((certificate) => (certificate.scan ? [certificate.scan.file] : [])),
+  ];
+  await Promise.all(
+    mediaFiles.map((file) =>
+      fs.access(path.join(dir, 'media', file)).catch(() => {
+        throw new SeedDataError(path.join(dir, 'media', file), 'referenced by the seed but missing');
+      }),
+    ),
+  );
   for (const article of articles) {
     if (!categoryKeys.has(article.category)) {
       throw new SeedDataError('articles.json', `${article.key}: unknown category "${article.category}"`);

@@ -2,7 +2,8 @@ import path from 'node:path';
 import type { Core, UID } from '@strapi/strapi';
 import { LOCALES, type Locale } from '../content-types';
 import { toBlocks } from './blocks';
-import { loadSeedData, type SeedData } from './data';
+import { loadSeedData, type SeedData, type SeedMedia } from './data';
+import { ensureSeedMedia } from './media';
 
 /**
  * Which seed entries (and which of their locale variants) were ever written, by seed key.
@@ -42,11 +43,15 @@ export async function seed(strapi: Core.Strapi, dataDir = path.join(strapi.dirs.
     return entry.documentId;
   };
 
+  // Images first: new variants link to them. They only reach variants the seed creates.
+  const media = await ensureSeedMedia(strapi, dataDir, data);
+  for (const file of media.uploaded) report.created.push(`media ${file}`);
+
   // Order matters: articles link to categories and certificates, which must exist (published) first.
   const entries: Array<() => SeedEntry> = [
     ...data.categories.map((category) => () => categoryEntry(category)),
-    ...data.certificates.map((certificate) => () => certificateEntry(certificate)),
-    ...data.articles.map((article) => () => articleEntry(article, documentIdOf)),
+    ...data.certificates.map((certificate) => () => certificateEntry(certificate, media.idOf)),
+    ...data.articles.map((article) => () => articleEntry(article, documentIdOf, media.idOf)),
     () => globalEntry(data.global),
   ];
 
@@ -112,7 +117,14 @@ function categoryEntry(category: SeedData['categories'][number]): SeedEntry {
   };
 }
 
-function certificateEntry(certificate: SeedData['certificates'][number]): SeedEntry {
+type MediaIdOf = (media: SeedMedia | undefined) => number | null;
+
+/** A media field's value: the upload's id, or nothing when the seed has no (more) such image. */
+function mediaField(name: string, id: number | null): Record<string, number> {
+  return id === null ? {} : { [name]: id };
+}
+
+function certificateEntry(certificate: SeedData['certificates'][number], mediaIdOf: MediaIdOf): SeedEntry {
   const variants: SeedEntry['variants'] = {};
   for (const locale of LOCALES) {
     const v = certificate[locale];
@@ -128,13 +140,18 @@ function certificateEntry(certificate: SeedData['certificates'][number]): SeedEn
         issuedOn: certificate.issuedOn,
         number: certificate.number,
         level: certificate.level,
+        ...mediaField('scan', mediaIdOf(certificate.scan)),
       },
     };
   }
   return { ledgerKey: `certificate:${certificate.key}`, uid: 'api::certificate.certificate', variants };
 }
 
-function articleEntry(article: SeedData['articles'][number], documentIdOf: (key: string) => string): SeedEntry {
+function articleEntry(
+  article: SeedData['articles'][number],
+  documentIdOf: (key: string) => string,
+  mediaIdOf: MediaIdOf,
+): SeedEntry {
   const variants: SeedEntry['variants'] = {};
   for (const locale of LOCALES) {
     const v = article[locale];
@@ -148,6 +165,7 @@ function articleEntry(article: SeedData['articles'][number], documentIdOf: (key:
         summary: v.summary,
         body: toBlocks(v.body),
         postedAt: article.postedAt,
+        ...mediaField('cover', mediaIdOf(article.cover)),
         // Relations connect to the same locale's variant of the target document.
         category: { connect: [{ documentId: documentIdOf(`category:${article.category}`), locale }] },
         certificates: {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { cmsDir, cmsEnv, seedCms, startCms } from '../../../scripts/lib/cms.cjs';
 import { startPostgres } from '../../../scripts/lib/postgres.cjs';
 import { freePort } from '../../../scripts/lib/processes.cjs';
-import { generateAdminPassword, generateApiTokenKey, generateCmsSecrets } from '../../../scripts/lib/secrets.cjs';
+import { generateAdminPassword, generateApiTokenKey, generateCmsSecrets, generateSiteSecrets } from '../../../scripts/lib/secrets.cjs';
 
 export type Database = 'sqlite' | 'postgres';
 
@@ -11,17 +11,39 @@ export type Database = 'sqlite' | 'postgres';
 export interface CmsInstance {
   baseUrl: string;
   admin: { email: string; password: string };
+  /** The demo translators, created with the "Translator (mn)" / "Translator (zh)" roles. */
+  translators: Record<'mn' | 'zh', { email: string; password: string }>;
   siteReadToken: string;
+  /** Secrets shared with the site: revalidation webhook, preview links, the draft-reading token. */
+  siteSecrets: { revalidateSecret: string; previewSecret: string; previewToken: string };
+  /** The environment the CMS runs with (for scripts run against its database). */
+  env: Record<string, string>;
   /** Re-runs the seed against this instance's database. */
   seed(): Promise<string>;
   restart(): Promise<void>;
+  /** Stops the server only; the database stays for startServer(). */
+  stopServer(): Promise<void>;
+  startServer(): Promise<void>;
   stop(): Promise<void>;
 }
 
-export async function startSeededCms(database: Database): Promise<CmsInstance> {
+export interface CmsOptions {
+  /**
+   * The site this CMS announces publishes to and opens previews on (SITE_URL), e.g. the URL a
+   * test will start the site on; `revalidateUrl` overrides where the notices go.
+   */
+  site?: { url: string; revalidateUrl?: string };
+}
+
+export async function startSeededCms(database: Database, options: CmsOptions = {}): Promise<CmsInstance> {
   const port = await freePort();
   const admin = { email: 'editor@medee.test', password: generateAdminPassword() };
+  const translators = {
+    mn: { email: 'translator-mn@medee.test', password: generateAdminPassword() },
+    zh: { email: 'translator-zh@medee.test', password: generateAdminPassword() },
+  };
   const siteReadToken = generateApiTokenKey();
+  const siteSecrets = generateSiteSecrets();
   const cleanups: Array<() => Promise<void> | void> = [];
 
   let databaseUrl: string | undefined;
@@ -42,7 +64,22 @@ export async function startSeededCms(database: Database): Promise<CmsInstance> {
     sqliteFile,
     databaseUrl,
     secrets: generateCmsSecrets(),
-    extra: { CMS_ADMIN_EMAIL: admin.email, CMS_ADMIN_PASSWORD: admin.password, SITE_READ_TOKEN: siteReadToken },
+    extra: {
+      CMS_ADMIN_EMAIL: admin.email,
+      CMS_ADMIN_PASSWORD: admin.password,
+      CMS_TRANSLATOR_MN_EMAIL: translators.mn.email,
+      CMS_TRANSLATOR_MN_PASSWORD: translators.mn.password,
+      CMS_TRANSLATOR_ZH_EMAIL: translators.zh.email,
+      CMS_TRANSLATOR_ZH_PASSWORD: translators.zh.password,
+      SITE_READ_TOKEN: siteReadToken,
+      SITE_URL: options.site?.url ?? '',
+      SITE_REVALIDATE_URL: options.site?.revalidateUrl ?? '',
+      SITE_REVALIDATE_SECRET: siteSecrets.revalidateSecret,
+      SITE_PREVIEW_SECRET: siteSecrets.previewSecret,
+      SITE_PREVIEW_TOKEN: siteSecrets.previewToken,
+      // Retries of a notice the site did not take come quickly in tests.
+      SITE_REVALIDATE_MAX_ATTEMPTS: '4',
+    },
   });
 
   let proc: Awaited<ReturnType<typeof startCms>> | undefined;
@@ -61,11 +98,21 @@ export async function startSeededCms(database: Database): Promise<CmsInstance> {
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     admin,
+    translators,
     siteReadToken,
+    siteSecrets,
+    env,
     seed: () => seedCms(env),
     restart: async () => {
       await proc?.stop();
       proc = await startCms(env);
+    },
+    stopServer: async () => {
+      await proc?.stop();
+      proc = undefined;
+    },
+    startServer: async () => {
+      proc ??= await startCms(env);
     },
     stop,
   };

@@ -5,7 +5,7 @@ import path from 'node:path';
 const dir = path.join(__dirname, '..', '..', 'data', 'seed');
 const read = (file: string) => JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
 
-type Variant = { title: string; slug: string; status?: 'published' | 'draft' };
+type Variant = { title: string; slug: string; summary?: string; status?: 'published' | 'draft' };
 export interface SeedArticle {
   key: string;
   postedAt: string;

@@ -28,7 +28,8 @@ export default async function LocaleRootLayout({
   children: ReactNode
   params: Promise<{ locale: string }>
 }) {
-  // The one gate for the language segment: /xx and /xx/news end here as 404.
+  // proxy.ts already sends unknown languages to the localized 404 page; this
+  // keeps the type narrow and stays a gate should a request bypass it.
   const locale = localeOrNotFound((await params).locale)
   return (
     <html lang={locale}>

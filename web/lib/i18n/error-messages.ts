@@ -1,5 +1,9 @@
 import type { Locale } from './locales'
 
+// The error page's words, apart from the other UI strings: the error
+// boundaries are client components, and importing the whole dictionary there
+// would ship every string of both languages to every browser.
+
 export interface ErrorMessages {
   title: string
   message: string
@@ -7,11 +11,6 @@ export interface ErrorMessages {
   backHome: string
 }
 
-/**
- * The error page's strings, kept apart from the rest of the dictionaries (which include
- * them): app/[locale]/error.tsx is a client component, and importing only these keeps every
- * other UI string of both languages out of the browser bundle.
- */
 export const errorMessages: Record<Locale, ErrorMessages> = {
   mn: {
     title: 'Түр алдаа гарлаа',

@@ -2,25 +2,31 @@ import 'server-only'
 
 import { cache } from 'react'
 import type { Locale } from '@/lib/i18n/locales'
+import { caseVariants } from '@/lib/search'
 import { CmsError } from './errors'
 import {
   toArticleFromLookup,
+  toArticleLinkFromLookup,
   toArticleSummaryPage,
-  toCategoryList,
+  toCategoryListingList,
   toCertificateFromLookup,
   toCertificateSummaryList,
+  toDocumentSlug,
   toGlobal,
+  toSitemapDocumentPage,
 } from './map'
 import { cacheTags } from './tags'
 import { strapiFetch } from './transport'
 import type {
+  AdjacentArticles,
   Article,
   ArticleSummary,
-  Category,
+  CategoryListing,
   Certificate,
   CertificateSummary,
   Paginated,
   SiteSettings,
+  SitemapDocument,
 } from './types'
 
 // One function per thing a page needs. Each is wrapped in React cache() so a
@@ -30,31 +36,51 @@ export { CmsContentError, CmsError, CmsUnavailableError } from './errors'
 export { cacheTags } from './tags'
 export type * from './types'
 
-/** Articles per page of the news list. */
+/** Articles per page of the news list and of search results. */
 export const ARTICLES_PAGE_SIZE = 10
+
+/** Articles in each locale's feed. */
+export const FEED_SIZE = 20
+
+/**
+ * Documents per CMS read while building the sitemap: Strapi's maxLimit
+ * (cms/config/api.ts). The sitemap pages through the collection with this
+ * size instead of ever asking for everything at once.
+ */
+export const SITEMAP_BATCH_SIZE = 100
 
 // Strapi's default maximum page size; the site has far fewer certificates and categories.
 const WHOLE_COLLECTION = { page: 1, pageSize: 100 } as const
 
 const mediaFields = ['url', 'alternativeText', 'width', 'height']
-const articleSummaryFields = ['title', 'slug', 'summary', 'postedAt', 'locale']
+const articleSummaryFields = ['title', 'slug', 'summary', 'postedAt', 'updatedAt', 'locale']
 const certificateSummaryFields = ['name', 'slug', 'issuer', 'issuedOn', 'level', 'locale']
 const translationFields = ['locale', 'slug']
-const newestFirst = ['postedAt:desc', 'id:desc']
+const articleLinkFields = ['title', 'slug', 'postedAt']
+// documentId breaks ties between articles of the same day: unlike `id`, it
+// stays the same when an article is republished, so the order is stable.
+const newestFirst = ['postedAt:desc', 'documentId:desc']
+const oldestFirst = ['postedAt:asc', 'documentId:asc']
 
 const articleSummaryPopulate = {
   category: { fields: ['name', 'slug'] },
   cover: { fields: mediaFields },
 }
 
-function articleListQuery(locale: Locale, page: number, pageSize: number, categorySlug?: string) {
+function articleListQuery(locale: Locale, page: number, pageSize: number, filters?: object) {
   return {
     locale,
     sort: newestFirst,
     fields: articleSummaryFields,
     populate: articleSummaryPopulate,
-    ...(categorySlug ? { filters: { category: { slug: { $eq: categorySlug } } } } : {}),
+    ...(filters ? { filters } : {}),
     pagination: { page, pageSize },
+  }
+}
+
+function assertPageNumber(what: string, page: number): void {
+  if (!Number.isSafeInteger(page) || page < 1) {
+    throw new RangeError(`${what}: page must be a positive integer, got ${page}`)
   }
 }
 
@@ -73,13 +99,71 @@ export const getLatestArticles = cache(async (locale: Locale, limit: number): Pr
  */
 export const getPublishedArticlesPage = cache(
   async (locale: Locale, page: number, categorySlug?: string): Promise<Paginated<ArticleSummary>> => {
-    if (!Number.isSafeInteger(page) || page < 1) {
-      throw new RangeError(`getPublishedArticlesPage: page must be a positive integer, got ${page}`)
-    }
-    const json = await strapiFetch('/api/articles', articleListQuery(locale, page, ARTICLES_PAGE_SIZE, categorySlug), {
+    assertPageNumber('getPublishedArticlesPage', page)
+    const filters = categorySlug ? { category: { slug: { $eq: categorySlug } } } : undefined
+    const json = await strapiFetch('/api/articles', articleListQuery(locale, page, ARTICLES_PAGE_SIZE, filters), {
       tags: [cacheTags.articles(locale), cacheTags.categories(locale)],
     })
     return toArticleSummaryPage(json)
+  },
+)
+
+/**
+ * One page of the published articles in `locale` whose title or summary
+ * contains `text` (case-insensitive, any script), newest first. `text` must
+ * already be validated (lib/search.ts parseSearchQuery).
+ */
+export const searchPublishedArticles = cache(
+  async (locale: Locale, text: string, page: number): Promise<Paginated<ArticleSummary>> => {
+    assertPageNumber('searchPublishedArticles', page)
+    const filters = {
+      $or: caseVariants(text).flatMap((variant) => [
+        { title: { $containsi: variant } },
+        { summary: { $containsi: variant } },
+      ]),
+    }
+    const json = await strapiFetch('/api/articles', articleListQuery(locale, page, ARTICLES_PAGE_SIZE, filters), {
+      tags: [cacheTags.articles(locale), cacheTags.categories(locale)],
+    })
+    return toArticleSummaryPage(json)
+  },
+)
+
+/** The newest FEED_SIZE published articles in `locale`, for /<locale>/feed.xml. */
+export const getFeedArticles = cache(async (locale: Locale): Promise<ArticleSummary[]> => {
+  const json = await strapiFetch('/api/articles', articleListQuery(locale, 1, FEED_SIZE), {
+    tags: [cacheTags.feed(locale), cacheTags.articles(locale), cacheTags.categories(locale)],
+  })
+  return toArticleSummaryPage(json).items
+})
+
+/**
+ * The published articles just older and just newer than `article` in its
+ * locale, in the news list's order (post date, then documentId).
+ */
+export const getAdjacentArticles = cache(
+  async (locale: Locale, documentId: string, postedAt: string): Promise<AdjacentArticles> => {
+    const neighbour = async (direction: '$lt' | '$gt') => {
+      const json = await strapiFetch(
+        '/api/articles',
+        {
+          locale,
+          fields: articleLinkFields,
+          filters: {
+            $or: [
+              { postedAt: { [direction]: postedAt } },
+              { postedAt: { $eq: postedAt }, documentId: { [direction]: documentId } },
+            ],
+          },
+          sort: direction === '$lt' ? newestFirst : oldestFirst,
+          pagination: { page: 1, pageSize: 1 },
+        },
+        { tags: [cacheTags.articles(locale)] },
+      )
+      return toArticleLinkFromLookup(json)
+    }
+    const [older, newer] = await Promise.all([neighbour('$lt'), neighbour('$gt')])
+    return { older, newer }
   },
 )
 
@@ -139,15 +223,54 @@ export const getCertificateBySlug = cache(async (locale: Locale, slug: string): 
   return toCertificateFromLookup(json)
 })
 
-/** All published news categories in `locale`, by name. */
-export const getCategories = cache(async (locale: Locale): Promise<Category[]> => {
+/**
+ * All published news categories in `locale`, by name, each with the number of
+ * its published articles in `locale` and its slugs in the other languages.
+ */
+export const getCategories = cache(async (locale: Locale): Promise<CategoryListing[]> => {
   const json = await strapiFetch(
     '/api/categories',
-    { locale, sort: ['name:asc'], fields: ['name', 'slug'], pagination: WHOLE_COLLECTION },
-    { tags: [cacheTags.categories(locale)] },
+    {
+      locale,
+      sort: ['name:asc'],
+      fields: ['name', 'slug', 'locale'],
+      // Strapi counts the relation in SQL; the published-only content API
+      // makes it count published articles of this locale only.
+      populate: { localizations: { fields: translationFields }, articles: { count: true } },
+      pagination: WHOLE_COLLECTION,
+    },
+    { tags: [cacheTags.categories(locale), cacheTags.articles(locale)] },
   )
-  return toCategoryList(json)
+  return toCategoryListingList(json)
 })
+
+/**
+ * One batch (SITEMAP_BATCH_SIZE) of `locale`'s published articles or
+ * certificates as the sitemap lists them, in a stable order. `pageCount` says
+ * how many batches there are.
+ */
+export const getSitemapDocuments = cache(
+  async (kind: 'articles' | 'certificates', locale: Locale, page: number): Promise<Paginated<SitemapDocument>> => {
+    assertPageNumber('getSitemapDocuments', page)
+    const json = await strapiFetch(
+      `/api/${kind}`,
+      {
+        locale,
+        fields: ['slug', 'updatedAt'],
+        populate: {
+          localizations: { fields: translationFields },
+          ...(kind === 'articles' ? { category: { fields: ['slug'] } } : {}),
+        },
+        sort: ['documentId:asc'],
+        pagination: { page, pageSize: SITEMAP_BATCH_SIZE },
+      },
+      {
+        tags: [cacheTags.sitemap(), kind === 'articles' ? cacheTags.articles(locale) : cacheTags.certificates(locale)],
+      },
+    )
+    return toSitemapDocumentPage(locale, json)
+  },
+)
 
 /**
  * The site settings (the CMS's `global` single type) in `locale`, or null
@@ -163,3 +286,46 @@ export const getGlobal = cache(async (locale: Locale): Promise<SiteSettings | nu
   }
   return toGlobal(json)
 })
+
+/** The content types a preview link from the CMS may open, and the collection each is read from. */
+const previewCollections = {
+  'api::article.article': { path: '/api/articles', page: (locale: Locale, slug: string) => `/${locale}/news/${encodeURIComponent(slug)}` },
+  'api::certificate.certificate': {
+    path: '/api/certificates',
+    page: (locale: Locale, slug: string) => `/${locale}/certificates/${encodeURIComponent(slug)}`,
+  },
+  'api::category.category': {
+    path: '/api/categories',
+    page: (locale: Locale, slug: string) => `/${locale}/news?category=${encodeURIComponent(slug)}`,
+  },
+} as const
+
+/**
+ * The site path that shows document `documentId` of content type `uid` in
+ * `locale`, looking up its slug in the `status` version (drafts through the
+ * preview token), never cached. Null when the content type has no page or that
+ * version does not exist. The `global` settings show on every page: the home
+ * page stands for them.
+ */
+export async function getPreviewPath(
+  uid: string,
+  documentId: string,
+  locale: Locale,
+  status: 'draft' | 'published',
+): Promise<string | null> {
+  if (uid === 'api::global.global') return `/${locale}`
+  if (!Object.hasOwn(previewCollections, uid)) return null
+  const collection = previewCollections[uid as keyof typeof previewCollections]
+  let json: unknown
+  try {
+    json = await strapiFetch(
+      `${collection.path}/${encodeURIComponent(documentId)}`,
+      { locale, fields: ['slug'] },
+      { tags: [], status, uncached: true },
+    )
+  } catch (error) {
+    if (error instanceof CmsError && error.status === 404) return null
+    throw error
+  }
+  return collection.page(locale, toDocumentSlug(json))
+}

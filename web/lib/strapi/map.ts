@@ -3,32 +3,41 @@ import { env } from '@/lib/env'
 import type { Locale } from '@/lib/i18n/locales'
 import { CmsContentError } from './errors'
 import {
+  strapiArticleLinkSchema,
   strapiArticleSchema,
   strapiArticleSummarySchema,
+  strapiCategoryListingSchema,
   strapiCategorySchema,
   strapiCertificateSchema,
   strapiCertificateSummarySchema,
   strapiCollectionSchema,
   strapiGlobalSchema,
   strapiSingleSchema,
+  strapiSitemapDocumentSchema,
+  strapiSlugOnlySchema,
   type StrapiArticle,
   type StrapiArticleSummary,
   type StrapiCategory,
+  type StrapiCategoryListing,
   type StrapiCertificate,
   type StrapiCertificateSummary,
   type StrapiGlobal,
   type StrapiMedia,
+  type StrapiSitemapDocument,
 } from './raw'
 import type {
   Article,
+  ArticleLink,
   ArticleSummary,
   Category,
+  CategoryListing,
   Certificate,
   CertificateSummary,
   Image,
   Paginated,
   RichText,
   SiteSettings,
+  SitemapDocument,
   Translation,
 } from './types'
 
@@ -85,6 +94,15 @@ function reshapeCategory(category: StrapiCategory): Category {
   return { name: category.name, slug: category.slug }
 }
 
+function reshapeCategoryListing(category: StrapiCategoryListing): CategoryListing {
+  return {
+    ...reshapeCategory(category),
+    documentId: category.documentId,
+    articleCount: category.articles.count,
+    translations: reshapeTranslations(category.locale, category.localizations),
+  }
+}
+
 function reshapeArticleSummary(article: StrapiArticleSummary): ArticleSummary {
   return {
     documentId: article.documentId,
@@ -93,6 +111,7 @@ function reshapeArticleSummary(article: StrapiArticleSummary): ArticleSummary {
     title: article.title,
     summary: article.summary || null,
     postedAt: article.postedAt,
+    updatedAt: article.updatedAt,
     category: article.category ? reshapeCategory(article.category) : null,
     cover: reshapeImage(article.cover),
   }
@@ -128,6 +147,7 @@ function reshapeCertificate(certificate: StrapiCertificate): Certificate {
   return {
     ...reshapeCertificateSummary(certificate),
     number: certificate.number || null,
+    updatedAt: certificate.updatedAt,
     description: reshapeRichText(certificate.description),
     scan: reshapeImage(certificate.scan),
     articles: (certificate.articles ?? [])
@@ -209,7 +229,40 @@ export function toCategoryList(json: unknown): Category[] {
   return response.data.map(reshapeCategory)
 }
 
+/** `GET /api/categories?populate[articles][count]=true&populate[localizations]…` */
+export function toCategoryListingList(json: unknown): CategoryListing[] {
+  const response = parse(strapiCollectionSchema(strapiCategoryListingSchema), json, 'category listing')
+  return response.data.map(reshapeCategoryListing)
+}
+
+/** A lookup of at most one article reduced to a link (the previous or next article), or null. */
+export function toArticleLinkFromLookup(json: unknown): ArticleLink | null {
+  const response = parse(strapiCollectionSchema(strapiArticleLinkSchema), json, 'article link')
+  const [first] = response.data
+  return first ? { slug: first.slug, title: first.title, postedAt: first.postedAt } : null
+}
+
+function reshapeSitemapDocument(locale: Locale, document: StrapiSitemapDocument): SitemapDocument {
+  return {
+    slug: document.slug,
+    updatedAt: document.updatedAt,
+    translations: reshapeTranslations(locale, document.localizations),
+    categorySlug: document.category?.slug ?? null,
+  }
+}
+
+/** One page of `locale`'s published articles or certificates as the sitemap reads them. */
+export function toSitemapDocumentPage(locale: Locale, json: unknown): Paginated<SitemapDocument> {
+  const response = parse(strapiCollectionSchema(strapiSitemapDocumentSchema), json, 'sitemap page')
+  return paginated(response, (document) => reshapeSitemapDocument(locale, document))
+}
+
 /** `GET /api/global` (single type). */
 export function toGlobal(json: unknown): SiteSettings {
   return reshapeGlobal(parse(strapiSingleSchema(strapiGlobalSchema), json, 'global').data)
+}
+
+/** `GET /api/<collection>/<documentId>?fields=slug`: the document's slug. */
+export function toDocumentSlug(json: unknown): string {
+  return parse(strapiSingleSchema(strapiSlugOnlySchema), json, 'document').data.slug
 }

@@ -10,6 +10,8 @@ import { certificateLevels } from './types'
 
 const nonEmptyString = z.string().min(1)
 const calendarDate = z.iso.date()
+// Strapi stores timestamps in UTC and answers `2024-03-12T08:15:00.000Z`.
+const timestamp = z.iso.datetime()
 const localeSchema = z.enum(locales)
 
 // ---------------------------------------------------------------- blocks ---
@@ -117,6 +119,14 @@ export const strapiCategorySchema = z.object({
 })
 export type StrapiCategory = z.infer<typeof strapiCategorySchema>
 
+/** A category with its translations and the number of published articles of its locale (`populate[articles][count]`). */
+export const strapiCategoryListingSchema = strapiCategorySchema.extend({
+  locale: localeSchema,
+  localizations: z.array(strapiLocalizationSchema).optional(),
+  articles: z.object({ count: z.number().int().min(0) }),
+})
+export type StrapiCategoryListing = z.infer<typeof strapiCategoryListingSchema>
+
 /** A certificate as populated inside an article. */
 export const strapiCertificateSummarySchema = z.object({
   id: z.number().int(),
@@ -139,6 +149,7 @@ export const strapiArticleSummarySchema = z.object({
   slug: nonEmptyString,
   summary: z.string().nullish(),
   postedAt: calendarDate,
+  updatedAt: timestamp,
   cover: strapiMediaSchema.nullish(),
   category: strapiCategorySchema.nullish(),
 })
@@ -152,8 +163,8 @@ export const strapiArticleSchema = strapiArticleSummarySchema.extend({
 })
 export type StrapiArticle = z.infer<typeof strapiArticleSchema>
 
-/** An article as populated inside a certificate. */
-const strapiArticleLinkSchema = z.object({
+/** An article as populated inside a certificate, or as the previous/next article. */
+export const strapiArticleLinkSchema = z.object({
   title: nonEmptyString,
   slug: nonEmptyString,
   postedAt: calendarDate,
@@ -161,12 +172,22 @@ const strapiArticleLinkSchema = z.object({
 
 export const strapiCertificateSchema = strapiCertificateSummarySchema.extend({
   number: z.string().nullish(),
+  updatedAt: timestamp,
   description: strapiBlocksSchema.nullish(),
   scan: strapiMediaSchema.nullish(),
   articles: z.array(strapiArticleLinkSchema).optional(),
   localizations: z.array(strapiLocalizationSchema).optional(),
 })
 export type StrapiCertificate = z.infer<typeof strapiCertificateSchema>
+
+/** Any published variant as the sitemap reads it: where it lives, when it changed, its translations. */
+export const strapiSitemapDocumentSchema = z.object({
+  slug: nonEmptyString,
+  updatedAt: timestamp,
+  localizations: z.array(strapiLocalizationSchema).optional(),
+  category: z.object({ slug: nonEmptyString }).nullish(),
+})
+export type StrapiSitemapDocument = z.infer<typeof strapiSitemapDocumentSchema>
 
 export const strapiGlobalSchema = z.object({
   siteName: nonEmptyString,
@@ -178,6 +199,9 @@ export const strapiGlobalSchema = z.object({
   seo: strapiSeoSchema.nullish(),
 })
 export type StrapiGlobal = z.infer<typeof strapiGlobalSchema>
+
+/** Any document read by documentId for its address only (the preview entry route). */
+export const strapiSlugOnlySchema = z.object({ slug: nonEmptyString })
 
 // ------------------------------------------------------------- envelopes ---
 

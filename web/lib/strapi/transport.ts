@@ -1,5 +1,6 @@
 import 'server-only'
 
+import { draftMode } from 'next/headers'
 import qs from 'qs'
 import { env } from '@/lib/env'
 import { CmsError, CmsUnavailableError } from './errors'
@@ -14,6 +15,27 @@ export interface CmsReadOptions {
   /** Cache tags (see tags.ts) the publish webhook revalidates this read by. */
   tags: string[]
   revalidate?: number
+  /**
+   * Which version to read. Default: drafts while the request is in draft mode
+   * (preview), published versions otherwise.
+   */
+  status?: 'draft' | 'published'
+  /** Bypass Next's data cache, e.g. for a read that decides where to redirect. */
+  uncached?: boolean
+}
+
+/**
+ * Is this request in draft mode (entered through /api/preview)? Outside a
+ * request, e.g. while prerendering, it is not. Without a preview token there
+ * is nothing to read drafts with, so draft mode is never entered.
+ */
+async function inDraftMode(): Promise<boolean> {
+  if (!env.STRAPI_PREVIEW_TOKEN) return false
+  try {
+    return (await draftMode()).isEnabled
+  } catch {
+    return false
+  }
 }
 
 /** Builds the full CMS URL of a REST read; Strapi's bracket syntax comes from `qs`. */
@@ -28,24 +50,36 @@ function cmsUrl(path: string, query: object): string {
  *
  * Responses are kept in Next's data cache under `tags`, for at most
  * `revalidate` seconds. Only successful responses are cached, so an outage is
- * not remembered once the CMS is back.
+ * not remembered once the CMS is back. The publish webhook marks tags stale
+ * (app/api/revalidate): a stale response is still served while a fresh one is
+ * fetched, so a CMS that is down then never turns a cached page into an error.
+ * In draft mode nothing is cached (see CmsReadOptions.status).
  */
 export async function strapiFetch(
   path: string,
   query: object,
-  { tags, revalidate = CMS_REVALIDATE_SECONDS }: CmsReadOptions,
+  { tags, revalidate = CMS_REVALIDATE_SECONDS, status, uncached = false }: CmsReadOptions,
 ): Promise<unknown> {
+  const drafts = (status ?? ((await inDraftMode()) ? 'draft' : 'published')) === 'draft'
+  // Drafts are read with the preview token, the only credential the CMS serves
+  // them to, and never cached: a draft must not reach a public page.
+  const token = drafts ? env.STRAPI_PREVIEW_TOKEN : env.STRAPI_READ_TOKEN
+  if (drafts && !token) throw new CmsError('Reading drafts needs STRAPI_PREVIEW_TOKEN', { path })
   const headers: Record<string, string> = { Accept: 'application/json' }
-  if (env.STRAPI_READ_TOKEN) headers.Authorization = `Bearer ${env.STRAPI_READ_TOKEN}`
+  if (token) headers.Authorization = `Bearer ${token}`
 
   let response: Response
   try {
-    response = await fetch(cmsUrl(path, query), {
+    response = await fetch(cmsUrl(path, drafts ? { ...query, status: 'draft' } : query), {
       headers,
-      // Explicit, because Next.js does not cache requests that carry an
-      // Authorization header unless told to.
-      cache: 'force-cache',
-      next: { tags, revalidate },
+      ...(drafts || uncached
+        ? { cache: 'no-store' as const }
+        : {
+            // Explicit, because Next.js does not cache requests that carry an
+            // Authorization header unless told to.
+            cache: 'force-cache' as const,
+            next: { tags, revalidate },
+          }),
       signal: AbortSignal.timeout(CMS_TIMEOUT_MS),
     })
   } catch (cause) {

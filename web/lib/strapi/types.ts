@@ -10,6 +10,9 @@ export type CertificateLevel = (typeof certificateLevels)[number]
 /** A calendar date as the CMS stores it: `YYYY-MM-DD`, no time zone. */
 export type CalendarDate = string
 
+/** An instant as the CMS stores it: ISO 8601 in UTC, e.g. `2024-03-12T08:15:00.000Z`. */
+export type Timestamp = string
+
 /** Rich text from a Strapi "blocks" field, with media URLs made absolute. */
 export type RichText = BlocksContent
 
@@ -38,6 +41,15 @@ export interface Category {
   slug: string
 }
 
+/** A category as the category navigation shows it: with its published articles in this locale. */
+export interface CategoryListing extends Category {
+  documentId: string
+  /** Published articles of this locale in the category. */
+  articleCount: number
+  /** The same category in the other languages (its slug differs per locale). */
+  translations: Translation[]
+}
+
 export interface ArticleSummary {
   documentId: string
   locale: Locale
@@ -45,6 +57,8 @@ export interface ArticleSummary {
   title: string
   summary: string | null
   postedAt: CalendarDate
+  /** When this variant was last changed in the CMS: sitemap lastmod, dateModified, feed dates. */
+  updatedAt: Timestamp
   category: Category | null
   cover: Image | null
 }
@@ -66,8 +80,26 @@ export interface CertificateSummary {
   level: CertificateLevel
 }
 
+/** The articles right before and after one article, in its locale, by post date. */
+export interface AdjacentArticles {
+  /** The next older article, or null for the oldest. */
+  older: ArticleLink | null
+  /** The next newer article, or null for the newest. */
+  newer: ArticleLink | null
+}
+
+/** One published variant of a document, as the sitemap lists it. */
+export interface SitemapDocument {
+  slug: string
+  updatedAt: Timestamp
+  translations: Translation[]
+  /** The article's category slug, for the category pages' lastmod; null for certificates. */
+  categorySlug: string | null
+}
+
 export interface Certificate extends CertificateSummary {
   number: string | null
+  updatedAt: Timestamp
   description: RichText
   scan: Image | null
   articles: ArticleLink[]

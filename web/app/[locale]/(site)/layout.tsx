@@ -1,15 +1,20 @@
 import type { Metadata } from 'next'
-import type { ReactNode } from 'react'
+import { draftMode } from 'next/headers'
+import { Suspense, type ReactNode } from 'react'
+import { PreviewBanner } from '@/components/PreviewBanner.client'
 import { SiteFooter } from '@/components/SiteFooter'
-import { SiteHeader } from '@/components/SiteHeader'
+import { env } from '@/lib/env'
 import { getDictionary } from '@/lib/i18n/dictionaries'
 import { localeOrNotFound } from '@/lib/i18n/locale-param'
+import type { Locale } from '@/lib/i18n/locales'
 import { getGlobal } from '@/lib/strapi'
 
 // The page chrome. It sits in a route group below app/[locale]/ rather than in
 // the root layout because it reads the CMS: if that read fails, the error is
 // caught by app/[locale]/error.tsx (which wraps this layout) instead of
-// replacing the whole document with app/global-error.tsx.
+// replacing the whole document with app/global-error.tsx. The header is
+// rendered by each page (components/SitePage.tsx): its language switch
+// depends on the page.
 
 interface SiteLayoutProps {
   children: ReactNode
@@ -18,31 +23,57 @@ interface SiteLayoutProps {
 
 export async function generateMetadata({ params }: Pick<SiteLayoutProps, 'params'>): Promise<Metadata> {
   const locale = localeOrNotFound((await params).locale)
-  const settings = await getGlobal(locale)
+  // A failed read fails the page (in its CmsErrorBoundary) anyway; the
+  // metadata then falls back to the dictionary instead of failing outside
+  // every boundary.
+  const settings = await getGlobal(locale).catch(() => null)
   const siteName = settings?.siteName ?? getDictionary(locale).fallbackSiteName
   return {
     title: { template: `%s | ${siteName}`, default: settings?.seo.title ?? siteName },
     description: settings?.seo.description ?? undefined,
-    openGraph: { siteName, locale },
+    openGraph: { siteName, locale, type: 'website' },
+    twitter: { card: 'summary_large_image' },
+    // Staging and previews (SITE_INDEXING=false) stay out of search engines.
+    ...(env.SITE_INDEXING ? {} : { robots: { index: false, follow: false } }),
   }
+}
+
+/** The footer with the CMS's site settings; throws if they cannot be read (see the Suspense below). */
+async function FooterWithSettings({ locale }: { locale: Locale }) {
+  const settings = await getGlobal(locale)
+  const dictionary = getDictionary(locale)
+  return (
+    <SiteFooter
+      settings={settings}
+      siteName={settings?.siteName ?? dictionary.fallbackSiteName}
+      dictionary={dictionary}
+      locale={locale}
+    />
+  )
 }
 
 export default async function SiteLayout({ children, params }: SiteLayoutProps) {
   const locale = localeOrNotFound((await params).locale)
   const dictionary = getDictionary(locale)
-  const settings = await getGlobal(locale)
-  const siteName = settings?.siteName ?? dictionary.fallbackSiteName
+  // Off while prerendering, so published pages never carry the banner.
+  const { isEnabled: previewing } = await draftMode()
 
   return (
     <>
+      {previewing ? <PreviewBanner message={dictionary.preview.banner} exitLabel={dictionary.preview.exit} /> : null}
       <a className="skip-link" href="#content">
         {dictionary.skipToContent}
       </a>
-      <SiteHeader locale={locale} siteName={siteName} dictionary={dictionary} />
-      <main id="content" className="site-main" tabIndex={-1}>
-        {children}
-      </main>
-      <SiteFooter settings={settings} siteName={siteName} dictionary={dictionary} />
+      {children}
+      {/* A failed settings read shows the footer without them and makes the
+          response a 500 that is not cached (see components/CmsErrors.tsx). */}
+      <Suspense
+        fallback={
+          <SiteFooter settings={null} siteName={dictionary.fallbackSiteName} dictionary={dictionary} locale={locale} />
+        }
+      >
+        <FooterWithSettings locale={locale} />
+      </Suspense>
     </>
   )
 }

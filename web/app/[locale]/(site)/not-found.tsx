@@ -1,13 +1,12 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import { locale as localeSegment } from 'next/root-params'
-import { getDictionary } from '@/lib/i18n/dictionaries'
+import { NotFoundView, notFoundMetadata } from '@/components/NotFound'
 import { defaultLocale, isLocale } from '@/lib/i18n/locales'
 
-// Shown, inside the site chrome, when a page calls notFound(): an unknown
-// article or certificate slug, a malformed or too large ?page=, an unknown
-// ?category=. Not-found files get no params; the locale comes from the root
-// parameter instead, already vetted by the root layout.
+// The not-found boundary of the site's pages. Pages do not call notFound()
+// themselves (see components/NotFound.tsx); this boundary takes over in the
+// browser when their 404 signal reaches it, and shows the same view. Not-found
+// files get no params; the locale comes from the root parameter instead.
 
 async function currentLocale() {
   const segment: unknown = await localeSegment()
@@ -15,21 +14,9 @@ async function currentLocale() {
 }
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: getDictionary(await currentLocale()).notFound.title }
+  return notFoundMetadata(await currentLocale())
 }
 
 export default async function NotFound() {
-  const locale = await currentLocale()
-  const dictionary = getDictionary(locale)
-  return (
-    <div className="status-page">
-      <p className="status-page__code">404</p>
-      <h1>{dictionary.notFound.title}</h1>
-      <p>{dictionary.notFound.message}</p>
-      <p className="status-page__actions">
-        <Link href={`/${locale}`}>{dictionary.notFound.backHome}</Link>
-        <Link href={`/${locale}/news`}>{dictionary.nav.news}</Link>
-      </p>
-    </div>
-  )
+  return <NotFoundView locale={await currentLocale()} />
 }

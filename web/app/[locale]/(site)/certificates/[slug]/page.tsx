@@ -1,14 +1,18 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { notFound } from 'next/navigation'
 import { CalendarDate } from '@/components/CalendarDate'
 import { CmsImage } from '@/components/CmsImage'
+import { CmsErrorBoundary, metadataUnlessCmsFails } from '@/components/CmsErrors'
+import { NotFoundPage, notFoundMetadata } from '@/components/NotFound'
 import { RichText } from '@/components/RichText'
+import { SitePage } from '@/components/SitePage'
 import { env } from '@/lib/env'
 import { getDictionary } from '@/lib/i18n/dictionaries'
 import { localeOrNotFound } from '@/lib/i18n/locale-param'
-import type { Locale } from '@/lib/i18n/locales'
-import { getCertificateBySlug } from '@/lib/strapi'
+import { otherLocale, type Locale } from '@/lib/i18n/locales'
+import { publicImageUrl } from '@/lib/media'
+import { articlePath, certificatePath, hreflangAlternates } from '@/lib/routes'
+import { getCertificateBySlug, type Certificate } from '@/lib/strapi'
 
 interface CertificatePageProps {
   params: Promise<{ locale: string; slug: string }>
@@ -19,93 +23,135 @@ export function generateStaticParams(): { slug: string }[] {
   return []
 }
 
-function certificatePath(locale: Locale, slug: string): string {
-  return `/${locale}/certificates/${encodeURIComponent(slug)}`
+async function certificateFromParams(
+  params: CertificatePageProps['params'],
+): Promise<{ locale: Locale; certificate: Certificate | null }> {
+  const { locale: localeSegment, slug } = await params
+  const locale = localeOrNotFound(localeSegment)
+  return { locale, certificate: await getCertificateBySlug(locale, slug) }
+}
+
+/** The scan's alternative text: the editor's, or "<name> (scan)" in the page's language. */
+function scanAlt(locale: Locale, certificate: Certificate): string {
+  return certificate.scan?.alt || getDictionary(locale).certificates.scanAlt(certificate.name)
 }
 
 export async function generateMetadata({ params }: CertificatePageProps): Promise<Metadata> {
-  const { locale: localeSegment, slug } = await params
-  const locale = localeOrNotFound(localeSegment)
-  const certificate = await getCertificateBySlug(locale, slug)
-  if (!certificate) notFound()
+  const locale = localeOrNotFound((await params).locale)
+  return metadataUnlessCmsFails(locale, () => certificateMetadata(params))
+}
 
+async function certificateMetadata(params: CertificatePageProps['params']): Promise<Metadata> {
+  const { locale, certificate } = await certificateFromParams(params)
+  if (!certificate) return notFoundMetadata(locale)
+  const self = certificatePath(locale, certificate.slug)
+  const description = certificate.issuer ?? undefined
+  const images = certificate.scan
+    ? [
+        {
+          url: publicImageUrl(certificate.scan.url, { siteUrl: env.SITE_URL, cmsOrigin: env.STRAPI_URL }),
+          width: certificate.scan.width,
+          height: certificate.scan.height,
+          alt: scanAlt(locale, certificate),
+        },
+      ]
+    : undefined
   return {
     title: certificate.name,
-    description: certificate.issuer ?? undefined,
+    description,
     alternates: {
-      canonical: certificatePath(locale, certificate.slug),
-      languages: Object.fromEntries([
-        [locale, certificatePath(locale, certificate.slug)],
-        ...certificate.translations.map((other) => [other.locale, certificatePath(other.locale, other.slug)]),
-      ]),
+      canonical: self,
+      languages: hreflangAlternates(
+        Object.fromEntries([
+          [locale, self],
+          ...certificate.translations.map((other) => [other.locale, certificatePath(other.locale, other.slug)]),
+        ]),
+      ),
     },
+    openGraph: { url: self, title: certificate.name, description, locale, images },
+    twitter: { card: images ? 'summary_large_image' : 'summary', images: images?.map(({ url, alt }) => ({ url, alt })) },
   }
 }
 
 export default async function CertificatePage({ params }: CertificatePageProps) {
-  const { locale: localeSegment, slug } = await params
-  const locale = localeOrNotFound(localeSegment)
-  const certificate = await getCertificateBySlug(locale, slug)
-  if (!certificate) notFound()
+  const locale = localeOrNotFound((await params).locale)
+  return (
+    <CmsErrorBoundary locale={locale}>
+      <CertificateContent params={params} />
+    </CmsErrorBoundary>
+  )
+}
+
+async function CertificateContent({ params }: CertificatePageProps) {
+  const { locale, certificate } = await certificateFromParams(params)
+  if (!certificate) return <NotFoundPage locale={locale} />
   const dictionary = getDictionary(locale)
   const labels = dictionary.certificates
+  const other = otherLocale(locale)
+  const translation = certificate.translations.find((each) => each.locale === other)
 
   return (
-    <article className="certificate">
-      <h1>{certificate.name}</h1>
+    <SitePage
+      locale={locale}
+      current="certificates"
+      languageSwitch={{ locale: other, href: translation ? certificatePath(other, translation.slug) : null }}
+    >
+      <article className="certificate">
+        <h1>{certificate.name}</h1>
 
-      <dl className="certificate__facts">
-        {certificate.issuer ? (
+        <dl className="certificate__facts">
+          {certificate.issuer ? (
+            <div>
+              <dt>{labels.issuer}</dt>
+              <dd>{certificate.issuer}</dd>
+            </div>
+          ) : null}
           <div>
-            <dt>{labels.issuer}</dt>
-            <dd>{certificate.issuer}</dd>
+            <dt>{labels.level}</dt>
+            <dd>
+              <span className={`level-badge level-badge--${certificate.level}`}>{labels.levels[certificate.level]}</span>
+            </dd>
           </div>
-        ) : null}
-        <div>
-          <dt>{labels.level}</dt>
-          <dd>
-            <span className={`level-badge level-badge--${certificate.level}`}>{labels.levels[certificate.level]}</span>
-          </dd>
-        </div>
-        {certificate.number ? (
+          {certificate.number ? (
+            <div>
+              <dt>{labels.number}</dt>
+              <dd>{certificate.number}</dd>
+            </div>
+          ) : null}
           <div>
-            <dt>{labels.number}</dt>
-            <dd>{certificate.number}</dd>
+            <dt>{labels.issuedOn}</dt>
+            <dd>
+              <CalendarDate locale={locale} date={certificate.issuedOn} />
+            </dd>
           </div>
+        </dl>
+
+        {certificate.scan ? (
+          <CmsImage
+            image={certificate.scan}
+            alt={scanAlt(locale, certificate)}
+            sizes="(min-width: 48rem) 44rem, 100vw"
+            aboveTheFold
+            className="certificate__scan"
+          />
         ) : null}
-        <div>
-          <dt>{labels.issuedOn}</dt>
-          <dd>
-            <CalendarDate locale={locale} date={certificate.issuedOn} />
-          </dd>
-        </div>
-      </dl>
 
-      {certificate.scan ? (
-        <CmsImage
-          image={certificate.scan}
-          alt={certificate.scan.alt || labels.scanAlt(certificate.name)}
-          sizes="(min-width: 48rem) 44rem, 100vw"
-          aboveTheFold
-          className="certificate__scan"
-        />
-      ) : null}
+        <RichText content={certificate.description} />
 
-      <RichText content={certificate.description} cmsOrigin={env.STRAPI_URL} />
-
-      {certificate.articles.length > 0 ? (
-        <section className="certificate__articles" aria-labelledby="related-articles">
-          <h2 id="related-articles">{labels.relatedArticles}</h2>
-          <ul>
-            {certificate.articles.map((article) => (
-              <li key={article.slug}>
-                <Link href={`/${locale}/news/${encodeURIComponent(article.slug)}`}>{article.title}</Link>{' '}
-                <CalendarDate locale={locale} date={article.postedAt} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-    </article>
+        {certificate.articles.length > 0 ? (
+          <section className="certificate__articles" aria-labelledby="related-articles">
+            <h2 id="related-articles">{labels.relatedArticles}</h2>
+            <ul>
+              {certificate.articles.map((article) => (
+                <li key={article.slug}>
+                  <Link href={articlePath(locale, article.slug)}>{article.title}</Link>{' '}
+                  <CalendarDate locale={locale} date={article.postedAt} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+      </article>
+    </SitePage>
   )
 }

@@ -1,0 +1,121 @@
+import * as React from 'react';
+import { Box, Button, Flex, SingleSelect, SingleSelectOption, Table, Tbody, Td, Th, Thead, Toggle, Tr, Typography } from '@strapi/design-system';
+import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { Link } from 'react-router-dom';
+import { editViewPath, StatusBadge, type StatusReport } from './api';
+
+const ALL = 'all';
+
+/**
+ * Translations: every article and certificate with its status per locale (missing, draft only,
+ * published, outdated), from GET /translations/status — the data `npm run i18n -- status` prints.
+ */
+export default function TranslationStatusPage() {
+  const { get } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const [report, setReport] = React.useState<StatusReport | null>(null);
+  const [error, setError] = React.useState<string | null>(null);
+  const [locale, setLocale] = React.useState<string>(ALL);
+  const [needsWorkOnly, setNeedsWorkOnly] = React.useState(false);
+
+  React.useEffect(() => {
+    get<StatusReport>('/translations/status')
+      .then(({ data }) => setReport(data))
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, [get]);
+
+  if (error) return <Page.Error />;
+  if (!report) return <Page.Loading />;
+
+  const locales = locale === ALL ? report.locales : [locale];
+  const rows = report.rows.filter(
+    (row) => !needsWorkOnly || locales.some((l) => ['missing', 'outdated'].includes(row.locales[l]?.status ?? 'missing')),
+  );
+
+  const exportXliff = async () => {
+    const source = report.locales.find((l) => l !== locale) ?? report.locales[0]!;
+    try {
+      const { data } = await get(`/translations/export?source=${source}&target=${locale}&only=all`, { responseType: 'text' });
+      const url = URL.createObjectURL(new Blob([data], { type: 'application/xliff+xml' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `medee-${source}-${locale}.xlf`;
+      a.click();
+      URL.revokeObjectURL(url);
+    } catch (e) {
+      toggleNotification({ type: 'danger', message: `Export failed: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  };
+
+  return (
+    <Page.Main>
+      <Page.Title>Translations</Page.Title>
+      <Layouts.Header
+        title="Translations"
+        subtitle={`${report.rows.length} articles and certificates · missing, draft only, published or outdated per locale`}
+        primaryAction={
+          locale !== ALL ? (
+            <Button variant="secondary" onClick={exportXliff}>
+              Export XLIFF for {locale}
+            </Button>
+          ) : undefined
+        }
+      />
+      <Layouts.Content>
+        <Flex gap={4} paddingBottom={4} alignItems="flex-end">
+          <Box width="200px">
+            <SingleSelect aria-label="Locale" value={locale} onChange={(value) => setLocale(String(value))}>
+              <SingleSelectOption value={ALL}>All locales</SingleSelectOption>
+              {report.locales.map((code) => (
+                <SingleSelectOption key={code} value={code}>
+                  {code}
+                </SingleSelectOption>
+              ))}
+            </SingleSelect>
+          </Box>
+          <Toggle
+            onLabel="Needs work"
+            offLabel="Everything"
+            checked={needsWorkOnly}
+            onChange={(e: React.ChangeEvent<HTMLInputElement>) => setNeedsWorkOnly(e.target.checked)}
+          />
+        </Flex>
+        <Table colCount={2 + locales.length} rowCount={rows.length + 1}>
+          <Thead>
+            <Tr>
+              <Th><Typography variant="sigma">Type</Typography></Th>
+              <Th><Typography variant="sigma">Title (source)</Typography></Th>
+              {locales.map((code) => (
+                <Th key={code}><Typography variant="sigma">{code}</Typography></Th>
+              ))}
+            </Tr>
+          </Thead>
+          <Tbody>
+            {rows.map((row) => (
+              <Tr key={row.documentId} data-document-id={row.documentId}>
+                <Td><Typography textColor="neutral600">{row.type}</Typography></Td>
+                <Td>
+                  <Link to={editViewPath(row, row.sourceLocale)}>
+                    <Typography fontWeight="semiBold">{row.title}</Typography>
+                  </Link>
+                </Td>
+                {locales.map((code) => (
+                  <Td key={code} data-locale={code}>
+                    <Flex gap={2}>
+                      <StatusBadge state={row.locales[code]} />
+                      <Link to={editViewPath(row, code)} aria-label={`Open “${row.title}” in ${code}`}>
+                        <Typography variant="pi" textColor="primary600">
+                          {row.locales[code]?.status === 'missing' ? `Translate into ${code}` : `Open in ${code}`}
+                        </Typography>
+                      </Link>
+                    </Flex>
+                  </Td>
+                ))}
+              </Tr>
+            ))}
+          </Tbody>
+        </Table>
+      </Layouts.Content>
+    </Page.Main>
+  );
+}

@@ -1,0 +1,49 @@
+import * as React from 'react';
+import { Button, Flex, Typography } from '@strapi/design-system';
+import { useFetchClient } from '@strapi/strapi/admin';
+import type { PanelComponent, PanelComponentProps } from '@strapi/content-manager/strapi-admin';
+import { StatusBadge, type StatusReport, type StatusRow } from './api';
+
+const TRANSLATED = ['api::article.article', 'api::certificate.certificate'];
+
+function PanelContent({ model, documentId }: { model: string; documentId: string }) {
+  const { get, post } = useFetchClient();
+  const [row, setRow] = React.useState<StatusRow | null | undefined>(undefined);
+
+  React.useEffect(() => {
+    get<StatusReport>(`/translations/status?documentId=${encodeURIComponent(documentId)}`)
+      .then(({ data }) => setRow(data.rows[0] ?? null))
+      .catch(() => setRow(null));
+  }, [get, documentId]);
+
+  if (row === undefined) return <Typography variant="pi">Loading…</Typography>;
+  if (row === null) return <Typography variant="pi">No translation status yet.</Typography>;
+
+  const confirm = async (locale: string) => {
+    const { data } = await post<StatusRow>('/translations/confirm', { contentType: model, documentId, locale });
+    setRow(data);
+  };
+  return (
+    <Flex direction="column" alignItems="stretch" gap={2} width="100%">
+      {Object.entries(row.locales).map(([locale, state]) => (
+        <Flex key={locale} justifyContent="space-between" gap={2} data-locale={locale}>
+          <Typography variant="omega" fontWeight="semiBold">{locale}</Typography>
+          <StatusBadge state={state} />
+        </Flex>
+      ))}
+      {Object.entries(row.locales)
+        .filter(([, state]) => state.status === 'outdated')
+        .map(([locale]) => (
+          <Button key={locale} size="S" variant="tertiary" onClick={() => confirm(locale)}>
+            {`${locale} still matches the source`}
+          </Button>
+        ))}
+    </Flex>
+  );
+}
+
+/** Edit-view side panel: this document's translation status in every locale. */
+export const TranslationStatusPanel: PanelComponent = ({ model, documentId }: PanelComponentProps) => {
+  if (!documentId || !TRANSLATED.includes(model)) return null;
+  return { title: 'Translations', content: <PanelContent model={model} documentId={documentId} /> };
+};

@@ -1,0 +1,81 @@
+import { slugify, toPinyin, transliterateMongolian, uniqueSlug } from '../src/translation/slug';
+import { seedArticles } from './helpers/seed-data';
+
+describe('Mongolian Cyrillic → Latin (MNS 5217:2012, ASCII-folded)', () => {
+  test.each([
+    ['Мэргэшсэн гэрчилгээ', 'mergeshsen-gerchilgee'],
+    ['мэдээ', 'medee'],
+    ['Салбарын мэдээ', 'salbaryn-medee'],
+    ['Өмнөговийн сумын сургуульд', 'umnugoviin-sumyn-surguulid'],
+    ['Хятад, Монголын хил', 'khyatad-mongolyn-khil'],
+    ['Цагаан сар', 'tsagaan-sar'],
+    ['Замын-Үүд', 'zamyn-uud'],
+    ['Ажилтнууд', 'ajiltnuud'],
+    ['Алтан Заг ХХК-тай', 'altan-zag-khkhk-tai'],
+    ['Щёткa', 'shchyotka'],
+    ['Ерөнхий', 'yerunkhii'],
+    ['Юу? Яагаад!', 'yuu-yaagaad'],
+    ['2020 оны Хаврын баярын амралтын мэдэгдэл', '2020-ony-khavryn-bayaryn-amraltyn-medegdel'],
+  ])('%s → %s', (title, slug) => {
+    expect(slugify(title)).toBe(slug);
+  });
+
+  test('every letter of the table', () => {
+    expect(transliterateMongolian('абвгдеёжзийклмноөпрстуүфхцчшщъыьэюя')).toBe(
+      'abvgdyeyojziiklmnouprstuufkhtschshshchiyieyuya',
+    );
+    expect(transliterateMongolian('ӨҮ')).toBe('uu');
+  });
+
+  test('full-title seed slugs are the transliteration of their titles', () => {
+    // The seed's own slugs stay as they are; most are exactly this transliteration.
+    const matching = seedArticles.filter((article) => article.mn && slugify(article.mn.title) === article.mn.slug);
+    expect(matching.map((article) => article.key)).toEqual(
+      expect.arrayContaining(['ub-mining-expo-2019', 'mongolia-conveyor-demand-2019', 'umnugovi-school-donation-2022', 'altan-zag-partnership-2023']),
+    );
+    expect(matching.length).toBeGreaterThanOrEqual(14);
+  });
+});
+
+describe('Chinese → toneless pinyin', () => {
+  test.each([
+    ['专精特新证书', 'zhuan-jing-te-xin-zheng-shu'],
+    ['新闻', 'xin-wen'],
+    ['公司通过ISO 9001质量管理体系认证', 'gong-si-tong-guo-iso-9001-zhi-liang-guan-li-ti-xi-ren-zheng'],
+    ['对蒙出口托辊累计突破20万件', 'dui-meng-chu-kou-tuo-gun-lei-ji-tu-po-20-wan-jian'],
+    ['战略合作', 'zhan-lue-he-zuo'],
+    ['十七部门印发《关于…的意见》', 'shi-qi-bu-men-yin-fa-guan-yu-de-yi-jian'],
+    ['乌兰巴托 Улаанбаатар', 'wu-lan-ba-tuo-ulaanbaatar'],
+  ])('%s → %s', (title, slug) => {
+    expect(slugify(title)).toBe(slug);
+  });
+
+  test('pinyin has no tone marks', () => {
+    expect(toPinyin('证书')).toBe('zheng shu');
+  });
+});
+
+describe('slug shape', () => {
+  test('nothing readable gives an empty slug (the caller falls back to the type name)', () => {
+    expect(slugify('“…” !!!')).toBe('');
+  });
+
+  test('long titles are cut at a word boundary, leaving room for a suffix', () => {
+    const slug = slugify('Мэргэшсэн гэрчилгээ '.repeat(20), 60);
+    expect(slug.length).toBeLessThanOrEqual(54);
+    expect(slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+    expect(slug.endsWith('mergeshsen') || slug.endsWith('gerchilgee')).toBe(true);
+  });
+});
+
+describe('collision suffixes', () => {
+  test.each([
+    [[], 'medee'],
+    [['medee'], 'medee-2'],
+    [['medee', 'medee-2'], 'medee-3'],
+    [['medee', 'medee-2', 'medee-3', 'medee-5'], 'medee-4'],
+    [['medee-2'], 'medee'],
+  ])('taken %j → %s', (taken, expected) => {
+    expect(uniqueSlug('medee', new Set(taken))).toBe(expected);
+  });
+});

@@ -1,0 +1,3 @@
+import { describeTranslators } from './translators.suite';
+
+describeTranslators('sqlite');

@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from '../../scripts/lib/chromium.cjs';
+import { rootDir } from '../../scripts/lib/cms.cjs';
+import { startSeededCms, type CmsInstance } from '../../cms/tests/helpers/cms-instance';
+import { seedArticles } from '../../cms/tests/helpers/seed-data';
+
+const screenshots = path.join(rootDir, 'test-results', 'screenshots');
+const seedArticle = seedArticles.find((article) => article.key === 'zhuanjingtexin-certificate-2019')!;
+
+describe('a translator works in the admin panel', () => {
+  let cms: CmsInstance;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    cms = await startSeededCms('sqlite');
+    browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+    fs.mkdirSync(screenshots, { recursive: true });
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await cms?.stop();
+  }, 60_000);
+
+  test('the zh translator sees the Translations view with the seed article and opens it in zh', async () => {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    try {
+      await page.goto(`${cms.baseUrl}/admin`);
+      await page.locator('input[name="email"]').fill(cms.translators.zh.email);
+      await page.locator('input[name="password"]').fill(cms.translators.zh.password);
+      await page.locator('button[type="submit"]').click();
+      await page.waitForURL((url) => !url.pathname.startsWith('/admin/auth'), { timeout: 30_000 });
+
+      await page.getByRole('link', { name: /Translations/i }).first().click({ timeout: 30_000 });
+      await page.waitForURL(/\/admin\/translations/);
+      const row = page.locator('tr', { hasText: seedArticle.mn!.title });
+      await row.waitFor({ timeout: 30_000 });
+      // The seed article is translated and published in both locales; mn is its source.
+      await expect(row.locator('td[data-locale="mn"] [data-status]').textContent()).resolves.toBe('Published · source');
+      await expect(row.locator('td[data-locale="zh"] [data-status]').textContent()).resolves.toBe('Published');
+      // A Mongolian-only article needs a Chinese translation.
+      const mnOnly = seedArticles.find((article) => article.mn && !article.zh)!;
+      await expect(page.locator('tr', { hasText: mnOnly.mn!.title }).locator('td[data-locale="zh"] [data-status]').textContent()).resolves.toBe('Missing');
+      await page.screenshot({ path: path.join(screenshots, 'translator-status.png'), fullPage: true });
+
+      await row.getByRole('link', { name: /Open .* in zh/ }).click();
+      await page.waitForURL(/content-manager\/collection-types\/api::article\.article\/.+locale.*zh/);
+      const title = page.locator('input[name="title"]');
+      await title.waitFor({ timeout: 30_000 });
+      await expect(title.inputValue()).resolves.toBe(seedArticle.zh!.title);
+      // The edit view's side panel shows the same status for this document.
+      const panelZh = page.locator('[data-locale="zh"] [data-status]');
+      await panelZh.waitFor({ timeout: 30_000 });
+      await expect(panelZh.textContent()).resolves.toBe('Published');
+      await expect(page.locator('[data-locale="mn"] [data-status]').textContent()).resolves.toBe('Published · source');
+      await page.screenshot({ path: path.join(screenshots, 'translator-edit-zh.png'), fullPage: true });
+    } finally {
+      await page.close();
+    }
+  });
+});

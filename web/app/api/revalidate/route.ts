@@ -1,0 +1,64 @@
+import { revalidateTag } from 'next/cache'
+import { after } from 'next/server'
+import { env } from '@/lib/env'
+import { pathsToRefresh, siteChangeSchema, tagsForChange } from '@/lib/site-sync/change'
+import { verifyWebhookSignature } from '@/lib/site-sync/signature'
+
+// POST /api/revalidate — the CMS's change notice after a publish, unpublish or
+// delete (cms/src/publishing/). Verifies the signature made with the shared
+// REVALIDATE_SECRET (401 otherwise, nothing revalidated), then marks exactly
+// the affected cache tags stale.
+//
+// Why revalidateTag(tag, 'max') on fetch-cache tags: it is stale-while-
+// revalidate. The next request still gets the page it had (never an error,
+// even if the CMS went down meanwhile) and renders a fresh one in the
+// background from the CMS; with the CMS down, Next keeps the stale page and
+// retries later. Immediate expiry (updateTag, or an expire of 0) would instead
+// make that request wait for the CMS — and fail with a 500 if the CMS is down.
+// A repeated notice only marks the same tags stale again: the fresh render
+// reads the CMS's current state, so a replay cannot bring old content back.
+//
+// Stale-while-revalidate means the first request after a publish still gets
+// the old page. So that this first request is not a reader's (or the editor's
+// checking their publish), the route makes it itself, once the answer to the
+// CMS is sent, for the pages most likely opened next (pathsToRefresh).
+
+/** Notices are small (one document, a few locales); anything bigger is not from the CMS. */
+const MAX_BODY_BYTES = 64 * 1024
+const noStore = { 'Cache-Control': 'no-store' }
+
+export async function POST(request: Request): Promise<Response> {
+  const length = Number(request.headers.get('content-length') ?? 0)
+  if (length > MAX_BODY_BYTES) return Response.json({ error: 'notice too large' }, { status: 413, headers: noStore })
+  const body = await request.text()
+  if (!env.REVALIDATE_SECRET || !verifyWebhookSignature(env.REVALIDATE_SECRET, body, request.headers.get('x-medee-signature'))) {
+    return Response.json({ error: 'missing, invalid or expired signature' }, { status: 401, headers: noStore })
+  }
+
+  let json: unknown
+  try {
+    json = JSON.parse(body)
+  } catch {
+    return Response.json({ error: 'the notice is not JSON' }, { status: 400, headers: noStore })
+  }
+  const parsed = siteChangeSchema.safeParse(json)
+  if (!parsed.success) {
+    return Response.json({ error: 'not a change notice', issues: parsed.error.issues.map((issue) => issue.message) }, { status: 400, headers: noStore })
+  }
+
+  const tags = tagsForChange(parsed.data)
+  for (const tag of tags) revalidateTag(tag, 'max')
+  const origin = new URL(request.url).origin
+  after(() => refresh(origin, pathsToRefresh(parsed.data)))
+  return Response.json({ id: parsed.data.id, revalidated: tags }, { headers: noStore })
+}
+
+/** Requests each page once from this server, which starts its background render; the answers are not needed. */
+async function refresh(origin: string, paths: string[]): Promise<void> {
+  await Promise.allSettled(
+    paths.map(async (path) => {
+      const response = await fetch(new URL(path, origin), { cache: 'no-store', signal: AbortSignal.timeout(10_000) })
+      await response.body?.cancel()
+    }),
+  )
+}

@@ -1,0 +1,20 @@
+import { env } from '@/lib/env'
+import { renderUrlset, sitemapEntries } from '@/lib/sitemap'
+import { loadSitemapData } from '@/lib/sitemap-data'
+import { ARTICLES_PAGE_SIZE } from '@/lib/strapi'
+
+// /sitemap.xml. Built per request from cached, paginated CMS reads (tag
+// `sitemap`). Past SITEMAP_URL_LIMIT URLs this becomes a sitemap index over
+// /sitemaps/<n>.xml files, each rendering one slice of sitemapEntries() with
+// renderUrlset() (the `sitemap` package's SitemapIndexStream writes the index).
+export const dynamic = 'force-dynamic'
+
+export async function GET(): Promise<Response> {
+  const entries = sitemapEntries(await loadSitemapData(), ARTICLES_PAGE_SIZE)
+  return new Response(await renderUrlset(entries, env.SITE_URL), {
+    headers: {
+      'Content-Type': 'application/xml; charset=utf-8',
+      'Cache-Control': 'public, max-age=0, s-maxage=300, stale-while-revalidate=3600',
+    },
+  })
+}

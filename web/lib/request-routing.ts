@@ -1,0 +1,63 @@
+import { defaultLocale, isLocale, type Locale } from './i18n/locales'
+import { parsePageParam, singleSearchParam, type SearchParamValue } from './search-params'
+
+// What proxy.ts does with a request, as a pure function of its URL, so it can
+// be tested without a server.
+
+/** A path below a language that no route serves: the catch-all answers it with the localized 404. */
+export const NOT_FOUND_SEGMENT = '_not-found'
+
+/** Internal route of the news list: /<locale>/news/list/<page>[/<category>] (see newsListRewrite). */
+export const NEWS_LIST_SEGMENT = 'list'
+
+/** Top-level paths that are not a language: served by their own routes. */
+const NON_LOCALE_ROOTS = new Set(['api', '_next', 'sitemap.xml', 'robots.txt', 'favicon.ico'])
+
+export type RoutingDecision =
+  | { kind: 'continue' }
+  /** Serve `pathname` instead (same query). */
+  | { kind: 'rewrite'; pathname: string }
+
+function paramValue(searchParams: URLSearchParams, name: string): SearchParamValue {
+  const values = searchParams.getAll(name)
+  if (values.length === 0) return undefined
+  return values.length === 1 ? values[0] : values
+}
+
+const notFound = (locale: Locale): RoutingDecision => ({ kind: 'rewrite', pathname: `/${locale}/${NOT_FOUND_SEGMENT}` })
+
+/**
+ * The public news list is /<locale>/news?page=N&category=slug. It is served by
+ * an internal route with the page and category in the path, because a page
+ * that reads searchParams is rendered per request and Next 16 cannot then
+ * answer a missing page with a 404 that has content (components/NotFound.tsx);
+ * with path parameters each list page is prerendered and cached like the
+ * others. Malformed values (page=abc, page=0, a repeated or empty parameter)
+ * are 404s here already.
+ */
+function newsListRewrite(locale: Locale, searchParams: URLSearchParams): RoutingDecision {
+  const page = parsePageParam(paramValue(searchParams, 'page'))
+  const category = singleSearchParam(paramValue(searchParams, 'category'))
+  if (page === null || category === null || category === '') return notFound(locale)
+  const categoryPart = category === undefined ? '' : `/${encodeURIComponent(category)}`
+  return { kind: 'rewrite', pathname: `/${locale}/news/${NEWS_LIST_SEGMENT}/${page}${categoryPart}` }
+}
+
+export function routeRequest(pathname: string, searchParams: URLSearchParams): RoutingDecision {
+  const segments = pathname.split('/').filter(Boolean)
+  const [first, ...rest] = segments
+  if (first === undefined || NON_LOCALE_ROOTS.has(first)) return { kind: 'continue' }
+
+  // Not a language (/xx, /en/news): the 404 page in the default language,
+  // whose language switch leads to the other one. Not negotiated from
+  // Accept-Language: Next sets the page's Vary header itself, so a shared
+  // cache could hand one visitor's language to the next. Every route below
+  // app/[locale] thus sees a valid locale.
+  if (!isLocale(first)) return notFound(defaultLocale)
+
+  // The internal list route (/<locale>/news/list/…) is left reachable: the
+  // proxy also sees requests it rewrote itself, and those pages name the
+  // public query form as their canonical URL.
+  if (rest[0] === 'news' && rest.length === 1) return newsListRewrite(first, searchParams)
+  return { kind: 'continue' }
+}
