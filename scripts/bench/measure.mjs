@@ -97,9 +97,8 @@ export function scriptUrls(html, baseUrl) {
 }
 
 /**
- * Weight of a page: its HTML and all its scripts, gzipped; and "own" JS — the scripts that
- * a bare framework document (`frameworkScripts`: the chunks of the global 404 page, which has
- * no component of ours that runs in the browser) does not load.
+ * Weight of a page: its HTML and all its scripts, gzipped; and "own" JS — the scripts that are
+ * not in `frameworkScripts` (the framework runtime, as the bench derives it from the build).
  */
 export async function pageWeight(url, frameworkScripts, chunkModules = new Map()) {
   const html = Buffer.from(await (await fetch(url)).arrayBuffer());

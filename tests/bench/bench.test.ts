@@ -81,11 +81,12 @@ describe('npm run bench -- --quick', () => {
       expect(result.lighthouse[0][key]).toBeGreaterThanOrEqual(0);
       expect(result.lighthouse[0][key]).toBeLessThanOrEqual(100);
     }
+    // scripts/bench-publish.mjs is in the tree: its figures are in the bench's.
     const ttp = result.timeToPublish;
-    if (typeof ttp === 'string') expect(ttp).toMatch(/^pending issue 4/);
-    else expect(isNumber(ttp.p95Ms) && isNumber(ttp.medianMs)).toBe(true);
+    expect(isNumber(ttp.p95Ms) && isNumber(ttp.medianMs)).toBe(true);
+    expect(Object.keys(ttp.targets)).toEqual(expect.arrayContaining(['article page', 'news list']));
     expect(result.goals).toHaveLength(7);
-    for (const goal of result.goals) expect(['met', 'not met', 'pending']).toContain(goal.status);
+    for (const goal of result.goals) expect(['met', 'not met', 'pending', 'met directly; front not measured']).toContain(goal.status);
   });
 
   it('prints the table with every section', () => {
