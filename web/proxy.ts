@@ -14,5 +14,5 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Not for build assets, optimized images and files at the root.
-  matcher: ['/((?!_next/|api/|sitemap\\.xml|sitemaps/|robots\\.txt|favicon\\.ico).*)'],
+  matcher: ['/((?!_next/|api/|sitemap\\.xml|sitemaps/|robots\\.txt|favicon\\.ico|icon\\.svg).*)'],
 }

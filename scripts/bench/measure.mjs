@@ -97,10 +97,10 @@ export function scriptUrls(html, baseUrl) {
 }
 
 /**
- * Weight of a page: its HTML and all its scripts, gzipped; and "own" JS — the scripts that are
- * not in `frameworkScripts` (the framework runtime, as the bench derives it from the build).
+ * Weight of a page: its HTML and all its scripts, gzipped; and "own" JS — the scripts that
+ * `isOwnChunk(pathname, code)` says are ours.
  */
-export async function pageWeight(url, frameworkScripts, chunkModules = new Map()) {
+export async function pageWeight(url, isOwnChunk, chunkModules = new Map()) {
   const html = Buffer.from(await (await fetch(url)).arrayBuffer());
   const scripts = scriptUrls(html.toString('utf8'), url);
   let jsGz = 0;
@@ -109,9 +109,10 @@ export async function pageWeight(url, frameworkScripts, chunkModules = new Map()
   for (const script of scripts) {
     const response = await fetch(script);
     if (!response.ok) throw new Error(`${script} answered ${response.status}`);
-    const size = gzipSize(Buffer.from(await response.arrayBuffer()));
+    const code = Buffer.from(await response.arrayBuffer());
+    const size = gzipSize(code);
     jsGz += size;
-    if (!frameworkScripts.has(new URL(script).pathname)) {
+    if (isOwnChunk(new URL(script).pathname, code.toString('utf8'))) {
       ownJsGz += size;
       const chunk = new URL(script).pathname;
       own.push({ chunk, gz: size, clientModules: chunkModules.get(chunk) ?? [] });
@@ -148,6 +149,47 @@ export function clientModulesByChunk(appServerDir) {
   };
   visit(appServerDir);
   return new Map([...byChunk].map(([chunk, modules]) => [chunk, [...modules].sort()]));
+}
+
+/**
+ * The module ids a Turbopack browser chunk defines: it registers them with
+ * `(globalThis.TURBOPACK ||= []).push([script, id, factory, id, factory, …])`, which is run
+ * here against a stub (the factories are collected, never called). Empty for other scripts.
+ */
+export function chunkModuleIds(code) {
+  const pushed = [];
+  const stub = { TURBOPACK: { push: (entry) => pushed.push(entry) } };
+  try {
+    new Function('globalThis', 'self', 'window', 'document', code)(stub, stub, stub, undefined);
+  } catch {
+    return new Set();
+  }
+  return new Set(pushed.flatMap((entry) => (Array.isArray(entry) ? entry.filter((item) => typeof item === 'number') : [])));
+}
+
+/**
+ * Client module entries of the build (from its client reference manifests): module id → file,
+ * for telling which chunk defines one of our components.
+ */
+export function clientModuleIds(appServerDir) {
+  const ids = new Map();
+  const visit = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const file = `${dir}/${entry.name}`;
+      if (entry.isDirectory()) visit(file);
+      else if (entry.name.endsWith('_client-reference-manifest.js')) {
+        const sandbox = { __RSC_MANIFEST: {} };
+        new Function('globalThis', fs.readFileSync(file, 'utf8'))(sandbox);
+        for (const manifest of Object.values(sandbox.__RSC_MANIFEST)) {
+          for (const [name, ref] of Object.entries(manifest.clientModules ?? {})) {
+            ids.set(Number(ref.id), name.replace(/^\[project\]\//, '').replace(/ <.*>$/, '').replace(/ \[.*\]$/, ''));
+          }
+        }
+      }
+    }
+  };
+  visit(appServerDir);
+  return ids;
 }
 
 /** Lighthouse scores (0-100) for each URL, one Chromium for all, default (mobile) settings. */

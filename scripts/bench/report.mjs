@@ -113,13 +113,19 @@ export function formatReport(result) {
   );
   out.push(`generated ${c.large.generated.documentsCreated} documents (${c.large.generated.rowsCreated} rows) in ${(c.large.generated.ms / 1000).toFixed(1)} s`);
   out.push('');
-  out.push('Weight (gzipped bytes): HTML, all JS, own JS (chunks beyond the framework runtime the build loads on every page and Next's own client components)');
+  out.push('Weight (gzipped bytes): HTML, all JS, own JS (chunks beyond the framework runtime the build loads on every page and Next’s own client components)');
   out.push(
     table(
       ['page', 'HTML raw', 'HTML gz', 'JS gz', 'own JS gz', 'scripts'],
       result.weight.map((w) => [`${w.locale} ${w.page}`, w.htmlBytes, w.htmlGz, w.jsGz, w.ownJsGz, w.scripts]),
     ),
   );
+  const sm = result.sitemap;
+  if (sm.small) {
+    out.push(
+      `Sitemap: ${c.small.perLocale}/locale ${sm.small.kind} of ${sm.small.entries} in ${sm.small.ms} ms; ${c.large.perLocale}/locale ${sm.large.kind} of ${sm.large.entries} in ${sm.large.ms} ms (first render, from paginated CMS reads)`,
+    );
+  }
   out.push(`RSS peak under load (MiB): site ${result.rss.site}, CMS ${result.rss.cms}${result.rss.front ? `, front nginx ${result.rss.front}` : ''}`);
   out.push('');
   out.push(`Lighthouse ${result.lighthouseVersion} (mobile defaults, ${result.lighthouseTarget}): performance / accessibility / best practices / SEO`);

@@ -73,6 +73,11 @@ describe('npm run bench -- --quick', () => {
       expect(row.jsGz).toBeGreaterThanOrEqual(row.ownJsGz);
     }
     for (const key of ['site', 'cms', 'front']) expect(result.rss[key]).toBeGreaterThan(0);
+    // The sitemap at both scales: one urlset listing every page (home, lists, documents).
+    for (const scale of ['small', 'large'] as const) {
+      expect(result.sitemap[scale]).toMatchObject({ status: 200, kind: 'urlset' });
+      expect(result.sitemap[scale].entries).toBeGreaterThan(2 * result.cms[scale].perLocale);
+    }
   });
 
   it('runs Lighthouse (all four categories) and reports time to publish and the goals', () => {
