@@ -36,7 +36,7 @@ export function evaluateGoals(result) {
   goals.push({
     goal: 'Time to publish p95 < 1 s, directly and through the front',
     status: typeof ttp?.p95Ms === 'number' ? (ttp.p95Ms >= 1000 ? 'not met' : ttp.front ? met(ttp.front.p95Ms < 1000) : 'met directly; front not measured') : 'pending',
-    figures: typeof ttp === 'object' ? ttp : { note: ttp },
+    figures: typeof ttp === 'object' ? { medianMs: ttp.medianMs, p95Ms: ttp.p95Ms, front: ttp.front ?? 'not measured' } : { note: ttp },
   });
   const lh = result.lighthouse;
   goals.push({
@@ -50,7 +50,12 @@ export function evaluateGoals(result) {
     status: met(worstOwnJs <= OWN_JS_BUDGET_BYTES),
     figures: { worstOwnJsGzBytes: worstOwnJs },
   });
-  goals.push({ goal: 'Sitemaps split into an index past 50,000 URLs, from paginated queries', status: result.sitemap.status, figures: result.sitemap });
+  const sm = result.sitemap;
+  goals.push({
+    goal: 'Sitemaps split into an index past 50,000 URLs, from paginated queries',
+    status: sm.status,
+    figures: sm.small ? { small: `${sm.small.kind} ${sm.small.entries}`, large: `${sm.large.kind} ${sm.large.entries}` } : sm,
+  });
   return goals;
 }
 
