@@ -12,10 +12,9 @@ const nextConfig: NextConfig = {
   // from its own copy so their page caches never mix.
   output: 'standalone',
   // The rendered pages and CMS reads live in Redis when REDIS_URL is set, shared by every site
-  // instance (a revalidation on one reaches all); in a per-process LRU otherwise. See
-  // cache-handler.mjs. No per-instance copy in front of it: reads go to the shared store.
+  // instance (a revalidation on one reaches all); in Next's own cache otherwise. See
+  // cache-handler.mjs.
   cacheHandler: require.resolve('./cache-handler.mjs'),
-  cacheMaxMemorySize: 0,
   // `feed` ships ES modules only. Next bundles it either way; listing it here
   // also makes next/jest compile it for the unit tests (web/jest.config.ts).
   transpilePackages: ['feed'],

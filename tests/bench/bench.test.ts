@@ -29,7 +29,7 @@ describe('npm run bench -- --quick', () => {
   beforeAll(async () => {
     output = await run(process.execPath, [path.join(rootDir, 'scripts', 'bench', 'run.mjs'), '--quick', '--out', outDir], { cwd: rootDir, quiet: true });
     result = JSON.parse(fs.readFileSync(path.join(outDir, 'latest.json'), 'utf8'));
-  });
+  }, 900_000);
 
   afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }));
 
