@@ -72,6 +72,7 @@ describe('tagsForChange', () => {
     expect(tagsForChange(change(article, [{ locale: 'mn', before: null, after: { slug: 'new' }, changed: true }]))).toEqual([
       'article:mn:new',
       'articles:mn',
+      'sitemap',
     ])
   })
 
@@ -82,13 +83,14 @@ describe('tagsForChange', () => {
         { locale: 'zh', before: { slug: 'zh-slug' }, after: { slug: 'zh-slug' }, changed: false },
       ]),
     )
-    expect(tags).toEqual(['article:mn:old', 'article:mn:renamed', 'article:zh:zh-slug', 'articles:mn'])
+    expect(tags).toEqual(['article:mn:old', 'article:mn:renamed', 'article:zh:zh-slug', 'articles:mn', 'sitemap'])
   })
 
   it('an unpublish or delete refreshes the page that is gone', () => {
     expect(tagsForChange(change(article, [{ locale: 'zh', before: { slug: 'gone' }, after: null, changed: true }]))).toEqual([
       'article:zh:gone',
       'articles:zh',
+      'sitemap',
     ])
   })
 
@@ -97,18 +99,18 @@ describe('tagsForChange', () => {
       { locale: 'mn', before: { slug: 'a' }, after: { slug: 'a' }, changed: true },
       { locale: 'zh', before: { slug: 'b' }, after: { slug: 'b' }, changed: true },
     ])
-    expect(tagsForChange(both)).toEqual(['article:mn:a', 'article:zh:b', 'articles:mn', 'articles:zh'])
+    expect(tagsForChange(both)).toEqual(['article:mn:a', 'article:zh:b', 'articles:mn', 'articles:zh', 'sitemap'])
     const mnOnly = change(article, [
       { locale: 'mn', before: { slug: 'a' }, after: { slug: 'a' }, changed: true },
       { locale: 'zh', before: { slug: 'b' }, after: { slug: 'b' }, changed: false },
     ])
-    expect(tagsForChange(mnOnly)).toEqual(['article:mn:a', 'articles:mn'])
+    expect(tagsForChange(mnOnly)).toEqual(['article:mn:a', 'articles:mn', 'sitemap'])
   })
 
   it('certificates, categories and the settings map to their own tags', () => {
     expect(
       tagsForChange(change('api::certificate.certificate', [{ locale: 'zh', before: { slug: 'c' }, after: { slug: 'c2' }, changed: true }])),
-    ).toEqual(['certificate:zh:c', 'certificate:zh:c2', 'certificates:zh'])
+    ).toEqual(['certificate:zh:c', 'certificate:zh:c2', 'certificates:zh', 'sitemap'])
     expect(tagsForChange(change('api::category.category', [{ locale: 'mn', before: { slug: 'k' }, after: { slug: 'k' }, changed: true }]))).toEqual([
       'categories:mn',
     ])
@@ -124,7 +126,7 @@ describe('tagsForChange', () => {
 })
 
 describe('pathsToRefresh', () => {
-  it('names the changed variant\'s pages under both slugs, its list and its home page; unchanged locales give nothing', () => {
+  it('names the changed variant\'s pages under both slugs, its list, home page, feed and the sitemap; unchanged locales give nothing', () => {
     const change = siteChangeSchema.parse({
       id: 'n2',
       event: 'entry.publish',
@@ -135,6 +137,13 @@ describe('pathsToRefresh', () => {
         { locale: 'zh', before: { slug: 'zh' }, after: { slug: 'zh' }, changed: false },
       ],
     })
-    expect(pathsToRefresh(change)).toEqual([`/mn/news/${encodeURIComponent('хуучин')}`, '/mn/news/new', '/mn/news', '/mn'])
+    expect(pathsToRefresh(change)).toEqual([
+      `/mn/news/${encodeURIComponent('хуучин')}`,
+      '/mn/news/new',
+      '/mn/news',
+      '/mn',
+      '/mn/feed.xml',
+      '/sitemap.xml',
+    ])
   })
 })

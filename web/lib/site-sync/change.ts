@@ -32,7 +32,8 @@ const linkChanged = (variant: Variant): boolean =>
 /**
  * The cache tags a change makes stale (names from tags.ts):
  * - a changed article / certificate: its locale's lists and its page under the
- *   old and the new slug (so a renamed, unpublished or deleted one is gone);
+ *   old and the new slug (so a renamed, unpublished or deleted one is gone),
+ *   and the sitemap (also when only a translation moved: it lists alternates);
  * - an unchanged variant whose translation appeared, disappeared or changed slug:
  *   its own page, whose language links point to the translation;
  * - a changed category: its locale's categories (lists and article pages show them);
@@ -53,6 +54,8 @@ export function tagsForChange(change: SiteChange): string[] {
         } else if (translationMoved && variant.after?.slug) {
           tags.add(cacheTags.article(locale, variant.after.slug))
         }
+        // The sitemap lists every page with its translations' URLs (xhtml:link alternates).
+        if (variant.changed || translationMoved) tags.add(cacheTags.sitemap())
         break
       case 'api::certificate.certificate':
         if (variant.changed) {
@@ -61,6 +64,7 @@ export function tagsForChange(change: SiteChange): string[] {
         } else if (translationMoved && variant.after?.slug) {
           tags.add(cacheTags.certificate(locale, variant.after.slug))
         }
+        if (variant.changed || translationMoved) tags.add(cacheTags.sitemap())
         break
       case 'api::category.category':
         if (variant.changed) tags.add(cacheTags.categories(locale))
@@ -90,6 +94,8 @@ export function pathsToRefresh(change: SiteChange): string[] {
         for (const slug of slugsOf(variant)) paths.add(`/${locale}/news/${encodeURIComponent(slug)}`)
         paths.add(`/${locale}/news`)
         paths.add(`/${locale}`)
+        paths.add(`/${locale}/feed.xml`)
+        paths.add('/sitemap.xml')
         break
       case 'api::certificate.certificate':
         for (const slug of slugsOf(variant)) paths.add(`/${locale}/certificates/${encodeURIComponent(slug)}`)
