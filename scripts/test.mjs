@@ -26,6 +26,10 @@ for (const binary of ['initdb', 'pg_ctl', 'postgres']) {
     missing.push(error.message);
   }
 }
+// The bench (static ceiling, front) and the cluster tests (front, shared cache).
+const { missingClusterPackages } = require('./lib/cluster.cjs');
+const missingPackages = missingClusterPackages().filter((name) => name !== 'postgresql');
+if (missingPackages.length > 0) missing.push(`nginx and Redis for the bench and cluster suites (Debian: apt-get install -y ${missingPackages.join(' ')})`);
 if (typeof process.getuid === 'function' && process.getuid() === 0) {
   try {
     execFileSync('id', ['postgres'], { stdio: 'ignore' });

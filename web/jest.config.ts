@@ -16,6 +16,8 @@ const config: Config = {
   displayName: 'web',
   testEnvironment: 'node',
   testMatch: ['<rootDir>/tests/**/*.test.ts?(x)'],
+  // The standalone build (.next/standalone) holds a copy of package.json: not a module to map.
+  modulePathIgnorePatterns: ['<rootDir>/.next/'],
   clearMocks: true,
   restoreMocks: true,
   // NOTE: the CMS workspace pins React 18, which npm hoists to the repo root,

@@ -18,6 +18,14 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // A self-contained server (.next/standalone) with only the files it needs: what the site's
+  // Docker image ships and what `npm run bench` / `npm run start:cluster` run, each instance
+  // from its own copy so their page caches never mix.
+  output: 'standalone',
+  // The rendered pages and CMS reads live in Redis when REDIS_URL is set, shared by every site
+  // instance (a revalidation on one reaches all); in Next's own cache otherwise. See
+  // cache-handler.mjs.
+  cacheHandler: require.resolve('./cache-handler.mjs'),
   // `feed` ships ES modules only. Next bundles it either way; listing it here
   // also makes next/jest compile it for the unit tests (web/jest.config.ts).
   transpilePackages: ['feed'],

@@ -51,5 +51,5 @@ export function proxy(request: NextRequest): NextResponse {
 
 export const config = {
   // Not for build assets, optimized images, route handlers under /api and files at the root.
-  matcher: ['/((?!_next/|api/|sitemap\\.xml|robots\\.txt|favicon\\.ico).*)'],
+  matcher: ['/((?!_next/|api/|sitemap\\.xml|sitemaps/|robots\\.txt|favicon\\.ico|icon\\.svg).*)'],
 }

@@ -11,4 +11,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   // Where uploads (public/uploads) and other public files live; tests point it at a temp dir.
   // An empty value must not mean cms/ itself (that would serve cms/.env).
   dirs: { public: env('PUBLIC_DIR') || './public' },
+  // Scheduled jobs run on one instance only: with several CMS instances (docker-compose.yml,
+  // npm run start:cluster) exactly one sets CRON_ENABLED=true.
+  cron: { enabled: env.bool('CRON_ENABLED', false) },
 });

@@ -27,8 +27,11 @@ function findPostgresBinary(name) {
   return found;
 }
 
-/** Starts a cluster; resolves to { url, port, stop(), pause(), resume() }. */
-async function startPostgres({ database = 'medee_test' } = {}) {
+/**
+ * Starts a cluster; resolves to { url, port, logFile, stop(), pause(), resume() }. `settings` are extra
+ * server settings (`-c name=value`), e.g. { shared_preload_libraries: 'auto_explain' }.
+ */
+async function startPostgres({ database = 'medee_test', settings = {} } = {}) {
   const initdb = findPostgresBinary('initdb');
   const pgCtl = findPostgresBinary('pg_ctl');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'medee-pg-'));
@@ -37,7 +40,8 @@ async function startPostgres({ database = 'medee_test' } = {}) {
   const port = await freePort();
 
   await run(...asClusterOwner(initdb, ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']), { quiet: true });
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`;
+  const extra = Object.entries(settings).map(([name, value]) => ` -c ${name}=${value}`).join('');
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off${extra}`;
   await run(...asClusterOwner(pgCtl, ['-D', dataDir, '-o', options, '-l', path.join(dir, 'server.log'), '-w', 'start']), { quiet: true });
 
   const stop = async () => {
@@ -63,7 +67,7 @@ async function startPostgres({ database = 'medee_test' } = {}) {
     await stop();
     throw error;
   }
-  return { url: `postgres://postgres@127.0.0.1:${port}/${database}`, port, stop, pause, resume };
+  return { url: `postgres://postgres@127.0.0.1:${port}/${database}`, port, logFile: path.join(dir, 'server.log'), stop, pause, resume };
 }
 
 module.exports = { startPostgres, findPostgresBinary };

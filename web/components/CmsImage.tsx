@@ -1,4 +1,4 @@
-import Image from 'next/image'
+import { getImageProps } from 'next/image'
 import { env } from '@/lib/env'
 import { isCmsUpload } from '@/lib/media'
 import type { Image as CmsImageValue } from '@/lib/strapi'
@@ -14,18 +14,20 @@ interface CmsImageProps {
   className?: string
 }
 
+// getImageProps rather than <Image>: the same optimized srcset, rendered as a plain <img> on
+// the server, so no image component code is shipped to (and hydrated in) the browser.
 export function CmsImage({ image, sizes, alt, aboveTheFold = false, className }: CmsImageProps) {
-  return (
-    <Image
-      src={image.url}
-      alt={alt ?? image.alt}
-      width={image.width}
-      height={image.height}
-      sizes={sizes}
-      loading={aboveTheFold ? 'eager' : 'lazy'}
-      fetchPriority={aboveTheFold ? 'high' : 'auto'}
-      className={className}
-      unoptimized={!isCmsUpload(image.url, env.STRAPI_URL)}
-    />
-  )
+  const { props } = getImageProps({
+    src: image.url,
+    alt: alt ?? image.alt,
+    width: image.width,
+    height: image.height,
+    sizes,
+    loading: aboveTheFold ? 'eager' : 'lazy',
+    fetchPriority: aboveTheFold ? 'high' : 'auto',
+    className,
+    unoptimized: !isCmsUpload(image.url, env.STRAPI_URL),
+  })
+  // eslint-disable-next-line @next/next/no-img-element, jsx-a11y/alt-text -- alt is in props
+  return <img {...props} />
 }

@@ -12,7 +12,7 @@ export const NOT_FOUND_SEGMENT = '_not-found'
 export const NEWS_LIST_SEGMENT = 'list'
 
 /** Top-level paths that are not a language: served by their own routes. */
-const NON_LOCALE_ROOTS = new Set(['api', '_next', 'sitemap.xml', 'robots.txt', 'favicon.ico'])
+const NON_LOCALE_ROOTS = new Set(['api', '_next', 'sitemap.xml', 'sitemaps', 'robots.txt', 'favicon.ico', 'icon.svg'])
 
 export type RoutingDecision =
   | { kind: 'continue' }

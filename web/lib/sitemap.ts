@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream'
-import { SitemapStream, streamToPromise, type SitemapItemLoose } from 'sitemap'
+import { SitemapIndexStream, SitemapStream, streamToPromise, type IndexItem, type SitemapItemLoose } from 'sitemap'
 import { locales, type Locale } from './i18n/locales'
 import {
   absoluteUrl,
@@ -113,4 +113,30 @@ export async function renderUrlset(entries: SitemapEntry[], siteUrl: string): Pr
   }))
   const stream = new SitemapStream({ xmlns: { news: false, video: false, image: false, xhtml: true } })
   return (await streamToPromise(Readable.from(items).pipe(stream))).toString('utf8')
+}
+
+/**
+ * Splits `entries` into sitemap files of at most `limit` URLs each (the protocol's limit by
+ * default). One part: sitemap.xml is that urlset; more: sitemap.xml is an index of the parts,
+ * served at sitemapPartPath(1…n).
+ */
+export function sitemapParts(entries: SitemapEntry[], limit: number = SITEMAP_URL_LIMIT): SitemapEntry[][] {
+  if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`sitemapParts: limit must be a positive integer, got ${limit}`)
+  const parts: SitemapEntry[][] = []
+  for (let start = 0; start < entries.length; start += limit) parts.push(entries.slice(start, start + limit))
+  return parts.length > 0 ? parts : [[]]
+}
+
+/** Where part `n` (1-based) of a split sitemap is served. */
+export function sitemapPartPath(n: number): string {
+  return `/sitemaps/${n}.xml`
+}
+
+/** A `<sitemapindex>` of the parts, each dated by its newest entry. */
+export async function renderSitemapIndex(parts: SitemapEntry[][], siteUrl: string): Promise<string> {
+  const items: IndexItem[] = parts.map((part, index) => {
+    const lastmod = newest(part.flatMap((entry) => (entry.lastmod ? [entry.lastmod] : [])))
+    return { url: absoluteUrl(siteUrl, sitemapPartPath(index + 1)), ...(lastmod ? { lastmod } : {}) }
+  })
+  return (await streamToPromise(Readable.from(items).pipe(new SitemapIndexStream()))).toString('utf8')
 }

@@ -41,7 +41,7 @@ describe('routeRequest', () => {
     expect(route('/ZH/news')).toEqual({ kind: 'rewrite', pathname: `/mn/${NOT_FOUND_SEGMENT}` })
   })
 
-  it.each(['/', '/mn', '/zh/news/some-slug', '/mn/news/list/2', '/mn/search?q=x', '/zh/feed.xml', '/api/revalidate', '/sitemap.xml', '/robots.txt'])(
+  it.each(['/', '/mn', '/zh/news/some-slug', '/mn/news/list/2', '/mn/search?q=x', '/zh/feed.xml', '/api/revalidate', '/sitemap.xml', '/sitemaps/2.xml', '/robots.txt', '/icon.svg'])(
     'leaves %s to the router',
     (url) => {
       expect(route(url)).toEqual({ kind: 'continue' })

@@ -1,5 +1,5 @@
 import { XMLParser } from 'fast-xml-parser'
-import { renderUrlset, sitemapEntries, SITEMAP_URL_LIMIT, type SitemapData } from '@/lib/sitemap'
+import { renderSitemapIndex, renderUrlset, sitemapEntries, sitemapPartPath, sitemapParts, SITEMAP_URL_LIMIT, type SitemapData } from '@/lib/sitemap'
 import type { CategoryListing, SitemapDocument } from '@/lib/strapi/types'
 
 const doc = (slug: string, updatedAt: string, translations: SitemapDocument['translations'] = [], categorySlug: string | null = null): SitemapDocument => ({
@@ -115,5 +115,41 @@ describe('renderUrlset', () => {
   it('refuses more URLs than one sitemap may hold', async () => {
     const many = Array.from({ length: SITEMAP_URL_LIMIT + 1 }, (_, index) => ({ path: `/mn/news/${index}`, lastmod: null, alternates: {} }))
     await expect(renderUrlset(many, 'https://example.com')).rejects.toThrow(/sitemap index/)
+  })
+})
+
+describe('sitemapParts and renderSitemapIndex (past SITEMAP_URL_LIMIT URLs)', () => {
+  const entries = sitemapEntries(data, 2)
+
+  it('keeps a sitemap within the limit in one part', () => {
+    expect(sitemapParts(entries)).toEqual([entries])
+    expect(sitemapParts([])).toEqual([[]])
+  })
+
+  it('splits past the limit into parts of at most `limit` URLs, in order, losing none', () => {
+    const parts = sitemapParts(entries, 4)
+    expect(parts).toHaveLength(Math.ceil(entries.length / 4))
+    expect(parts.slice(0, -1).every((part) => part.length === 4)).toBe(true)
+    expect(parts.flat()).toEqual(entries)
+    expect(parts.every((part) => part.length <= 4)).toBe(true)
+  })
+
+  it('splits a catalogue of 60,000 URLs at the protocol limit of 50,000', () => {
+    const many = Array.from({ length: 60_000 }, (_, i) => ({ path: `/mn/news/a-${i}`, lastmod: null, alternates: {} }))
+    expect(sitemapParts(many).map((part) => part.length)).toEqual([SITEMAP_URL_LIMIT, 10_000])
+  })
+
+  it('writes a sitemap index of absolute part URLs, each dated by its newest entry', async () => {
+    const parts = sitemapParts(entries, 3)
+    const xml = await renderSitemapIndex(parts, 'https://medee.example')
+    const parsed = new XMLParser({ ignoreAttributes: false }).parse(xml)
+    const sitemaps = [parsed.sitemapindex.sitemap].flat()
+    expect(sitemaps.map((s: { loc: string }) => s.loc)).toEqual(parts.map((_, i) => `https://medee.example${sitemapPartPath(i + 1)}`))
+    const newestOf = (part: typeof entries) => part.map((e) => e.lastmod).filter(Boolean).sort().pop()
+    sitemaps.forEach((s: { lastmod?: string }, i: number) => {
+      const expected = newestOf(parts[i]!)
+      if (expected) expect(new Date(s.lastmod!).toISOString()).toBe(expected)
+      else expect(s.lastmod).toBeUndefined()
+    })
   })
 })

@@ -1,0 +1,154 @@
+// The bench's verdict (goals of issue 7) and its one printed table.
+
+/** Own client JS budget per page, gzipped bytes (5 kB). */
+export const OWN_JS_BUDGET_BYTES = 5_000;
+
+const met = (condition) => (condition === null ? 'pending' : condition ? 'met' : 'not met');
+
+/** Each goal of issue 7 with the figures it was judged on. */
+export function evaluateGoals(result) {
+  const goals = [];
+  const at50 = result.site.filter((row) => row.connections === 50 && ['article', 'news', 'news-page-2'].includes(row.page));
+  if (at50.every((row) => row.front)) {
+    const worstRatio = Math.min(...at50.map((row) => row.frontRatio));
+    const worstP99 = Math.max(...at50.map((row) => row.front.p99));
+    goals.push({
+      goal: 'Article and list pages through the front: >= 0.5 x static ceiling (req/s) at 50 connections',
+      status: met(worstRatio >= 0.5),
+      figures: { worstFrontToCeilingRatio: worstRatio },
+    });
+    goals.push({
+      goal: 'Article and list pages through the front: p99 < 20 ms at 50 connections',
+      status: met(worstP99 < 20),
+      // The ceiling's own p99 on the same pages: what the machine allows at all.
+      figures: { worstFrontP99Ms: worstP99, worstCeilingP99Ms: Math.max(...at50.map((row) => row.ceiling.p99)) },
+    });
+  } else {
+    goals.push({ goal: 'Article and list pages through the front', status: 'not met', figures: { reason: 'no front (nginx missing)' } });
+  }
+  const { list, slug } = result.cms.p99Ratio;
+  goals.push({
+    goal: `CMS p99 at ${result.cms.large.perLocale} articles/locale <= 1.5 x p99 at ${result.cms.small.perLocale}`,
+    status: met(list <= 1.5 && slug <= 1.5),
+    figures: { listP99Ratio: list, slugP99Ratio: slug },
+  });
+  const ttp = result.timeToPublish;
+  goals.push({
+    goal: 'Time to publish p95 < 1 s, directly and through the front',
+    status: typeof ttp?.p95Ms === 'number' ? (ttp.p95Ms >= 1000 ? 'not met' : ttp.front ? met(ttp.front.p95Ms < 1000) : 'met directly; front not measured') : 'pending',
+    figures: typeof ttp === 'object' ? { medianMs: ttp.medianMs, p95Ms: ttp.p95Ms, front: ttp.front ?? 'not measured' } : { note: ttp },
+  });
+  const lh = result.lighthouse;
+  goals.push({
+    goal: 'Lighthouse: performance >= 95, accessibility 100, best practices >= 95, SEO 100 on every measured page',
+    status: met(lh.every((r) => r.performance >= 95 && r.accessibility === 100 && r.bestPractices >= 95 && r.seo === 100)),
+    figures: Object.fromEntries(lh.map((r) => [r.page, `${r.performance}/${r.accessibility}/${r.bestPractices}/${r.seo}`])),
+  });
+  const worstOwnJs = Math.max(...result.weight.map((row) => row.ownJsGz));
+  goals.push({
+    goal: `Own client JS <= ${OWN_JS_BUDGET_BYTES / 1000} kB gzipped per page`,
+    status: met(worstOwnJs <= OWN_JS_BUDGET_BYTES),
+    figures: { worstOwnJsGzBytes: worstOwnJs },
+  });
+  const sm = result.sitemap;
+  goals.push({
+    goal: 'Sitemaps split into an index past 50,000 URLs, from paginated queries',
+    status: sm.status,
+    figures: sm.small ? { small: `${sm.small.kind} ${sm.small.entries}`, large: `${sm.large.kind} ${sm.large.entries}` } : sm,
+  });
+  return goals;
+}
+
+function table(headers, rows) {
+  const cells = rows.map((row) => row.map((cell) => (cell === null || cell === undefined ? '-' : String(cell))));
+  const widths = headers.map((header, i) => Math.max(header.length, ...cells.map((row) => row[i].length)));
+  const line = (row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
+  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
+}
+
+/** The whole result as one printable table (several sections). */
+export function formatReport(result) {
+  const out = [];
+  const m = result.meta;
+  out.push(`medee bench — ${m.mode} run, ${m.startedAt}, ${m.seconds} s per load, CMS on ${m.database}, ceiling: ${m.ceiling}, front: ${m.front}`);
+  out.push(`machine: ${m.machine.cpus} x ${m.machine.cpuModel}, node ${m.machine.node}; load generator autocannon in the same machine (no Accept-Encoding)`);
+  out.push('');
+  out.push('Site: requests/s, p50/p99 ms, errors — direct (next standalone), static ceiling (same HTML bytes), production front (nginx micro-cache)');
+  out.push(
+    table(
+      ['page', 'conn', 'site rps', 'p50', 'p99', 'err', 'ceiling rps', 'p99', 'site/ceil', 'front rps', 'p50', 'p99', 'err', 'front/ceil'],
+      result.site.map((r) => [
+        `${r.locale} ${r.page}`,
+        r.connections,
+        r.direct.rps,
+        r.direct.p50,
+        r.direct.p99,
+        r.direct.errors,
+        r.ceiling.rps,
+        r.ceiling.p99,
+        r.directRatio,
+        r.front?.rps,
+        r.front?.p50,
+        r.front?.p99,
+        r.front?.errors,
+        r.frontRatio,
+      ]),
+    ),
+  );
+  out.push('');
+  const c = result.cms;
+  out.push(
+    `CMS API (${c.connections} connections, direct, with the site's token; median of ${c.rounds} alternating round(s)): p50/p99 ms at ${c.small.perLocale} and ${c.large.perLocale} published articles per locale`,
+  );
+  out.push(
+    table(
+      ['query', `rps@${c.small.perLocale}`, 'p50', 'p99', `rps@${c.large.perLocale}`, 'p50', 'p99', 'p99 ratio', 'plan at large'],
+      ['list', 'slug'].map((q) => [
+        q === 'list' ? 'list zh, 10/page, populated' : 'find-by-slug zh, populated',
+        c.small[q].rps,
+        c.small[q].p50,
+        c.small[q].p99,
+        c.large[q].rps,
+        c.large[q].p50,
+        c.large[q].p99,
+        c.p99Ratio[q],
+        c.plans?.[q]?.summary ?? '-',
+      ]),
+    ),
+  );
+  out.push(`generated ${c.large.generated.documentsCreated} documents (${c.large.generated.rowsCreated} rows) in ${(c.large.generated.ms / 1000).toFixed(1)} s`);
+  out.push('');
+  out.push('Weight (gzipped bytes): HTML, all JS, own JS (chunks beyond the framework runtime the build loads on every page and Next’s own client components)');
+  out.push(
+    table(
+      ['page', 'HTML raw', 'HTML gz', 'JS gz', 'own JS gz', 'scripts'],
+      result.weight.map((w) => [`${w.locale} ${w.page}`, w.htmlBytes, w.htmlGz, w.jsGz, w.ownJsGz, w.scripts]),
+    ),
+  );
+  const sm = result.sitemap;
+  if (sm.small) {
+    out.push(
+      `Sitemap: ${c.small.perLocale}/locale ${sm.small.kind} of ${sm.small.entries} in ${sm.small.ms} ms; ${c.large.perLocale}/locale ${sm.large.kind} of ${sm.large.entries} in ${sm.large.ms} ms (first render, from paginated CMS reads)`,
+    );
+  }
+  out.push(`RSS peak under load (MiB): site ${result.rss.site}, CMS ${result.rss.cms}${result.rss.front ? `, front nginx ${result.rss.front}` : ''}`);
+  out.push('');
+  out.push(`Lighthouse ${result.lighthouseVersion} (mobile defaults, ${result.lighthouseTarget}): performance / accessibility / best practices / SEO`);
+  out.push(
+    table(
+      ['page', 'perf', 'a11y', 'best', 'seo', 'LCP ms', 'audits below 100%'],
+      result.lighthouse.map((r) => [r.page, r.performance, r.accessibility, r.bestPractices, r.seo, r.lcpMs, r.failedAudits.join(' ') || '-']),
+    ),
+  );
+  out.push('');
+  const t = result.timeToPublish;
+  out.push(
+    `Time to publish (${typeof t === 'object' ? `${t.runs} publishes, slowest target): median ${t.medianMs} ms, p95 ${t.p95Ms} ms — ${Object.entries(t.targets)
+          .map(([name, v]) => `${name} ${v.medianMs}/${v.p95Ms} ms`)
+          .join(', ')}${t.front ? `; through the front median ${t.front.medianMs} ms, p95 ${t.front.p95Ms} ms` : `; ${t.note}`}` : `): ${t}`}`,
+  );
+  out.push('');
+  out.push('Goals');
+  out.push(table(['status', 'goal', 'figures'], result.goals.map((g) => [g.status, g.goal, JSON.stringify(g.figures)])));
+  return out.join('\n');
+}

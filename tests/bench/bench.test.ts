@@ -1,0 +1,103 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { run } from '../../scripts/lib/processes.cjs';
+import { rootDir } from '../../scripts/lib/cms.cjs';
+
+// One quick bench (small N, ~2 s loads, 200 articles per locale, Lighthouse on one page), then
+// checks that every figure the full bench reports is there and numeric. Speed is not asserted:
+// the figures depend on the machine; their presence and the absence of failed requests do not.
+
+type Load = { rps: number; p50: number; p99: number; requests: number; errors: number };
+
+const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+
+function expectLoad(load: Load, label: string) {
+  for (const key of ['rps', 'p50', 'p99', 'requests', 'errors'] as const) {
+    if (!isNumber(load[key])) throw new Error(`${label}.${key} is ${JSON.stringify(load[key])}, not a number`);
+  }
+  // Requests were answered, every one 2xx: a broken page or a front that fails requests shows here.
+  expect({ label, answered: load.requests > 0, errors: load.errors }).toEqual({ label, answered: true, errors: 0 });
+}
+
+describe('npm run bench -- --quick', () => {
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'medee-bench-test-'));
+  let output = '';
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  let result: any;
+
+  beforeAll(async () => {
+    output = await run(process.execPath, [path.join(rootDir, 'scripts', 'bench', 'run.mjs'), '--quick', '--out', outDir], { cwd: rootDir, quiet: true });
+    result = JSON.parse(fs.readFileSync(path.join(outDir, 'latest.json'), 'utf8'));
+  }, 900_000);
+
+  afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }));
+
+  it('loads every page in both locales at 10 and 50 connections: site, static ceiling and front, with ratios', () => {
+    const pages = ['home', 'news', 'news-page-2', 'article', 'certificate'];
+    const expected = ['mn', 'zh'].flatMap((locale) => pages.flatMap((page) => [10, 50].map((connections) => `${locale} ${page} @${connections}`)));
+    expect(result.site.map((row: { locale: string; page: string; connections: number }) => `${row.locale} ${row.page} @${row.connections}`).sort()).toEqual(expected.sort());
+    for (const row of result.site) {
+      const label = `${row.locale} ${row.page} @${row.connections}`;
+      expectLoad(row.direct, `${label} site`);
+      expectLoad(row.ceiling, `${label} ceiling`);
+      expectLoad(row.front, `${label} front`);
+      expect(isNumber(row.directRatio) && isNumber(row.frontRatio)).toBe(true);
+    }
+  });
+
+  it('measures the CMS API at 100 and at the large scale, with p99 ratios and query plans', () => {
+    const { cms } = result;
+    expect(cms.small.perLocale).toBe(100);
+    expect(cms.large.perLocale).toBe(200);
+    for (const scale of ['small', 'large']) {
+      for (const query of ['list', 'slug']) {
+        expectLoad(cms[scale][query], `cms ${scale} ${query}`);
+      }
+      // The list's total is the published zh articles: the generator reached the scale.
+      expect(cms[scale].list.total).toBeGreaterThanOrEqual(cms[scale].perLocale);
+    }
+    expect(isNumber(cms.p99Ratio.list) && isNumber(cms.p99Ratio.slug)).toBe(true);
+    for (const query of ['list', 'slug']) {
+      expect(cms.plans[query].scans.length).toBeGreaterThan(0);
+      expect(cms.plans[query].log).toMatch(/Query Text:/);
+    }
+  });
+
+  it('weighs every page (HTML and JS gzipped) and the processes (RSS)', () => {
+    expect(result.weight).toHaveLength(10);
+    for (const row of result.weight) {
+      for (const key of ['htmlBytes', 'htmlGz', 'jsGz', 'ownJsGz', 'scripts']) expect(isNumber(row[key])).toBe(true);
+      expect(row.htmlGz).toBeGreaterThan(0);
+      expect(row.htmlGz).toBeLessThan(row.htmlBytes);
+      expect(row.jsGz).toBeGreaterThanOrEqual(row.ownJsGz);
+    }
+    for (const key of ['site', 'cms', 'front']) expect(result.rss[key]).toBeGreaterThan(0);
+    // The sitemap at both scales: one urlset listing every page (home, lists, documents).
+    for (const scale of ['small', 'large'] as const) {
+      expect(result.sitemap[scale]).toMatchObject({ status: 200, kind: 'urlset' });
+      expect(result.sitemap[scale].entries).toBeGreaterThan(2 * result.cms[scale].perLocale);
+    }
+  });
+
+  it('runs Lighthouse (all four categories) and reports time to publish and the goals', () => {
+    expect(result.lighthouse).toHaveLength(1);
+    for (const key of ['performance', 'accessibility', 'bestPractices', 'seo']) {
+      expect(result.lighthouse[0][key]).toBeGreaterThanOrEqual(0);
+      expect(result.lighthouse[0][key]).toBeLessThanOrEqual(100);
+    }
+    // scripts/bench-publish.mjs is in the tree: its figures are in the bench's.
+    const ttp = result.timeToPublish;
+    expect(isNumber(ttp.p95Ms) && isNumber(ttp.medianMs)).toBe(true);
+    expect(Object.keys(ttp.targets)).toEqual(expect.arrayContaining(['article page', 'news list']));
+    expect(result.goals).toHaveLength(7);
+    for (const goal of result.goals) expect(['met', 'not met', 'pending', 'met directly; front not measured']).toContain(goal.status);
+  });
+
+  it('prints the table with every section', () => {
+    for (const heading of ['Site: requests/s', 'CMS API', 'Weight', 'RSS peak', 'Lighthouse', 'Time to publish', 'Goals']) {
+      expect(output).toContain(heading);
+    }
+    expect(fs.existsSync(path.join(outDir, 'latest.txt'))).toBe(true);
+  });
+});
