@@ -16,7 +16,7 @@ import { chunkModuleIds, clientModuleIds, clientModulesByChunk, lighthouseScores
 import { evaluateGoals, formatReport } from './report.mjs';
 
 const require = createRequire(import.meta.url);
-const { ensureCmsBuilt, ensureWebBuilt } = require('../lib/build.cjs');
+const { ensureInstalled, ensureCmsBuilt, ensureWebBuilt } = require('../lib/build.cjs');
 const { freePort, portInUse, run, startProcess, waitForHttp } = require('../lib/processes.cjs');
 const { generateAdminPassword, generateApiTokenKey, generateCmsSecrets } = require('../lib/secrets.cjs');
 const { findNginx, renderDeployTemplate, startNginx, staticServerConf } = require('../lib/nginx.cjs');
@@ -135,6 +135,7 @@ async function main() {
   log(`${quick ? 'quick' : 'full'} run: ${seconds} s per load, ${smallScale} and ${largeScale} articles per locale, CMS on ${options.db}`);
   if (!nginxPath) log('nginx not found: the ceiling is a minimal Node server and there is no front (apt-get install -y nginx-light)');
 
+  await ensureInstalled();
   await ensureCmsBuilt();
   await ensureWebBuilt();
   // Loaded after the build checks: they need the workspaces' packages.
