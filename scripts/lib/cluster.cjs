@@ -10,7 +10,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
 const { freePort, portInUse, startProcess, waitForHttp } = require('./processes.cjs');
-const { generateAdminPassword, generateApiTokenKey, generateCmsSecrets } = require('./secrets.cjs');
+const { generateAdminPassword, generateApiTokenKey, generateCmsSecrets, generateSiteSecrets } = require('./secrets.cjs');
 const { renderDeployTemplate, startNginx } = require('./nginx.cjs');
 
 const rootDir = path.join(__dirname, '..', '..');
@@ -33,7 +33,7 @@ async function clusterPorts(base) {
  * Environment of each application service, by service name: the same variable names as
  * docker-compose.yml gives them (plus what only a loopback run needs, e.g. HOST/PORT).
  */
-function serviceEnvironments({ ports, databaseUrl, secrets, siteReadToken, admin, frontRefreshToken }) {
+function serviceEnvironments({ ports, databaseUrl, secrets, siteReadToken, admin, frontRefreshToken, siteSecrets }) {
   const frontUrl = `http://127.0.0.1:${ports.front}`;
   const cmsFrontUrl = `http://127.0.0.1:${ports.frontCms}`;
   const cms = (name, cron) => ({
@@ -50,6 +50,12 @@ function serviceEnvironments({ ports, databaseUrl, secrets, siteReadToken, admin
     CMS_ADMIN_EMAIL: admin.email,
     CMS_ADMIN_PASSWORD: admin.password,
     STRAPI_PLUGIN_I18N_INIT_LOCALE_CODE: 'mn',
+    // Publish notices and preview links go to the site through nginx (like docker-compose.yml).
+    SITE_URL: frontUrl,
+    SITE_REVALIDATE_URL: `${frontUrl}/api/revalidate`,
+    SITE_REVALIDATE_SECRET: siteSecrets.revalidateSecret,
+    SITE_PREVIEW_SECRET: siteSecrets.previewSecret,
+    SITE_PREVIEW_TOKEN: siteSecrets.previewToken,
     // Uploads on local disk (shared by both instances: same cms/public/uploads), S3 unset.
     S3_BUCKET: '',
     S3_REGION: '',
@@ -67,6 +73,9 @@ function serviceEnvironments({ ports, databaseUrl, secrets, siteReadToken, admin
     STRAPI_READ_TOKEN: siteReadToken,
     SITE_URL: frontUrl,
     REDIS_URL: `redis://127.0.0.1:${ports.redis}`,
+    REVALIDATE_SECRET: siteSecrets.revalidateSecret,
+    PREVIEW_SECRET: siteSecrets.previewSecret,
+    STRAPI_PREVIEW_TOKEN: siteSecrets.previewToken,
   };
   return {
     'cms-1': cms('cms-1', true),
@@ -145,7 +154,7 @@ async function startCluster({ portBase, echo = false, log = () => {} } = {}) {
     const admin = { email: 'admin@medee.local', password: generateAdminPassword() };
     const siteReadToken = generateApiTokenKey();
     const frontRefreshToken = generateApiTokenKey();
-    const env = serviceEnvironments({ ports, databaseUrl: pg.url, secrets: generateCmsSecrets(), siteReadToken, admin, frontRefreshToken });
+    const env = serviceEnvironments({ ports, databaseUrl: pg.url, secrets: generateCmsSecrets(), siteReadToken, admin, frontRefreshToken, siteSecrets: generateSiteSecrets() });
     const cmsEnvFor = (name) => cmsEnv({ port: ports[name], databaseUrl: pg.url, secrets: {}, extra: env[name] });
 
     // Migrations (Strapi's schema sync) and the seed run once, before any instance serves:

@@ -67,6 +67,37 @@ describe('loopback cluster (npm run start:cluster)', () => {
     expect(second.headers.get('x-nextjs-cache')).toBe('HIT');
   });
 
+  it('shows a publish made through one CMS instance on both site instances', async () => {
+    const cms1 = `http://127.0.0.1:${cluster.ports['cms-1']}`;
+    const login = await fetch(`${cms1}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(cluster.admin) });
+    expect(login.status).toBe(200);
+    const token = (await login.json()).data.token;
+    const call = async (method: string, apiPath: string, body: unknown) => {
+      const response = await fetch(`${cms1}${apiPath}`, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      const json = await response.json();
+      if (!response.ok) throw new Error(`${method} ${apiPath} → ${response.status}: ${JSON.stringify(json)}`);
+      return json;
+    };
+    const stamp = Date.now();
+    const slug = `cluster-${stamp}`;
+    const articles = '/content-manager/collection-types/api::article.article';
+    // Both instances have rendered the list before the publish.
+    for (const name of ['web-1', 'web-2']) expect((await fetch(`http://127.0.0.1:${cluster.ports[name]}/mn/news`)).status).toBe(200);
+    const created = await call('POST', `${articles}?locale=mn`, { title: `Кластер ${stamp}`, slug });
+    await call('POST', `${articles}/${created.data.documentId}/actions/publish?locale=mn`, { title: `Кластер ${stamp}`, locale: 'mn' });
+    // The CMS notifies the site through nginx (one instance); the shared cache brings it to both.
+    for (const name of ['web-1', 'web-2']) {
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        const list = await (await fetch(`http://127.0.0.1:${cluster.ports[name]}/mn/news`)).text();
+        if (list.includes(`Кластер ${stamp}`)) break;
+        if (Date.now() > deadline) throw new Error(`${name} did not list the published article within 30 s`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect((await fetch(`http://127.0.0.1:${cluster.ports[name]}/mn/news/${slug}`)).status).toBe(200);
+    }
+  });
+
   it('micro-caches pages in nginx, and refreshes one only for a request with the front refresh token', async () => {
     const url = `${cluster.urls.site}/mn/certificates`;
     const get = async (headers: Record<string, string> = {}) => {

@@ -29,6 +29,7 @@ const cluster = serviceEnvironments({
   siteReadToken: 'token',
   admin: { email: 'a@b.c', password: 'p' },
   frontRefreshToken: 'refresh',
+  siteSecrets: { revalidateSecret: 'r', previewSecret: 'p', previewToken: 't' },
 }) as Record<string, Record<string, string>>;
 
 describe('docker-compose.yml', () => {
