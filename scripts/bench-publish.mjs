@@ -1,10 +1,12 @@
 // npm run bench:publish [-- --runs 20]: time from the publish call in Strapi to the first fresh
-// response of the article page, the news list and (when the site has one) the feed.
+// response of the article page, the news list and the feed, directly from the site and through
+// the production front (nginx with deploy/nginx/'s micro-cache, when nginx is installed).
 //
-// Starts its own stack from the built apps — a seeded CMS on a throw-away SQLite file and
-// `next start` wired to it (change notices and all), on free ports — publishes one article
-// `runs` times with a new title, and after each publish polls every target until it shows that
-// title. Prints median, p95 and max per target; the goal is p95 under 1 s.
+// Starts its own stack from the built apps — a seeded CMS on a throw-away SQLite file, `next
+// start` wired to it and the front before it, as in production (change notices through the
+// front, the site refreshing the front's cache), on free ports — publishes one article `runs`
+// times with a new title, and after each publish polls every target until it shows that title.
+// Prints median, p95 and max per target; the goal is p95 under 1 s.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,6 +18,7 @@ const require = createRequire(import.meta.url);
 const { ensureInstalled, ensureCmsBuilt, ensureWebBuilt } = require('./lib/build.cjs');
 const { freePort, startProcess, waitForHttp } = require('./lib/processes.cjs');
 const { generateAdminPassword, generateApiTokenKey, generateCmsSecrets, generateSiteSecrets } = require('./lib/secrets.cjs');
+const { findNginx, renderDeployTemplate, startNginx } = require('./lib/nginx.cjs');
 
 const rootDir = path.join(path.dirname(new URL(import.meta.url).pathname), '..');
 const { values: options } = parseArgs({
@@ -45,9 +48,13 @@ async function shutdown() {
 }
 process.on('SIGINT', () => shutdown().then(() => process.exit(130)));
 
-const [cmsPort, sitePort] = [await freePort(), await freePort()];
+const [cmsPort, sitePort, frontPort, frontCmsPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
 const cmsUrl = `http://127.0.0.1:${cmsPort}`;
 const siteUrl = `http://127.0.0.1:${sitePort}`;
+const withFront = Boolean(findNginx());
+if (!withFront) console.log('nginx not found: measuring the site directly only (apt-get install -y nginx-light for the front)');
+const frontUrl = withFront ? `http://127.0.0.1:${frontPort}` : null;
+const frontRefreshToken = generateApiTokenKey();
 const admin = { email: 'bench@medee.test', password: generateAdminPassword() };
 const readToken = generateApiTokenKey();
 const shared = generateSiteSecrets();
@@ -64,8 +71,8 @@ const env = cmsEnv({
     CMS_ADMIN_EMAIL: admin.email,
     CMS_ADMIN_PASSWORD: admin.password,
     SITE_READ_TOKEN: readToken,
-    SITE_URL: siteUrl,
-    SITE_REVALIDATE_URL: '',
+    SITE_URL: frontUrl ?? siteUrl,
+    SITE_REVALIDATE_URL: frontUrl ? `${frontUrl}/api/revalidate` : '',
     SITE_REVALIDATE_SECRET: shared.revalidateSecret,
     SITE_PREVIEW_SECRET: shared.previewSecret,
     SITE_PREVIEW_TOKEN: shared.previewToken,
@@ -82,14 +89,34 @@ try {
       NEXT_TELEMETRY_DISABLED: '1',
       STRAPI_URL: cmsUrl,
       STRAPI_READ_TOKEN: readToken,
-      SITE_URL: siteUrl,
+      SITE_URL: frontUrl ?? siteUrl,
       REVALIDATE_SECRET: shared.revalidateSecret,
       PREVIEW_SECRET: shared.previewSecret,
       STRAPI_PREVIEW_TOKEN: shared.previewToken,
+      ...(frontUrl ? { FRONT_URL: frontUrl, FRONT_REFRESH_TOKEN: frontRefreshToken } : {}),
     },
   });
   processes.push(site);
   await waitForHttp(`${siteUrl}/${locale}`, { proc: site, timeoutMs: 60_000 });
+  if (frontUrl) {
+    const front = await startNginx({
+      name: 'front',
+      healthUrl: `${frontUrl}/${locale}`,
+      prepare: (dir) => ({
+        'medee.conf': renderDeployTemplate('medee.conf', {
+          SITE_LISTEN: `127.0.0.1:${frontPort}`,
+          CMS_LISTEN: `127.0.0.1:${frontCmsPort}`,
+          WEB_1: `127.0.0.1:${sitePort}`,
+          WEB_2: `127.0.0.1:${sitePort}`,
+          CMS_1: `127.0.0.1:${cmsPort}`,
+          CMS_2: `127.0.0.1:${cmsPort}`,
+          NGINX_CACHE_DIR: path.join(dir, 'cache'),
+          FRONT_REFRESH_TOKEN: frontRefreshToken,
+        }),
+      }),
+    });
+    processes.push(front);
+  }
 
   const login = await fetch(`${cmsUrl}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(admin) });
   const adminToken = (await login.json()).data.token;
@@ -111,16 +138,18 @@ try {
   const documentId = created.data.documentId;
   const publish = (title) => adminCall('POST', `${articles}/${documentId}/actions/publish?locale=${locale}`, { title, locale });
 
-  const targets = [
+  const pages = [
     { name: 'article page', path: `/${locale}/news/${slug}` },
     { name: 'news list', path: `/${locale}/news` },
   ];
   const feedPath = `/${locale}/feed.xml`;
+  /** Each page directly from the site and, as readers get it, through the front. */
+  const targetsOf = (page) => [{ ...page, base: siteUrl }, ...(frontUrl ? [{ ...page, name: `${page.name} via front`, base: frontUrl }] : [])];
 
   /** Polls `target` until its body contains `text`; resolves with the time it first did. */
   const firstFresh = async (target, text, deadline) => {
     for (;;) {
-      const response = await fetch(`${siteUrl}${target.path}`);
+      const response = await fetch(`${target.base}${target.path}`);
       const body = await response.text();
       if (response.status === 200 && body.includes(text)) return performance.now();
       if (performance.now() > deadline) throw new Error(`${target.name} (${target.path}) did not show "${text}" within 30 s (last status ${response.status})`);
@@ -131,7 +160,8 @@ try {
   // Warm-up publish: every target has been rendered and cached once before measuring.
   await publish(`Bench ${tag} 0`);
   const feed = await fetch(`${siteUrl}${feedPath}`);
-  if (feed.status === 200) targets.push({ name: 'feed', path: feedPath });
+  if (feed.status === 200) pages.push({ name: 'feed', path: feedPath });
+  const targets = pages.flatMap(targetsOf);
   for (const target of targets) await firstFresh(target, `Bench ${tag} 0`, performance.now() + 30_000);
 
   const samples = Object.fromEntries([...targets.map((t) => [t.name, []]), ['publish call', []]]);
@@ -158,18 +188,18 @@ try {
     max: Math.max(...values),
   }));
   console.log(`\nTime from the publish call to the first fresh response, ${runs} publishes (${os.cpus().length} cores, Node ${process.versions.node}):`);
-  console.log(`  ${'target'.padEnd(14)} ${'median'.padStart(8)} ${'p95'.padStart(8)} ${'max'.padStart(8)}`);
+  console.log(`  ${'target'.padEnd(24)} ${'median'.padStart(8)} ${'p95'.padStart(8)} ${'max'.padStart(8)}`);
   for (const row of rows) {
-    console.log(`  ${row.name.padEnd(14)} ${`${Math.round(row.median)} ms`.padStart(8)} ${`${Math.round(row.p95)} ms`.padStart(8)} ${`${Math.round(row.max)} ms`.padStart(8)}`);
+    console.log(`  ${row.name.padEnd(24)} ${`${Math.round(row.median)} ms`.padStart(8)} ${`${Math.round(row.p95)} ms`.padStart(8)} ${`${Math.round(row.max)} ms`.padStart(8)}`);
   }
-  if (!targets.some((t) => t.name === 'feed')) console.log(`  feed           not measured: ${feedPath} answers ${feed.status} (the site has no feed yet)`);
+  if (!pages.some((t) => t.name === 'feed')) console.log(`  feed                     not measured: ${feedPath} answers ${feed.status} (the site has no feed yet)`);
   const measured = rows.filter((row) => row.name !== 'publish call');
   const met = measured.every((row) => row.p95 < 1000);
   console.log(`\nGoal p95 < 1 s: ${met ? 'met' : 'NOT met'} (${measured.map((row) => `${row.name} ${Math.round(row.p95)} ms`).join(', ')})`);
 
   fs.mkdirSync(path.join(rootDir, '.bench'), { recursive: true });
   const report = path.join(rootDir, '.bench', `publish-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  fs.writeFileSync(report, JSON.stringify({ runs, locale, pollMs, cores: os.cpus().length, node: process.versions.node, rows, samples }, null, 2));
+  fs.writeFileSync(report, JSON.stringify({ runs, locale, pollMs, front: Boolean(frontUrl), cores: os.cpus().length, node: process.versions.node, rows, samples }, null, 2));
   console.log(`Samples: ${path.relative(rootDir, report)}`);
 } finally {
   await shutdown();

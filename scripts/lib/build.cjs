@@ -94,7 +94,8 @@ function ensureWebBuilt() {
       const canaries = webSecretCanaries();
       await run(path.join(rootDir, 'node_modules', '.bin', 'next'), ['build'], {
         cwd: path.join(rootDir, 'web'),
-        env: { ...canaries, NEXT_TELEMETRY_DISABLED: '1' },
+        // The canary FRONT_REFRESH_TOKEN needs its FRONT_URL (web/lib/env.ts: both or neither).
+        env: { ...canaries, FRONT_URL: 'http://front.invalid', NEXT_TELEMETRY_DISABLED: '1' },
       });
       fs.writeFileSync(webCanaryFile, JSON.stringify(canaries, null, 2));
     },

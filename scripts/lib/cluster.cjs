@@ -76,6 +76,9 @@ function serviceEnvironments({ ports, databaseUrl, secrets, siteReadToken, admin
     REVALIDATE_SECRET: siteSecrets.revalidateSecret,
     PREVIEW_SECRET: siteSecrets.previewSecret,
     STRAPI_PREVIEW_TOKEN: siteSecrets.previewToken,
+    // After a publish the site refreshes the changed pages in nginx's micro-cache.
+    FRONT_URL: frontUrl,
+    FRONT_REFRESH_TOKEN: frontRefreshToken,
   };
   return {
     'cms-1': cms('cms-1', true),

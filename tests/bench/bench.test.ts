@@ -89,7 +89,8 @@ describe('npm run bench -- --quick', () => {
     // scripts/bench-publish.mjs is in the tree: its figures are in the bench's.
     const ttp = result.timeToPublish;
     expect(isNumber(ttp.p95Ms) && isNumber(ttp.medianMs)).toBe(true);
-    expect(Object.keys(ttp.targets)).toEqual(expect.arrayContaining(['article page', 'news list']));
+    expect(Object.keys(ttp.targets)).toEqual(expect.arrayContaining(['article page', 'news list', 'feed', 'article page via front', 'news list via front', 'feed via front']));
+    expect(isNumber(ttp.front.p95Ms) && isNumber(ttp.front.medianMs)).toBe(true);
     expect(result.goals).toHaveLength(7);
     for (const goal of result.goals) expect(['met', 'not met', 'pending', 'met directly; front not measured']).toContain(goal.status);
   });

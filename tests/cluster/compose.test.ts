@@ -94,6 +94,9 @@ describe('docker-compose.yml', () => {
     expect(compose.services['web-1'].environment).toMatchObject({ STRAPI_URL: 'http://front:1337', REDIS_URL: 'redis://redis:6379' });
     expect(cluster['web-1'].STRAPI_URL).toBe('http://127.0.0.1:2');
     expect(cluster['web-1'].REDIS_URL).toBe('redis://127.0.0.1:7');
+    // After a publish the site refreshes pages in nginx's micro-cache, with nginx's own token.
+    expect(compose.services['web-1'].environment).toMatchObject({ FRONT_URL: 'http://front', FRONT_REFRESH_TOKEN: front.environment?.FRONT_REFRESH_TOKEN });
+    expect(cluster['web-1']).toMatchObject({ FRONT_URL: 'http://127.0.0.1:1', FRONT_REFRESH_TOKEN: cluster.front.FRONT_REFRESH_TOKEN });
   });
 
   it('mounts the same Redis config the cluster passes to redis-server', () => {

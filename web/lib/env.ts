@@ -55,6 +55,15 @@ const envSchema = z.object({
   // Seconds a cached CMS read is served before it is fetched again (in the background; a failed
   // fetch keeps the cached copy). The publish webhook makes changes visible sooner.
   CMS_REVALIDATE_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(86_400).default(300)),
+  // The production front (nginx, deploy/nginx/) as this server reaches it (e.g. http://front in
+  // Docker) and the token its micro-cache takes from a refresh request (X-Medee-Refresh): after a
+  // publish, /api/revalidate refreshes the changed pages there too, so readers see the change at
+  // once instead of after the micro-cache's second. Both or neither.
+  FRONT_URL: z.preprocess(emptyAsUnset, httpOrigin.optional()),
+  FRONT_REFRESH_TOKEN: sharedSecret,
+}).refine((env) => (env.FRONT_URL === undefined) === (env.FRONT_REFRESH_TOKEN === undefined), {
+  message: 'FRONT_URL and FRONT_REFRESH_TOKEN go together: set both (the site refreshes the front after a publish) or neither',
+  path: ['FRONT_REFRESH_TOKEN'],
 })
 
 export type Env = z.infer<typeof envSchema>

@@ -12,7 +12,17 @@ describe('parseEnv', () => {
       SITE_INDEXING: true,
       CMS_PUBLIC_URL: undefined,
       CMS_REVALIDATE_SECONDS: 300,
+      FRONT_URL: undefined,
+      FRONT_REFRESH_TOKEN: undefined,
     })
+  })
+
+  it('takes the front and its refresh token together, or neither', () => {
+    const token = 'cd'.repeat(32)
+    expect(parseEnv({ FRONT_URL: 'http://front/', FRONT_REFRESH_TOKEN: token })).toMatchObject({ FRONT_URL: 'http://front', FRONT_REFRESH_TOKEN: token })
+    expect(() => parseEnv({ FRONT_URL: 'http://front' })).toThrow(/FRONT_REFRESH_TOKEN: FRONT_URL and FRONT_REFRESH_TOKEN go together/)
+    expect(() => parseEnv({ FRONT_REFRESH_TOKEN: token })).toThrow(/go together/)
+    expect(() => parseEnv({ FRONT_URL: 'front', FRONT_REFRESH_TOKEN: token })).toThrow(/FRONT_URL: must be an http\(s\) URL/)
   })
 
   it('reads the revalidation interval as a whole number of seconds', () => {

@@ -5,8 +5,13 @@ import { renderRssFeed } from '@/lib/feed'
 import { getFeedArticles, getGlobal } from '@/lib/strapi'
 
 // /<locale>/feed.xml: RSS 2.0, the newest FEED_SIZE articles of the language.
-// Rendered per request from cached CMS reads (tags feed:<locale>, articles:<locale>).
-export const dynamic = 'force-dynamic'
+// Static like the pages: rendered on its first request from CMS reads (tags
+// feed:<locale>, articles:<locale>), then served from the cache until a publish
+// revalidates those tags. Being a cached page (x-nextjs-cache) lets the publish
+// hook tell the re-rendered feed from the stale one (lib/site-sync/refresh.ts).
+export function generateStaticParams(): { locale: string }[] {
+  return []
+}
 
 export async function GET(_request: Request, { params }: { params: Promise<{ locale: string }> }): Promise<Response> {
   const { locale } = await params

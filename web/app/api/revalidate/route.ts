@@ -2,6 +2,7 @@ import { revalidateTag } from 'next/cache'
 import { after } from 'next/server'
 import { env } from '@/lib/env'
 import { pathsToRefresh, siteChangeSchema, tagsForChange } from '@/lib/site-sync/change'
+import { refreshPages } from '@/lib/site-sync/refresh'
 import { verifyWebhookSignature } from '@/lib/site-sync/signature'
 
 // POST /api/revalidate — the CMS's change notice after a publish, unpublish or
@@ -21,7 +22,8 @@ import { verifyWebhookSignature } from '@/lib/site-sync/signature'
 // Stale-while-revalidate means the first request after a publish still gets
 // the old page. So that this first request is not a reader's (or the editor's
 // checking their publish), the route makes it itself, once the answer to the
-// CMS is sent, for the pages most likely opened next (pathsToRefresh).
+// CMS is sent, for the pages most likely opened next (pathsToRefresh), and
+// through the production front when there is one (lib/site-sync/refresh.ts).
 
 /** Notices are small (one document, a few locales); anything bigger is not from the CMS. */
 const MAX_BODY_BYTES = 64 * 1024
@@ -48,17 +50,7 @@ export async function POST(request: Request): Promise<Response> {
 
   const tags = tagsForChange(parsed.data)
   for (const tag of tags) revalidateTag(tag, 'max')
-  const origin = new URL(request.url).origin
-  after(() => refresh(origin, pathsToRefresh(parsed.data)))
+  const target = env.FRONT_URL ? { base: env.FRONT_URL, token: env.FRONT_REFRESH_TOKEN } : { base: new URL(request.url).origin }
+  after(() => refreshPages(target, pathsToRefresh(parsed.data)))
   return Response.json({ id: parsed.data.id, revalidated: tags }, { headers: noStore })
-}
-
-/** Requests each page once from this server, which starts its background render; the answers are not needed. */
-async function refresh(origin: string, paths: string[]): Promise<void> {
-  await Promise.allSettled(
-    paths.map(async (path) => {
-      const response = await fetch(new URL(path, origin), { cache: 'no-store', signal: AbortSignal.timeout(10_000) })
-      await response.body?.cancel()
-    }),
-  )
 }

@@ -1,0 +1,119 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { freePort } from '../../scripts/lib/processes.cjs';
+import { generateApiTokenKey } from '../../scripts/lib/secrets.cjs';
+import { renderDeployTemplate, startNginx } from '../../scripts/lib/nginx.cjs';
+import { startSeededCms, type CmsInstance } from '../../cms/tests/helpers/cms-instance';
+import { startSite, type SiteInstance } from './site';
+
+// The production front (deploy/nginx/, nginx micro-caching pages for 1-2 s) after a publish:
+// the site's publish hook refreshes the changed pages in nginx's cache itself, so readers do not
+// wait out the micro-cache. Observed in nginx's cache directory, which only a request through
+// the front can fill: a page no reader has asked the front for is there, fresh, after a publish.
+
+type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- response bodies are asserted field by field
+
+/** Polls `probe` until it returns something, failing with the last value seen. */
+async function until<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('a publish refreshes the pages in the production front', () => {
+  let cms: CmsInstance;
+  let site: SiteInstance;
+  let front: Awaited<ReturnType<typeof startNginx>>;
+  let frontUrl: string;
+  let adminToken: string;
+
+  /** nginx's cached copy of `pagePath` (its file names the key, e.g. KEY: http127.0.0.1/mn/news), or undefined. */
+  const cachedCopy = (pagePath: string): string | undefined => {
+    const key = `\nKEY: http127.0.0.1${pagePath}\n`;
+    const files = fs.readdirSync(path.join(front.dir, 'cache', 'pages'), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+    for (const file of files) {
+      const text = fs.readFileSync(path.join(file.parentPath, file.name), 'latin1');
+      if (text.includes(key)) return Buffer.from(text, 'latin1').toString('utf8');
+    }
+    return undefined;
+  };
+  const admin = async (method: string, apiPath: string, body?: unknown) => {
+    const response = await fetch(`${cms.baseUrl}${apiPath}`, {
+      method,
+      headers: { Authorization: `Bearer ${adminToken}`, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = (await response.json().catch(() => null)) as Json;
+    if (!response.ok) throw new Error(`${method} ${apiPath} → ${response.status}: ${JSON.stringify(json)}`);
+    return json;
+  };
+
+  beforeAll(async () => {
+    const [sitePort, frontPort, frontCmsPort] = [await freePort(), await freePort(), await freePort()];
+    frontUrl = `http://127.0.0.1:${frontPort}`;
+    const token = generateApiTokenKey();
+    // As in production (docker-compose.yml): notices reach the site through the front.
+    cms = await startSeededCms('sqlite', { site: { url: frontUrl, revalidateUrl: `${frontUrl}/api/revalidate` } });
+    site = await startSite(cms, { port: sitePort, env: { SITE_URL: frontUrl, FRONT_URL: frontUrl, FRONT_REFRESH_TOKEN: token } });
+    front = await startNginx({
+      name: 'front',
+      healthUrl: `${frontUrl}/mn`,
+      prepare: (dir: string) => ({
+        'medee.conf': renderDeployTemplate('medee.conf', {
+          SITE_LISTEN: `127.0.0.1:${frontPort}`,
+          CMS_LISTEN: `127.0.0.1:${frontCmsPort}`,
+          WEB_1: `127.0.0.1:${sitePort}`,
+          WEB_2: `127.0.0.1:${sitePort}`,
+          CMS_1: new URL(cms.baseUrl).host,
+          CMS_2: new URL(cms.baseUrl).host,
+          NGINX_CACHE_DIR: path.join(dir, 'cache'),
+          FRONT_REFRESH_TOKEN: token,
+        }),
+      }),
+    });
+    const login = await fetch(`${cms.baseUrl}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(cms.admin) });
+    adminToken = ((await login.json()) as Json).data.token;
+  }, 300_000);
+
+  afterAll(async () => {
+    await front?.stop();
+    await site?.stop();
+    await cms?.stop();
+  }, 60_000);
+
+  test('the new article and the news list are in the front, fresh, before any reader asks for them', async () => {
+    const stamp = Date.now();
+    const title = `Урдын кэш ${stamp}`;
+    const slug = `front-refresh-${stamp}`;
+    // A reader has the list cached in the front, without the article.
+    const before = await fetch(`${frontUrl}/mn/news`);
+    expect(before.status).toBe(200);
+    expect(await before.text()).not.toContain(title);
+    expect(cachedCopy('/mn/news')).toBeDefined();
+    expect(cachedCopy(`/mn/news/${slug}`)).toBeUndefined();
+
+    const articles = '/content-manager/collection-types/api::article.article';
+    const created = await admin('POST', `${articles}?locale=mn`, { title, slug });
+    await admin('POST', `${articles}/${created.data.documentId}/actions/publish?locale=mn`, { title, locale: 'mn' });
+
+    // Nobody requests these through the front: only the site's refresh can put them there.
+    const article = await until('the article page in the front cache', () => cachedCopy(`/mn/news/${slug}`)?.includes(title) && cachedCopy(`/mn/news/${slug}`));
+    expect(article).toMatch(/^HTTP\/1\.1 200/m);
+    // One identity copy per page, compressed for each reader by nginx (as the template says).
+    expect(article).not.toMatch(/^Content-Encoding:/im);
+    await until('the fresh news list in the front cache', () => cachedCopy('/mn/news')?.includes(title));
+    await until('the feed in the front cache', () => cachedCopy('/mn/feed.xml')?.includes(title));
+
+    // Readers now get them from the cache (no MISS: the front had them) with the new title.
+    for (const pagePath of [`/mn/news/${slug}`, '/mn/news']) {
+      const response = await fetch(`${frontUrl}${pagePath}`);
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain(title);
+      expect(response.headers.get('x-cache')).not.toBe('MISS');
+    }
+  });
+});
