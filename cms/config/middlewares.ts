@@ -9,6 +9,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
   return [
     'strapi::logger',
     'strapi::errors',
+    // An unreachable database answers 503 + Retry-After instead of a 500 (src/middlewares/).
+    'global::database-unavailable',
     {
       name: 'strapi::security',
       config: {
