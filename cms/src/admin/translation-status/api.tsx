@@ -1,27 +1,10 @@
 import { Badge } from '@strapi/design-system';
 
-/** The /translations admin API's shapes (cms/src/translation/status.ts). */
-export type LocaleStatus = 'missing' | 'draft' | 'published' | 'outdated';
-export interface LocaleState {
-  status: LocaleStatus;
-  published: boolean;
-  isSource: boolean;
-  title: string | null;
-  updatedAt: string | null;
-  translatedAt: string | null;
-}
-export interface StatusRow {
-  contentType: string;
-  type: string;
-  documentId: string;
-  title: string;
-  sourceLocale: string;
-  locales: Record<string, LocaleState>;
-}
-export interface StatusReport {
-  locales: string[];
-  rows: StatusRow[];
-}
+// The /translations admin API's shapes, from the server code that builds them (type-only: erased
+// from the admin bundle).
+import type { LocaleState, LocaleStatus, StatusReport, StatusRow } from '../../translation/status';
+
+export type { LocaleState, LocaleStatus, StatusReport, StatusRow };
 
 export const STATUS_LABELS: Record<LocaleStatus, string> = {
   missing: 'Missing',
