@@ -1,3 +1,4 @@
+import { adminClient, type AdminClient } from './helpers/admin-api';
 import { startSeededCms, type CmsInstance, type Database } from './helpers/cms-instance';
 import { isPublished, seedArticles, seedCategories, seedCertificates, seedGlobal } from './helpers/seed-data';
 
@@ -10,33 +11,17 @@ type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- re
 export function describeContentApi(database: Database): void {
 describe(`CMS content API on ${database}`, () => {
   let cms: CmsInstance;
-  let adminToken: string;
+  let admin: AdminClient;
 
   const get = async (path: string, headers: Record<string, string> = {}) => {
     const response = await fetch(`${cms.baseUrl}${path}`, { headers });
     return { status: response.status, body: (await response.json().catch(() => null)) as Json };
   };
-  const admin = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${cms.baseUrl}${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${adminToken}`, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json = (await response.json().catch(() => null)) as Json;
-    if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${JSON.stringify(json)}`);
-    return json;
-  };
   const seedArticle = seedArticles.find((article) => article.key === SEED_KEY)!;
 
   beforeAll(async () => {
     cms = await startSeededCms(database);
-    const login = await fetch(`${cms.baseUrl}/admin/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(cms.admin),
-    });
-    expect(login.status).toBe(200);
-    adminToken = ((await login.json()) as Json).data.token;
+    admin = await adminClient(cms);
   }, 300_000);
 
   afterAll(async () => {

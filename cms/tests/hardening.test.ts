@@ -1,4 +1,5 @@
-import { adminClient, allKeys, request } from './helpers/api';
+import { adminClient } from './helpers/admin-api';
+import { allKeys, request } from './helpers/api';
 import { startSeededCms, type CmsInstance } from './helpers/cms-instance';
 import { EXECUTABLE, HTML_WITH_SCRIPT, SVG_WITH_SCRIPT, tinyPdf, tinyPng } from './helpers/files';
 import { isPublished, seedArticles, seedCertificates } from './helpers/seed-data';

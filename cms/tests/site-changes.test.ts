@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { adminClient, type AdminClient } from './helpers/admin-api';
 import { startSeededCms, type CmsInstance } from './helpers/cms-instance';
 import { isPublished, seedArticles } from './helpers/seed-data';
 
@@ -61,19 +62,9 @@ function todayInUlaanbaatar(): string {
 describe('the CMS announces published changes to the site, exactly', () => {
   let cms: CmsInstance;
   let recorder: NoticeRecorder;
-  let adminToken: string;
+  let admin: AdminClient;
   let siteUrl: string;
 
-  const admin = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${cms.baseUrl}${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${adminToken}`, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json = (await response.json().catch(() => null)) as Json;
-    if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${JSON.stringify(json)}`);
-    return json;
-  };
   const articles = `/content-manager/collection-types/${ARTICLE}`;
   const publish = (documentId: string, locale: string, data: Record<string, unknown> = {}) =>
     admin('POST', `${articles}/${documentId}/actions/publish?locale=${locale}`, { ...data, locale });
@@ -83,12 +74,7 @@ describe('the CMS announces published changes to the site, exactly', () => {
     recorder = new NoticeRecorder();
     siteUrl = await recorder.listen();
     cms = await startSeededCms('sqlite', { site: { url: siteUrl, revalidateUrl: `${siteUrl}/api/revalidate` } });
-    const login = await fetch(`${cms.baseUrl}/admin/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(cms.admin),
-    });
-    adminToken = ((await login.json()) as Json).data.token;
+    admin = await adminClient(cms);
   }, 300_000);
 
   afterAll(async () => {

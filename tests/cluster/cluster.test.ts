@@ -1,5 +1,6 @@
 import { generateCmsSecrets } from '../../scripts/lib/secrets.cjs';
 import { startCluster } from '../../scripts/lib/cluster.cjs';
+import { adminClient } from '../../cms/tests/helpers/admin-api';
 
 // The loopback cluster of `npm run start:cluster` (the docker-compose.yml topology): two site
 // instances share one Redis cache, and nginx loses no request when one site or one CMS
@@ -69,15 +70,7 @@ describe('loopback cluster (npm run start:cluster)', () => {
 
   it('shows a publish made through one CMS instance on both site instances', async () => {
     const cms1 = `http://127.0.0.1:${cluster.ports['cms-1']}`;
-    const login = await fetch(`${cms1}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(cluster.admin) });
-    expect(login.status).toBe(200);
-    const token = (await login.json()).data.token;
-    const call = async (method: string, apiPath: string, body: unknown) => {
-      const response = await fetch(`${cms1}${apiPath}`, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-      const json = await response.json();
-      if (!response.ok) throw new Error(`${method} ${apiPath} → ${response.status}: ${JSON.stringify(json)}`);
-      return json;
-    };
+    const call = await adminClient({ baseUrl: cms1, admin: cluster.admin });
     const stamp = Date.now();
     const slug = `cluster-${stamp}`;
     const articles = '/content-manager/collection-types/api::article.article';

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { cmsDir } from '../../scripts/lib/cms.cjs';
 import { freePort, run } from '../../scripts/lib/processes.cjs';
+import { adminClient, type AdminClient } from '../../cms/tests/helpers/admin-api';
 import { startSeededCms, type CmsInstance } from '../../cms/tests/helpers/cms-instance';
 import { startSite, type SiteInstance } from './site';
 
@@ -11,8 +12,6 @@ import { startSite, type SiteInstance } from './site';
 // revalidation, replays, slug changes, shared fields, the CMS going down, and draft preview.
 // The CMS posts its notices to a relay in this test that forwards them to the site, so a test can
 // hold one back (the site then still has the old content) or replay it.
-
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- response bodies are asserted field by field
 
 const ARTICLE = 'api::article.article';
 
@@ -77,19 +76,9 @@ describe('publishing reaches the built site', () => {
   let cms: CmsInstance;
   let site: SiteInstance;
   let relay: NoticeRelay;
-  let adminToken: string;
+  let admin: AdminClient;
   const stamp = `${Date.now()}`;
 
-  const admin = async (method: string, apiPath: string, body?: unknown) => {
-    const response = await fetch(`${cms.baseUrl}${apiPath}`, {
-      method,
-      headers: { Authorization: `Bearer ${adminToken}`, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json = (await response.json().catch(() => null)) as Json;
-    if (!response.ok) throw new Error(`${method} ${apiPath} → ${response.status}: ${JSON.stringify(json)}`);
-    return json;
-  };
   const articles = `/content-manager/collection-types/${ARTICLE}`;
   const createArticle = async (locale: string, data: Record<string, unknown>) =>
     (await admin('POST', `${articles}?locale=${locale}`, data)).data.documentId as string;
@@ -115,12 +104,7 @@ describe('publishing reaches the built site', () => {
     cms = await startSeededCms('sqlite', { site: { url: `http://127.0.0.1:${sitePort}`, revalidateUrl: relayUrl } });
     site = await startSite(cms, { port: sitePort });
     relay.target = `${site.baseUrl}/api/revalidate`;
-    const login = await fetch(`${cms.baseUrl}/admin/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(cms.admin),
-    });
-    adminToken = ((await login.json()) as Json).data.token;
+    admin = await adminClient(cms);
   }, 300_000);
 
   afterAll(async () => {

@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { rootDir } from '../../../scripts/lib/cms.cjs';
+import { request as cmsRequest } from './api';
+import type { CmsInstance } from './cms-instance';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- response bodies are asserted field by field
 
@@ -14,19 +16,12 @@ export function adminSession(baseUrl: string, token: string): AdminSession {
   return {
     token,
     async request(method, apiPath, body) {
-      const response = await fetch(`${baseUrl}${apiPath}`, {
+      const { status, body: answer } = await cmsRequest({ baseUrl }, apiPath, {
         method,
         headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
-      const text = await response.text();
-      let parsed: Json = text;
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        /* not JSON (e.g. an XLIFF export) */
-      }
-      return { status: response.status, body: parsed };
+      return { status, body: answer };
     },
   };
 }
@@ -42,6 +37,24 @@ export async function loginAdmin(baseUrl: string, credentials: { email: string; 
   if (response.status !== 200) throw new Error(`login as ${credentials.email} → ${response.status}: ${JSON.stringify(json)}`);
   return adminSession(baseUrl, json.data.token);
 }
+
+/**
+ * Logs in to the admin API (as the CMS's demo admin unless `credentials` say otherwise) and
+ * returns a function that calls it as that user and answers the parsed body. It throws on a
+ * non-2xx status, with the answer in the message, so that a setup step that fails stops the test
+ * where it failed. Its `token` is the session's, for requests it does not make (uploads).
+ */
+export async function adminClient(cms: Pick<CmsInstance, 'baseUrl' | 'admin'>, credentials = cms.admin) {
+  const session = await loginAdmin(cms.baseUrl, credentials);
+  const call = async (method: string, apiPath: string, body?: unknown): Promise<Json> => {
+    const reply = await session.request(method, apiPath, body);
+    if (reply.status >= 300) throw new Error(`${method} ${apiPath} → ${reply.status}: ${JSON.stringify(reply.body)}`);
+    return reply.body;
+  };
+  return Object.assign(call, { token: session.token });
+}
+
+export type AdminClient = Awaited<ReturnType<typeof adminClient>>;
 
 /**
  * An admin user with `roleName`, invited by `superAdmin` and registered through the invitation
