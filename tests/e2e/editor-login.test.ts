@@ -1,28 +1,11 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from '../../scripts/lib/chromium.cjs';
-import { rootDir } from '../../scripts/lib/cms.cjs';
-import { startSeededCms, type CmsInstance } from '../../cms/tests/helpers/cms-instance';
-
-const screenshots = path.join(rootDir, 'test-results', 'screenshots');
+import { logInToAdmin, screenshots, setUpAdminPanel } from './admin-panel';
 
 describe('an editor logs in to the admin panel offline', () => {
-  let cms: CmsInstance;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    cms = await startSeededCms('sqlite');
-    browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
-    fs.mkdirSync(screenshots, { recursive: true });
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await cms?.stop();
-  }, 60_000);
+  const panel = setUpAdminPanel();
 
   test('the demo admin reaches the dashboard and the admin asks nothing of the internet', async () => {
+    const { cms, browser } = panel;
     const page = await browser.newPage();
     const foreign: string[] = [];
     page.on('request', (request) => {
@@ -32,11 +15,7 @@ describe('an editor logs in to the admin panel offline', () => {
       }
     });
     try {
-      await page.goto(`${cms.baseUrl}/admin`);
-      await page.locator('input[name="email"]').fill(cms.admin.email);
-      await page.locator('input[name="password"]').fill(cms.admin.password);
-      await page.locator('button[type="submit"]').click();
-      await page.waitForURL((url) => !url.pathname.startsWith('/admin/auth'), { timeout: 30_000 });
+      await logInToAdmin(page, cms, cms.admin);
       await page.getByRole('link', { name: /Content Manager/i }).first().waitFor({ timeout: 30_000 });
       await page.screenshot({ path: path.join(screenshots, 'admin-dashboard.png') });
       expect(foreign).toEqual([]);

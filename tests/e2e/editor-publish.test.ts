@@ -1,17 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from '../../scripts/lib/chromium.cjs';
-import { rootDir } from '../../scripts/lib/cms.cjs';
+import type { Browser, Page } from 'playwright-core';
 import { freePort } from '../../scripts/lib/processes.cjs';
 import { startSeededCms, type CmsInstance } from '../../cms/tests/helpers/cms-instance';
+import { logInToAdmin, screenshots } from './admin-panel';
+import { launchBrowser } from './reader-data';
 import { startSite, type SiteInstance } from './site';
 
 // The editor's whole path in the real admin UI, against the built site the CMS notifies:
 // the article list, a new mn article (post date defaulted, slug from the title), its preview,
 // publish, the zh translation, unpublish.
 
-const screenshots = path.join(rootDir, 'test-results', 'screenshots');
 const ARTICLE = 'api::article.article';
 /** How soon a publish must show on the site (issue 4: "within 2 s"). */
 const PUBLISH_DEADLINE_MS = 2_000;
@@ -66,15 +65,10 @@ describe('an editor publishes an article from the admin and the site follows', (
     const sitePort = await freePort();
     cms = await startSeededCms('sqlite', { site: { url: `http://127.0.0.1:${sitePort}` } });
     site = await startSite(cms, { port: sitePort });
-    browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+    browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     fs.mkdirSync(screenshots, { recursive: true });
-
-    await page.goto(`${cms.baseUrl}/admin`);
-    await page.locator('input[name="email"]').fill(cms.admin.email);
-    await page.locator('input[name="password"]').fill(cms.admin.password);
-    await page.locator('button[type="submit"]').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/admin/auth'), { timeout: 30_000 });
+    await logInToAdmin(page, cms, cms.admin);
   }, 300_000);
 
   afterAll(async () => {

@@ -1,37 +1,17 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from '../../scripts/lib/chromium.cjs';
-import { rootDir } from '../../scripts/lib/cms.cjs';
-import { startSeededCms, type CmsInstance } from '../../cms/tests/helpers/cms-instance';
 import { seedArticles } from '../../cms/tests/helpers/seed-data';
+import { logInToAdmin, screenshots, setUpAdminPanel } from './admin-panel';
 
-const screenshots = path.join(rootDir, 'test-results', 'screenshots');
 const seedArticle = seedArticles.find((article) => article.key === 'zhuanjingtexin-certificate-2019')!;
 
 describe('a translator works in the admin panel', () => {
-  let cms: CmsInstance;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    cms = await startSeededCms('sqlite');
-    browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
-    fs.mkdirSync(screenshots, { recursive: true });
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await cms?.stop();
-  }, 60_000);
+  const panel = setUpAdminPanel();
 
   test('the zh translator sees the Translations view with the seed article and opens it in zh', async () => {
+    const { cms, browser } = panel;
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     try {
-      await page.goto(`${cms.baseUrl}/admin`);
-      await page.locator('input[name="email"]').fill(cms.translators.zh.email);
-      await page.locator('input[name="password"]').fill(cms.translators.zh.password);
-      await page.locator('button[type="submit"]').click();
-      await page.waitForURL((url) => !url.pathname.startsWith('/admin/auth'), { timeout: 30_000 });
+      await logInToAdmin(page, cms, cms.translators.zh);
 
       await page.getByRole('link', { name: /Translations/i }).first().click({ timeout: 30_000 });
       await page.waitForURL(/\/admin\/translations/);
