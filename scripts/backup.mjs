@@ -11,8 +11,8 @@ import { parseArgs } from 'node:util';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const { run } = require('./lib/processes.cjs');
-const { cmsDir, rootDir } = require('./lib/cms.cjs');
+const { rootDir } = require('./lib/cms.cjs');
+const { runStrapiTransfer } = require('./lib/transfer.cjs');
 
 const { values } = parseArgs({ options: { file: { type: 'string' } } });
 const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');
@@ -20,18 +20,7 @@ const base = path.resolve(values.file ?? path.join(rootDir, 'backups', `medee-${
 fs.mkdirSync(path.dirname(base), { recursive: true });
 
 const key = process.env.BACKUP_ENCRYPTION_KEY?.trim();
-const args = ['export', '--file', base, ...(key ? ['--key', key] : ['--no-encrypt'])];
-try {
-  await run(path.join(rootDir, 'node_modules', '.bin', 'strapi'), args, {
-    cwd: cmsDir,
-    env: { STRAPI_TELEMETRY_DISABLED: 'true' },
-    quiet: true,
-  });
-} catch (error) {
-  // The output may contain the key (it is a command-line argument); never print it.
-  console.error(String(error instanceof Error ? error.message : error).replaceAll(key || '\0', '***'));
-  process.exit(1);
-}
+await runStrapiTransfer(['export', '--file', base, ...(key ? ['--key', key] : ['--no-encrypt'])], key);
 const file = `${base}.tar.gz${key ? '.enc' : ''}`;
 if (!fs.existsSync(file)) {
   console.error(`strapi export finished but ${file} is missing`);

@@ -9,8 +9,7 @@ import { parseArgs } from 'node:util';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const { run } = require('./lib/processes.cjs');
-const { cmsDir, rootDir } = require('./lib/cms.cjs');
+const { runStrapiTransfer } = require('./lib/transfer.cjs');
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { yes: { type: 'boolean', default: false } } });
 const file = positionals[0] && path.resolve(positionals[0]);
@@ -28,14 +27,5 @@ if (file.endsWith('.enc') && !key) {
   process.exit(2);
 }
 
-try {
-  await run(path.join(rootDir, 'node_modules', '.bin', 'strapi'), ['import', '--file', file, '--force', ...(file.endsWith('.enc') ? ['--key', key] : [])], {
-    cwd: cmsDir,
-    env: { STRAPI_TELEMETRY_DISABLED: 'true' },
-    quiet: true,
-  });
-} catch (error) {
-  console.error(String(error instanceof Error ? error.message : error).replaceAll(key || '\0', '***'));
-  process.exit(1);
-}
+await runStrapiTransfer(['import', '--file', file, '--force', ...(file.endsWith('.enc') ? ['--key', key] : [])], key);
 console.log(`Restored ${path.basename(file)}. Start the CMS again.`);
