@@ -3,6 +3,7 @@ import path from 'node:path';
 import { freePort } from '../../scripts/lib/processes.cjs';
 import { generateApiTokenKey } from '../../scripts/lib/secrets.cjs';
 import { renderDeployTemplate, startNginx } from '../../scripts/lib/nginx.cjs';
+import { adminClient, type AdminClient } from '../../cms/tests/helpers/admin-api';
 import { startSeededCms, type CmsInstance } from '../../cms/tests/helpers/cms-instance';
 import { startSite, type SiteInstance } from './site';
 
@@ -10,8 +11,6 @@ import { startSite, type SiteInstance } from './site';
 // the site's publish hook refreshes the changed pages in nginx's cache itself, so readers do not
 // wait out the micro-cache. Observed in nginx's cache directory, which only a request through
 // the front can fill: a page no reader has asked the front for is there, fresh, after a publish.
-
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- response bodies are asserted field by field
 
 /** Polls `probe` until it returns something, failing with the last value seen. */
 async function until<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
@@ -29,7 +28,7 @@ describe('a publish refreshes the pages in the production front', () => {
   let site: SiteInstance;
   let front: Awaited<ReturnType<typeof startNginx>>;
   let frontUrl: string;
-  let adminToken: string;
+  let admin: AdminClient;
 
   /** nginx's cached copy of `pagePath` (its file names the key, e.g. KEY: http127.0.0.1/mn/news), or undefined. */
   const cachedCopy = (pagePath: string): string | undefined => {
@@ -40,16 +39,6 @@ describe('a publish refreshes the pages in the production front', () => {
       if (text.includes(key)) return Buffer.from(text, 'latin1').toString('utf8');
     }
     return undefined;
-  };
-  const admin = async (method: string, apiPath: string, body?: unknown) => {
-    const response = await fetch(`${cms.baseUrl}${apiPath}`, {
-      method,
-      headers: { Authorization: `Bearer ${adminToken}`, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json = (await response.json().catch(() => null)) as Json;
-    if (!response.ok) throw new Error(`${method} ${apiPath} → ${response.status}: ${JSON.stringify(json)}`);
-    return json;
   };
 
   beforeAll(async () => {
@@ -75,8 +64,7 @@ describe('a publish refreshes the pages in the production front', () => {
         }),
       }),
     });
-    const login = await fetch(`${cms.baseUrl}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(cms.admin) });
-    adminToken = ((await login.json()) as Json).data.token;
+    admin = await adminClient(cms);
   }, 300_000);
 
   afterAll(async () => {
