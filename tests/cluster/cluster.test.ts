@@ -1,6 +1,7 @@
 import { generateCmsSecrets } from '../../scripts/lib/secrets.cjs';
 import { startCluster } from '../../scripts/lib/cluster.cjs';
 import { adminClient } from '../../cms/tests/helpers/admin-api';
+import { until } from '../../cms/tests/helpers/poll';
 
 // The loopback cluster of `npm run start:cluster` (the docker-compose.yml topology): two site
 // instances share one Redis cache, and nginx loses no request when one site or one CMS
@@ -80,13 +81,8 @@ describe('loopback cluster (npm run start:cluster)', () => {
     await call('POST', `${articles}/${created.data.documentId}/actions/publish?locale=mn`, { title: `Кластер ${stamp}`, locale: 'mn' });
     // The CMS notifies the site through nginx (one instance); the shared cache brings it to both.
     for (const name of ['web-1', 'web-2']) {
-      const deadline = Date.now() + 30_000;
-      for (;;) {
-        const list = await (await fetch(`http://127.0.0.1:${cluster.ports[name]}/mn/news`)).text();
-        if (list.includes(`Кластер ${stamp}`)) break;
-        if (Date.now() > deadline) throw new Error(`${name} did not list the published article within 30 s`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+      const listsIt = async () => (await (await fetch(`http://127.0.0.1:${cluster.ports[name]}/mn/news`)).text()).includes(`Кластер ${stamp}`);
+      await until(`${name} to list the published article`, listsIt, { timeoutMs: 30_000 });
       expect((await fetch(`http://127.0.0.1:${cluster.ports[name]}/mn/news/${slug}`)).status).toBe(200);
     }
   });

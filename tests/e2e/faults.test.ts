@@ -1,6 +1,7 @@
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/lib/chromium.cjs';
 import { startSeededCms, type CmsInstance } from '../../cms/tests/helpers/cms-instance';
+import { until } from '../../cms/tests/helpers/poll';
 import { seedArticles, seedCertificates, seedGlobal, isPublished } from '../../cms/tests/helpers/seed-data';
 import { getDictionary } from '../../web/lib/i18n/dictionaries';
 import { startFaultProxy, type FaultProxy } from './fault-proxy';
@@ -16,14 +17,6 @@ const articleMn = seedArticles.find((article) => article.key === 'zhuanjingtexin
 const publishedZh = seedArticles.filter((article) => isPublished(article.zh)).map((article) => article.zh!);
 const certificatesZh = seedCertificates.filter((certificate) => certificate.zh).map((certificate) => certificate.zh!);
 const certificateMn = seedCertificates.find((certificate) => certificate.mn)!.mn!;
-
-async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 describe('the site while the CMS is unavailable, slow or stopped', () => {
   let cms: CmsInstance;
@@ -57,7 +50,7 @@ describe('the site while the CMS is unavailable, slow or stopped', () => {
     await until('the site retried the CMS in the background', async () => {
       await expectWarmPagesServed();
       return proxy.requestCount() >= target;
-    });
+    }, { timeoutMs: 60_000, intervalMs: 200 });
     await expectWarmPagesServed();
   };
   /**
@@ -82,7 +75,7 @@ describe('the site while the CMS is unavailable, slow or stopped', () => {
     await until(`${path} renders again`, async () => {
       const { status, html } = await get(path);
       return status === 200 && html.includes(text);
-    });
+    }, { timeoutMs: 60_000, intervalMs: 200 });
   };
 
   beforeAll(async () => {

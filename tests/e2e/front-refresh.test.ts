@@ -5,23 +5,13 @@ import { generateApiTokenKey } from '../../scripts/lib/secrets.cjs';
 import { renderDeployTemplate, startNginx } from '../../scripts/lib/nginx.cjs';
 import { adminClient, type AdminClient } from '../../cms/tests/helpers/admin-api';
 import { startSeededCms, type CmsInstance } from '../../cms/tests/helpers/cms-instance';
+import { until } from '../../cms/tests/helpers/poll';
 import { startSite, type SiteInstance } from './site';
 
 // The production front (deploy/nginx/, nginx micro-caching pages for 1-2 s) after a publish:
 // the site's publish hook refreshes the changed pages in nginx's cache itself, so readers do not
 // wait out the micro-cache. Observed in nginx's cache directory, which only a request through
 // the front can fill: a page no reader has asked the front for is there, fresh, after a publish.
-
-/** Polls `probe` until it returns something, failing with the last value seen. */
-async function until<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('a publish refreshes the pages in the production front', () => {
   let cms: CmsInstance;
@@ -89,12 +79,12 @@ describe('a publish refreshes the pages in the production front', () => {
     await admin('POST', `${articles}/${created.data.documentId}/actions/publish?locale=mn`, { title, locale: 'mn' });
 
     // Nobody requests these through the front: only the site's refresh can put them there.
-    const article = await until('the article page in the front cache', () => cachedCopy(`/mn/news/${slug}`)?.includes(title) && cachedCopy(`/mn/news/${slug}`));
+    const article = await until('the article page in the front cache', () => cachedCopy(`/mn/news/${slug}`)?.includes(title) && cachedCopy(`/mn/news/${slug}`), { timeoutMs: 20_000 });
     expect(article).toMatch(/^HTTP\/1\.1 200/m);
     // One identity copy per page, compressed for each reader by nginx (as the template says).
     expect(article).not.toMatch(/^Content-Encoding:/im);
-    await until('the fresh news list in the front cache', () => cachedCopy('/mn/news')?.includes(title));
-    await until('the feed in the front cache', () => cachedCopy('/mn/feed.xml')?.includes(title));
+    await until('the fresh news list in the front cache', () => cachedCopy('/mn/news')?.includes(title), { timeoutMs: 20_000 });
+    await until('the feed in the front cache', () => cachedCopy('/mn/feed.xml')?.includes(title), { timeoutMs: 20_000 });
 
     // Readers now get them from the cache (no MISS: the front had them) with the new title.
     for (const pagePath of [`/mn/news/${slug}`, '/mn/news']) {

@@ -6,6 +6,7 @@ import { cmsDir } from '../../scripts/lib/cms.cjs';
 import { freePort, run } from '../../scripts/lib/processes.cjs';
 import { adminClient, type AdminClient } from '../../cms/tests/helpers/admin-api';
 import { startSeededCms, type CmsInstance } from '../../cms/tests/helpers/cms-instance';
+import { until } from '../../cms/tests/helpers/poll';
 import { startSite, type SiteInstance } from './site';
 
 // Publishing against the real CMS and the built site (next start): change notices, exact
@@ -58,17 +59,6 @@ class NoticeRelay {
 
   close(): Promise<void> {
     return new Promise((resolve) => this.server.close(() => resolve()));
-  }
-}
-
-/** Polls `probe` until it returns something, failing with the last value seen. */
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
@@ -344,7 +334,7 @@ describe('publishing reaches the built site', () => {
       await cms.startServer();
     }
     // Next retries a failed background render after at most 30 s.
-    await until('the list after the restart', pageShows('/mn/news', `Тасалдлын үеэр ${stamp}`), 60_000);
-    await until('the page after the restart', pageShows(`/mn/news/${slug}`, `Тасалдлын үеэр ${stamp}`), 60_000);
+    await until('the list after the restart', pageShows('/mn/news', `Тасалдлын үеэр ${stamp}`), { timeoutMs: 60_000 });
+    await until('the page after the restart', pageShows(`/mn/news/${slug}`, `Тасалдлын үеэр ${stamp}`), { timeoutMs: 60_000 });
   }, 180_000);
 });
