@@ -49,8 +49,13 @@ await ensureWebBuilt();
 const jest = path.join(rootDir, 'node_modules', 'jest', 'bin', 'jest.js');
 const env = { STRAPI_TELEMETRY_DISABLED: 'true', NEXT_TELEMETRY_DISABLED: '1' };
 try {
-  // The site's unit tests run from web/: next/jest loads web/next.config.ts relative to the cwd.
-  if (process.argv.length === 2) await run(process.execPath, [jest], { cwd: path.join(rootDir, 'web'), env });
+  if (process.argv.length === 2) {
+    // The builds type-check the apps' server code; this adds the admin panel and the tests.
+    await run(process.execPath, [path.join(rootDir, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'cms/src/admin/tsconfig.json'], { cwd: rootDir });
+    await run(process.execPath, [path.join(rootDir, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tests/tsconfig.json'], { cwd: rootDir });
+    // The site's unit tests run from web/: next/jest loads web/next.config.ts relative to the cwd.
+    await run(process.execPath, [jest], { cwd: path.join(rootDir, 'web'), env });
+  }
   await run(process.execPath, [jest, ...process.argv.slice(2)], { cwd: rootDir, env });
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

@@ -101,7 +101,8 @@ export function describeTranslators(database: Database): void {
     let mn: AdminSession;
     let editor: AdminSession;
     let tmp: string;
-    const ids: Record<string, string> = {};
+    // Filled in beforeAll, read by every test after it.
+    const ids = { seed: '', zhOnly: '', formatted: '' };
 
     const documentIdOf = async (key: string, locale: 'mn' | 'zh') => {
       const slug = seedArticles.find((article) => article.key === key)![locale]!.slug;

@@ -133,6 +133,7 @@ async function startCluster({ portBase, echo = false, log = () => {} } = {}) {
   const { startPostgres } = require('./postgres.cjs');
   const { startStandaloneSite } = require('./site.cjs');
   const ports = await clusterPorts(portBase);
+  /** @type {Record<string, { port: number, pid?: number, stop: () => Promise<void>, [key: string]: unknown }>} */
   const services = {};
   const stopAll = async () => {
     for (const name of [...SERVICES].reverse()) {

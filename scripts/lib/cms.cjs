@@ -13,6 +13,7 @@ const strapiBin = path.join(rootDir, 'node_modules', '.bin', 'strapi');
  * Environment for a CMS on `port` with either an SQLite file (relative to cms/) or a
  * PostgreSQL URL. Every variable is set explicitly so a developer's cms/.env cannot leak in
  * (Strapi's dotenv never overrides a variable that is already set, even to '').
+ * @param {{ port: number | string, sqliteFile?: string, databaseUrl?: string, secrets: Record<string, string>, extra?: Record<string, string> }} options
  */
 function cmsEnv({ port, sqliteFile, databaseUrl, secrets, extra = {} }) {
   return {

@@ -66,6 +66,7 @@ http {
  * Starts nginx with `confs` ({ 'name.conf': text } written to conf.d/) and waits for
  * `healthUrl`. Resolves to { dir, proc, stop() }. `dir` holds the cache: pass it to the
  * template as NGINX_CACHE_DIR via `prepare(dir)` returning the confs.
+ * @param {{ name?: string, prepare: (dir: string) => Record<string, string> | Promise<Record<string, string>>, healthUrl: string, workerProcesses?: number | 'auto', echo?: boolean }} options
  */
 async function startNginx({ name = 'nginx', prepare, healthUrl, workerProcesses, echo = false }) {
   const nginx = findNginx();

@@ -41,6 +41,10 @@ class ProcessExitedError extends Error {
 /**
  * Starts a long-running process in its own process group and keeps its last output for
  * error messages. `echo` mirrors its output to this terminal with a prefix.
+ * @param {string} name
+ * @param {string} command
+ * @param {string[]} args
+ * @param {{ cwd?: string, env?: NodeJS.ProcessEnv, echo?: boolean }} [options]
  */
 function startProcess(name, command, args, { cwd, env, echo = false } = {}) {
   const child = spawn(command, args, {
@@ -94,6 +98,8 @@ async function stopProcess(child, exited, graceMs = 10_000) {
 /**
  * Polls `url` until it answers with a status below 500 (or `accept(status)`), failing early
  * with the process's output when it exits first.
+ * @param {string} url
+ * @param {{ proc?: ReturnType<typeof startProcess>, timeoutMs?: number, accept?: (status: number) => boolean }} [options]
  */
 async function waitForHttp(url, { proc, timeoutMs = 120_000, accept = (status) => status < 500 } = {}) {
   const deadline = Date.now() + timeoutMs;
@@ -114,7 +120,13 @@ async function waitForHttp(url, { proc, timeoutMs = 120_000, accept = (status) =
   }
 }
 
-/** Runs a command to completion, inheriting the terminal; rejects with its exit code. */
+/**
+ * Runs a command to completion, inheriting the terminal; rejects with its exit code.
+ * @param {string} command
+ * @param {string[]} args
+ * @param {{ cwd?: string, env?: NodeJS.ProcessEnv, quiet?: boolean }} [options]
+ * @returns {Promise<string>}
+ */
 function run(command, args, { cwd, env, quiet = false } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {

@@ -21,7 +21,8 @@ type Service = {
 
 const composeText = fs.readFileSync(path.join(rootDir, 'docker-compose.yml'), 'utf8');
 // merge: true resolves the `<<: *anchor` keys the file uses to share the CMS and site settings.
-const compose = YAML.parse(composeText, { merge: true }) as { services: Record<string, Service>; volumes: Record<string, unknown> };
+type ServiceName = 'postgres' | 'redis' | 'cms-1' | 'cms-2' | 'web-1' | 'web-2' | 'front';
+const compose = YAML.parse(composeText, { merge: true }) as { services: Record<ServiceName, Service>; volumes: Record<string, unknown> };
 const cluster = serviceEnvironments({
   ports: { front: 1, frontCms: 2, 'cms-1': 3, 'cms-2': 4, 'web-1': 5, 'web-2': 6, redis: 7 },
   databaseUrl: 'postgres://x',
@@ -30,7 +31,7 @@ const cluster = serviceEnvironments({
   admin: { email: 'a@b.c', password: 'p' },
   frontRefreshToken: 'refresh',
   siteSecrets: { revalidateSecret: 'r', previewSecret: 'p', previewToken: 't' },
-}) as Record<string, Record<string, string>>;
+}) as Record<Exclude<ServiceName, 'postgres' | 'redis'>, Record<string, string>>;
 
 describe('docker-compose.yml', () => {
   it('is valid against the Compose specification schema', () => {
@@ -67,7 +68,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('names no variable for an application service that the cluster script does not set', () => {
-    for (const name of ['cms-1', 'cms-2', 'web-1', 'web-2', 'front']) {
+    for (const name of ['cms-1', 'cms-2', 'web-1', 'web-2', 'front'] as const) {
       const composeVars = Object.keys(compose.services[name].environment ?? {}).sort();
       const missing = composeVars.filter((key) => !(key in cluster[name]));
       expect({ service: name, missingInCluster: missing }).toEqual({ service: name, missingInCluster: [] });
@@ -106,7 +107,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('bakes no secret into an image: every secret comes from the environment', () => {
-    for (const name of ['cms-1', 'web-1', 'front']) {
+    for (const name of ['cms-1', 'web-1', 'front'] as const) {
       for (const [key, value] of Object.entries(compose.services[name].environment ?? {})) {
         if (/SECRET|SALT|KEYS|TOKEN|PASSWORD|ENCRYPTION/.test(key)) expect({ key, value }).toEqual({ key, value: expect.stringMatching(/^\$\{[A-Z0-9_]+(:\?[^}]*|:-)?\}$/) });
       }

@@ -26,7 +26,7 @@ export interface CmsInstance {
   stopServer(): Promise<void>;
   startServer(): Promise<void>;
   /** The PostgreSQL cluster behind a 'postgres' instance (stop and start it to simulate an outage). */
-  postgres?: { url: string; stop(): Promise<void>; start(): Promise<void> };
+  postgres?: { url: string; stop(): Promise<unknown>; start(): Promise<unknown> };
   /** The public dir (uploads in its uploads/): cms/public unless isolatedUploads. */
   publicDir: string;
   /** The SQLite file of an 'sqlite' instance, absolute. */
