@@ -50,6 +50,13 @@ describe('docker-compose.yml', () => {
     };
     dropIds(schema);
     const ajv = new Ajv2019({ strict: false, allErrors: true });
+    // The schema's own string formats, checked rather than ignored: Compose durations are Go's
+    // ("1m30s", "500ms"; not ISO 8601 as in ajv-formats), ports "[ip:]host:container[/proto]",
+    // subnets CIDR.
+    ajv.addFormat('duration', /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/);
+    ajv.addFormat('ports', /^((\[[\d:a-f]+\]|[\d.]+):)?(\d+(-\d+)?:)?\d+(-\d+)?(\/(tcp|udp|sctp))?$/i);
+    ajv.addFormat('expose', /^\d+(-\d+)?(\/(tcp|udp|sctp))?$/i);
+    ajv.addFormat('subnet_ip_address', /^([\d.]+|[\da-f:]+)\/\d{1,3}$/i);
     const validate = ajv.compile(schema);
     // Validated as written (anchors and merge keys are YAML, resolved before Compose sees them).
     const valid = validate(YAML.parse(composeText, { merge: true }));
@@ -58,6 +65,8 @@ describe('docker-compose.yml', () => {
     // …and the schema does reject what Compose rejects (so the check above can fail).
     expect(validate({ services: { web: { image: 'x', depends_on: 3, unknown_key: true } } })).toBe(false);
     expect(validate({ services: {}, servics: {} })).toBe(false);
+    expect(validate({ services: { db: { image: 'x', healthcheck: { interval: 'PT10S' } } } })).toBe(false);
+    expect(validate({ services: { db: { image: 'x', ports: ['80:eighty'] } } })).toBe(false);
   });
 
   it('has the services of the loopback cluster, in the same roles', () => {
