@@ -4,6 +4,7 @@ import path from 'node:path';
 import { DOMParser, XMLSerializer, type Element, type Node } from '@xmldom/xmldom';
 import { adminSession, createAdminUser, loginAdmin, runI18nCli, type AdminSession } from './helpers/admin-api';
 import { startSeededCms, type CmsInstance, type Database } from './helpers/cms-instance';
+import { runSql } from './helpers/database';
 import { seedArticles } from './helpers/seed-data';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- response bodies are asserted field by field
@@ -481,6 +482,24 @@ export function describeTranslators(database: Database): void {
       expect(after.body).toEqual(before);
       const roles = await admin.request('GET', '/admin/roles');
       expect(roles.body.data.filter((role: Json) => role.name.startsWith('Translator'))).toHaveLength(2);
+    });
+
+    test('documents without a tracking record (content loaded in bulk) are adopted at start, their translations taken as up to date', async () => {
+      const before = (await admin.request('GET', '/translations/status')).body;
+      const outdatedIn = (report: Json) =>
+        report.rows.flatMap((row: Json) => Object.entries(row.locales).filter(([, state]) => (state as Json).status === 'outdated').map(([locale]) => `${row.documentId}:${locale}`));
+      const translations = (report: Json) => report.rows.flatMap((row: Json) => Object.values(row.locales).filter((state) => !(state as Json).isSource && (state as Json).status !== 'missing'));
+      expect(translations(before).length).toBeGreaterThan(10);
+
+      await runSql(cms, 'DELETE FROM translation_records');
+      await cms.restart();
+      admin = adminSession(cms.baseUrl, admin.token);
+      const after = (await admin.request('GET', '/translations/status')).body;
+      // Without records every translation would read as outdated; adopted, none does.
+      expect(outdatedIn(after)).toEqual([]);
+      expect(translations(after)).toHaveLength(translations(before).length);
+      const sources = (report: Json) => Object.fromEntries(report.rows.map((row: Json) => [row.documentId, row.sourceLocale]));
+      expect(sources(after)).toEqual(sources(before));
     });
   });
 }

@@ -1,5 +1,5 @@
 import type { Core, UID } from '@strapi/strapi';
-import { defaultLocale, isTranslatedType, loadDraft, translatableFields, type TranslatedType } from './content';
+import { defaultLocale, isTranslatedType, loadDraft, populateOf, translatableFields, type TranslatedType } from './content';
 import { sourceHash } from './units';
 
 /**
@@ -71,14 +71,23 @@ async function currentSourceHash(strapi: Core.Strapi, uid: TranslatedType, docum
 async function adopt(strapi: Core.Strapi, uid: TranslatedType, documentId: string): Promise<TranslationRecord | null> {
   const locales = await draftLocales(strapi, uid, documentId);
   if (locales.length === 0) return null;
-  const preferred = await defaultLocale(strapi);
-  const sourceLocale = locales.includes(preferred) ? preferred : locales[0]!;
+  const sourceLocale = adoptedSource(locales, await defaultLocale(strapi));
   const hash = await currentSourceHash(strapi, uid, documentId, sourceLocale);
+  await saveRecord(strapi, adoptionRecord(uid, documentId, locales, sourceLocale, hash));
+  return findRecord(strapi, uid, documentId);
+}
+
+/** The default locale when the document has it, else its oldest variant (`locales` oldest first). */
+function adoptedSource(locales: readonly string[], preferred: string): string {
+  return locales.includes(preferred) ? preferred : locales[0]!;
+}
+
+/** The record of an adopted document: every translation taken as up to date with the source's text `hash`. */
+function adoptionRecord(uid: TranslatedType, documentId: string, locales: readonly string[], sourceLocale: string, hash: string | null): Omit<TranslationRecord, 'id'> {
   const at = new Date().toISOString();
   const basis: Record<string, Basis> = {};
   for (const locale of locales) if (locale !== sourceLocale && hash) basis[locale] = { hash, from: sourceLocale, at };
-  await saveRecord(strapi, { contentType: uid, document: documentId, sourceLocale, basis });
-  return findRecord(strapi, uid, documentId);
+  return { contentType: uid, document: documentId, sourceLocale, basis };
 }
 
 /**
@@ -171,17 +180,45 @@ export function registerTranslationTracking(strapi: Core.Strapi): void {
   });
 }
 
-/** Gives every existing document a record (once per document; cheap when all have one). */
+/** Documents adopted per round trip: one query loads their source drafts, one writes their records. */
+const ADOPT_BATCH = 200;
+
+/**
+ * Gives every existing document a record, as adopt() does one by one, in batches: it runs in
+ * bootstrap, and content loaded in bulk (`strapi import`, a migration) can be tens of thousands
+ * of documents that a health check would otherwise wait minutes for. Cheap when all have one.
+ */
 export async function adoptUntrackedDocuments(strapi: Core.Strapi, uids: readonly TranslatedType[]): Promise<number> {
   let adopted = 0;
+  const preferred = await defaultLocale(strapi);
   for (const uid of uids) {
-    const rows: Array<{ documentId: string }> = await strapi.db
+    const fields = translatableFields(strapi, uid);
+    const tracked = new Set(
+      ((await strapi.db.query(RECORD_UID).findMany({ where: { contentType: uid }, select: ['document'] })) as Array<{ document: string }>).map((r) => r.document),
+    );
+    const rows: Array<{ documentId: string; locale: string }> = await strapi.db
       .query(uid)
-      .findMany({ where: { publishedAt: null }, select: ['documentId'] });
-    const tracked = new Set((await findRecords(strapi, uid)).map((record) => record.document));
-    for (const documentId of new Set(rows.map((row) => row.documentId))) {
+      .findMany({ where: { publishedAt: null }, select: ['documentId', 'locale'], orderBy: { id: 'asc' } });
+    // Each untracked document's locales, oldest variant first (as draftLocales gives them).
+    const localesOf = new Map<string, string[]>();
+    for (const { documentId, locale } of rows) {
       if (tracked.has(documentId)) continue;
-      if (await adopt(strapi, uid, documentId)) adopted += 1;
+      localesOf.set(documentId, [...(localesOf.get(documentId) ?? []), locale]);
+    }
+    const untracked = [...localesOf].map(([documentId, locales]) => ({ documentId, locales, sourceLocale: adoptedSource(locales, preferred) }));
+    for (let start = 0; start < untracked.length; start += ADOPT_BATCH) {
+      const batch = untracked.slice(start, start + ADOPT_BATCH);
+      const sources: Array<Record<string, unknown> & { documentId: string; locale: string }> = await strapi.db.query(uid).findMany({
+        where: { publishedAt: null, $or: batch.map(({ documentId, sourceLocale }) => ({ documentId, locale: sourceLocale })) },
+        populate: populateOf(fields),
+      });
+      const sourceOf = new Map(sources.map((source) => [`${source.documentId}\n${source.locale}`, source]));
+      const records = batch.map(({ documentId, locales, sourceLocale }) => {
+        const source = sourceOf.get(`${documentId}\n${sourceLocale}`);
+        return adoptionRecord(uid, documentId, locales, sourceLocale, source ? sourceHash(fields, source) : null);
+      });
+      await strapi.db.query(RECORD_UID).createMany({ data: records });
+      adopted += records.length;
     }
   }
   return adopted;
