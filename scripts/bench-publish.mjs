@@ -18,7 +18,7 @@ const require = createRequire(import.meta.url);
 const { ensureInstalled, ensureCmsBuilt, ensureWebBuilt } = require('./lib/build.cjs');
 const { freePort, startProcess, waitForHttp } = require('./lib/processes.cjs');
 const { generateAdminPassword, generateApiTokenKey, generateCmsSecrets, generateSiteSecrets } = require('./lib/secrets.cjs');
-const { findNginx, renderDeployTemplate, startNginx } = require('./lib/nginx.cjs');
+const { findNginx, singleInstanceFront, startFront } = require('./lib/nginx.cjs');
 
 const rootDir = path.join(path.dirname(new URL(import.meta.url).pathname), '..');
 const { values: options } = parseArgs({
@@ -99,23 +99,8 @@ try {
   processes.push(site);
   await waitForHttp(`${siteUrl}/${locale}`, { proc: site, timeoutMs: 60_000 });
   if (frontUrl) {
-    const front = await startNginx({
-      name: 'front',
-      healthUrl: `${frontUrl}/${locale}`,
-      prepare: (dir) => ({
-        'medee.conf': renderDeployTemplate('medee.conf', {
-          SITE_LISTEN: `127.0.0.1:${frontPort}`,
-          CMS_LISTEN: `127.0.0.1:${frontCmsPort}`,
-          WEB_1: `127.0.0.1:${sitePort}`,
-          WEB_2: `127.0.0.1:${sitePort}`,
-          CMS_1: `127.0.0.1:${cmsPort}`,
-          CMS_2: `127.0.0.1:${cmsPort}`,
-          NGINX_CACHE_DIR: path.join(dir, 'cache'),
-          FRONT_REFRESH_TOKEN: frontRefreshToken,
-        }),
-      }),
-    });
-    processes.push(front);
+    const vars = singleInstanceFront({ port: frontPort, cmsPort: frontCmsPort, sitePort, cmsInstancePort: cmsPort, refreshToken: frontRefreshToken });
+    processes.push(await startFront(vars, { healthUrl: `${frontUrl}/${locale}` }));
   }
 
   const login = await fetch(`${cmsUrl}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(admin) });

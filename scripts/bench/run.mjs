@@ -19,7 +19,7 @@ const require = createRequire(import.meta.url);
 const { ensureInstalled, ensureCmsBuilt, ensureWebBuilt } = require('../lib/build.cjs');
 const { freePort, portInUse, run, startProcess, waitForHttp } = require('../lib/processes.cjs');
 const { generateAdminPassword, generateApiTokenKey, generateCmsSecrets } = require('../lib/secrets.cjs');
-const { findNginx, renderDeployTemplate, startNginx, staticServerConf } = require('../lib/nginx.cjs');
+const { findNginx, singleInstanceFront, startFront, startNginx, staticServerConf } = require('../lib/nginx.cjs');
 
 const rootDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -224,22 +224,10 @@ async function main() {
   cleanups.push(site.stop);
   let front = null;
   if (nginxPath) {
-    front = await startNginx({
-      name: 'front',
-      healthUrl: `${frontUrl}/mn`,
-      prepare: (dir) => ({
-        'medee.conf': renderDeployTemplate('medee.conf', {
-          SITE_LISTEN: `127.0.0.1:${port.front}`,
-          CMS_LISTEN: `127.0.0.1:${port.frontCms}`,
-          WEB_1: `127.0.0.1:${port.site}`,
-          WEB_2: `127.0.0.1:${port.site}`,
-          CMS_1: `127.0.0.1:${port.cms}`,
-          CMS_2: `127.0.0.1:${port.cms}`,
-          NGINX_CACHE_DIR: path.join(dir, 'cache'),
-          FRONT_REFRESH_TOKEN: generateApiTokenKey(),
-        }),
-      }),
-    });
+    front = await startFront(
+      singleInstanceFront({ port: port.front, cmsPort: port.frontCms, sitePort: port.site, cmsInstancePort: port.cms, refreshToken: generateApiTokenKey() }),
+      { healthUrl: `${frontUrl}/mn` },
+    );
     cleanups.push(front.stop);
   }
 

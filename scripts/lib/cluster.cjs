@@ -11,7 +11,7 @@ const path = require('node:path');
 const { execFileSync } = require('node:child_process');
 const { freePort, portInUse, startProcess, waitForHttp } = require('./processes.cjs');
 const { generateAdminPassword, generateApiTokenKey, generateCmsSecrets, generateSiteSecrets } = require('./secrets.cjs');
-const { renderDeployTemplate, startNginx } = require('./nginx.cjs');
+const { startFront } = require('./nginx.cjs');
 
 const rootDir = path.join(__dirname, '..', '..');
 
@@ -173,12 +173,7 @@ async function startCluster({ portBase, echo = false, log = () => {} } = {}) {
     }
 
     log('front: nginx…');
-    const front = await startNginx({
-      name: 'front',
-      healthUrl: `http://127.0.0.1:${ports.frontCms}/api/ready`,
-      prepare: (dir) => ({ 'medee.conf': renderDeployTemplate('medee.conf', { ...env.front, NGINX_CACHE_DIR: path.join(dir, 'cache') }) }),
-      echo,
-    });
+    const front = await startFront(env.front, { healthUrl: `http://127.0.0.1:${ports.frontCms}/api/ready`, echo });
     services.front = { port: ports.front, pid: front.pid, dir: front.dir, stop: front.stop };
 
     for (const name of ['web-1', 'web-2']) {

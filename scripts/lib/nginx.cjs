@@ -95,6 +95,32 @@ async function startNginx({ name = 'nginx', prepare, healthUrl, workerProcesses,
   return { dir, proc, pid: proc.pid, stop };
 }
 
+/**
+ * The production front: deploy/nginx/templates/medee.conf.template with `vars` (every name it
+ * uses but NGINX_CACHE_DIR, which is the front's private dir). Resolves like startNginx.
+ * @param {Record<string, string>} vars
+ * @param {{ healthUrl: string, echo?: boolean }} options
+ */
+function startFront(vars, { healthUrl, echo = false }) {
+  return startNginx({
+    name: 'front',
+    healthUrl,
+    echo,
+    prepare: (dir) => ({ 'medee.conf': renderDeployTemplate('medee.conf', { ...vars, NGINX_CACHE_DIR: path.join(dir, 'cache') }) }),
+  });
+}
+
+/**
+ * The front's variables for one site and one CMS instance on loopback (the bench, tests): both
+ * upstream slots of each name that instance.
+ * @param {{ port: number, cmsPort: number, sitePort: number, cmsInstancePort: number, refreshToken: string }} ports
+ */
+function singleInstanceFront({ port, cmsPort, sitePort, cmsInstancePort, refreshToken }) {
+  const site = `127.0.0.1:${sitePort}`;
+  const cms = `127.0.0.1:${cmsInstancePort}`;
+  return { SITE_LISTEN: `127.0.0.1:${port}`, CMS_LISTEN: `127.0.0.1:${cmsPort}`, WEB_1: site, WEB_2: site, CMS_1: cms, CMS_2: cms, FRONT_REFRESH_TOKEN: refreshToken };
+}
+
 /** A server block serving `root` as static files: the physical ceiling of the bench. */
 function staticServerConf({ port, root }) {
   return `server {
@@ -106,4 +132,4 @@ function staticServerConf({ port, root }) {
 `;
 }
 
-module.exports = { findNginx, renderTemplate, renderDeployTemplate, startNginx, staticServerConf, mainConfig };
+module.exports = { findNginx, renderTemplate, renderDeployTemplate, startNginx, startFront, singleInstanceFront, staticServerConf, mainConfig };

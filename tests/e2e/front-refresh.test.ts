@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { freePort } from '../../scripts/lib/processes.cjs';
 import { generateApiTokenKey } from '../../scripts/lib/secrets.cjs';
-import { renderDeployTemplate, startNginx } from '../../scripts/lib/nginx.cjs';
+import { singleInstanceFront, startFront } from '../../scripts/lib/nginx.cjs';
 import { adminClient, type AdminClient } from '../../cms/tests/helpers/admin-api';
 import { startSeededCms, type CmsInstance } from '../../cms/tests/helpers/cms-instance';
 import { until } from '../../cms/tests/helpers/poll';
@@ -16,7 +16,7 @@ import { startSite, type SiteInstance } from './site';
 describe('a publish refreshes the pages in the production front', () => {
   let cms: CmsInstance;
   let site: SiteInstance;
-  let front: Awaited<ReturnType<typeof startNginx>>;
+  let front: Awaited<ReturnType<typeof startFront>>;
   let frontUrl: string;
   let admin: AdminClient;
 
@@ -38,21 +38,8 @@ describe('a publish refreshes the pages in the production front', () => {
     // As in production (docker-compose.yml): notices reach the site through the front.
     cms = await startSeededCms('sqlite', { site: { url: frontUrl, revalidateUrl: `${frontUrl}/api/revalidate` } });
     site = await startSite(cms, { port: sitePort, env: { SITE_URL: frontUrl, FRONT_URL: frontUrl, FRONT_REFRESH_TOKEN: token } });
-    front = await startNginx({
-      name: 'front',
+    front = await startFront(singleInstanceFront({ port: frontPort, cmsPort: frontCmsPort, sitePort, cmsInstancePort: Number(new URL(cms.baseUrl).port), refreshToken: token }), {
       healthUrl: `${frontUrl}/mn`,
-      prepare: (dir: string) => ({
-        'medee.conf': renderDeployTemplate('medee.conf', {
-          SITE_LISTEN: `127.0.0.1:${frontPort}`,
-          CMS_LISTEN: `127.0.0.1:${frontCmsPort}`,
-          WEB_1: `127.0.0.1:${sitePort}`,
-          WEB_2: `127.0.0.1:${sitePort}`,
-          CMS_1: new URL(cms.baseUrl).host,
-          CMS_2: new URL(cms.baseUrl).host,
-          NGINX_CACHE_DIR: path.join(dir, 'cache'),
-          FRONT_REFRESH_TOKEN: token,
-        }),
-      }),
     });
     admin = await adminClient(cms);
   }, 300_000);
