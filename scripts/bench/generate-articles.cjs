@@ -10,8 +10,7 @@
 'use strict';
 
 const crypto = require('node:crypto');
-const path = require('node:path');
-const { cmsDir } = require('../lib/cms.cjs');
+const { runWithStrapi } = require('../../cms/scripts/with-strapi.cjs');
 
 const LOCALES = ['mn', 'zh'];
 const BATCH = 500;
@@ -263,22 +262,14 @@ async function generateArticles(strapi, perLocale) {
 
 async function main() {
   const { perLocale } = parseArgs(process.argv.slice(2));
-  process.env.STRAPI_TELEMETRY_DISABLED ??= 'true';
-  const { createStrapi } = require(require.resolve('@strapi/strapi', { paths: [cmsDir] }));
-  const strapi = await createStrapi({ appDir: cmsDir, distDir: path.join(cmsDir, 'dist') }).load();
-  strapi.log.level = 'warn';
-  let exitCode = 0;
-  try {
-    const report = await generateArticles(strapi, perLocale);
-    // The last line is the machine-readable report the bench reads.
-    console.log(JSON.stringify(report));
-  } catch (error) {
-    console.error(`generate-articles failed: ${error instanceof Error ? error.stack : error}`);
-    exitCode = 1;
-  } finally {
-    await strapi.destroy();
-  }
-  process.exit(exitCode);
+  await runWithStrapi(
+    'generate-articles',
+    async (strapi) => {
+      // The last line is the machine-readable report the bench reads.
+      console.log(JSON.stringify(await generateArticles(strapi, perLocale)));
+    },
+    { logLevel: 'warn' },
+  );
 }
 
 if (require.main === module) main();
