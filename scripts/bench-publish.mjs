@@ -17,7 +17,12 @@ import { parseArgs } from 'node:util';
 const require = createRequire(import.meta.url);
 const { ensureInstalled, ensureCmsBuilt, ensureWebBuilt } = require('./lib/build.cjs');
 const { freePort, startProcess, waitForHttp } = require('./lib/processes.cjs');
-const { generateAdminPassword, generateApiTokenKey, generateCmsSecrets, generateSiteSecrets } = require('./lib/secrets.cjs');
+const {
+  generateAdminPassword,
+  generateApiTokenKey,
+  generateCmsSecrets,
+  generateSiteSecrets,
+} = require('./lib/secrets.cjs');
 const { findNginx, singleInstanceFront, startFront } = require('./lib/nginx.cjs');
 
 const rootDir = path.join(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -48,11 +53,17 @@ async function shutdown() {
 }
 process.on('SIGINT', () => shutdown().then(() => process.exit(130)));
 
-const [cmsPort, sitePort, frontPort, frontCmsPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+const [cmsPort, sitePort, frontPort, frontCmsPort] = [
+  await freePort(),
+  await freePort(),
+  await freePort(),
+  await freePort(),
+];
 const cmsUrl = `http://127.0.0.1:${cmsPort}`;
 const siteUrl = `http://127.0.0.1:${sitePort}`;
 const withFront = Boolean(findNginx());
-if (!withFront) console.log('nginx not found: measuring the site directly only (apt-get install -y nginx-light for the front)');
+if (!withFront)
+  console.log('nginx not found: measuring the site directly only (apt-get install -y nginx-light for the front)');
 const frontUrl = withFront ? `http://127.0.0.1:${frontPort}` : null;
 const frontRefreshToken = generateApiTokenKey();
 const admin = { email: 'bench@medee.test', password: generateAdminPassword() };
@@ -83,27 +94,42 @@ try {
   console.log('Seeding a throw-away database and starting the CMS and the site…');
   await seedCms(env);
   processes.push(await startCms(env));
-  const site = startProcess('web', path.join(rootDir, 'node_modules', '.bin', 'next'), ['start', '-p', String(sitePort), '-H', '127.0.0.1'], {
-    cwd: path.join(rootDir, 'web'),
-    env: {
-      NEXT_TELEMETRY_DISABLED: '1',
-      STRAPI_URL: cmsUrl,
-      STRAPI_READ_TOKEN: readToken,
-      SITE_URL: frontUrl ?? siteUrl,
-      REVALIDATE_SECRET: shared.revalidateSecret,
-      PREVIEW_SECRET: shared.previewSecret,
-      STRAPI_PREVIEW_TOKEN: shared.previewToken,
-      ...(frontUrl ? { FRONT_URL: frontUrl, FRONT_REFRESH_TOKEN: frontRefreshToken } : {}),
+  const site = startProcess(
+    'web',
+    path.join(rootDir, 'node_modules', '.bin', 'next'),
+    ['start', '-p', String(sitePort), '-H', '127.0.0.1'],
+    {
+      cwd: path.join(rootDir, 'web'),
+      env: {
+        NEXT_TELEMETRY_DISABLED: '1',
+        STRAPI_URL: cmsUrl,
+        STRAPI_READ_TOKEN: readToken,
+        SITE_URL: frontUrl ?? siteUrl,
+        REVALIDATE_SECRET: shared.revalidateSecret,
+        PREVIEW_SECRET: shared.previewSecret,
+        STRAPI_PREVIEW_TOKEN: shared.previewToken,
+        ...(frontUrl ? { FRONT_URL: frontUrl, FRONT_REFRESH_TOKEN: frontRefreshToken } : {}),
+      },
     },
-  });
+  );
   processes.push(site);
   await waitForHttp(`${siteUrl}/${locale}`, { proc: site, timeoutMs: 60_000 });
   if (frontUrl) {
-    const vars = singleInstanceFront({ port: frontPort, cmsPort: frontCmsPort, sitePort, cmsInstancePort: cmsPort, refreshToken: frontRefreshToken });
+    const vars = singleInstanceFront({
+      port: frontPort,
+      cmsPort: frontCmsPort,
+      sitePort,
+      cmsInstancePort: cmsPort,
+      refreshToken: frontRefreshToken,
+    });
     processes.push(await startFront(vars, { healthUrl: `${frontUrl}/${locale}` }));
   }
 
-  const login = await fetch(`${cmsUrl}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(admin) });
+  const login = await fetch(`${cmsUrl}/admin/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(admin),
+  });
   const adminToken = (await login.json()).data.token;
   const adminCall = async (method, apiPath, body) => {
     const response = await fetch(`${cmsUrl}${apiPath}`, {
@@ -121,7 +147,8 @@ try {
   const articles = '/content-manager/collection-types/api::article.article';
   const created = await adminCall('POST', `${articles}?locale=${locale}`, { title: `Bench ${tag} 0`, slug });
   const documentId = created.data.documentId;
-  const publish = (title) => adminCall('POST', `${articles}/${documentId}/actions/publish?locale=${locale}`, { title, locale });
+  const publish = (title) =>
+    adminCall('POST', `${articles}/${documentId}/actions/publish?locale=${locale}`, { title, locale });
 
   const pages = [
     { name: 'article page', path: `/${locale}/news/${slug}` },
@@ -129,7 +156,10 @@ try {
   ];
   const feedPath = `/${locale}/feed.xml`;
   /** Each page directly from the site and, as readers get it, through the front. */
-  const targetsOf = (page) => [{ ...page, base: siteUrl }, ...(frontUrl ? [{ ...page, name: `${page.name} via front`, base: frontUrl }] : [])];
+  const targetsOf = (page) => [
+    { ...page, base: siteUrl },
+    ...(frontUrl ? [{ ...page, name: `${page.name} via front`, base: frontUrl }] : []),
+  ];
 
   /** Polls `target` until its body contains `text`; resolves with the time it first did. */
   const firstFresh = async (target, text, deadline) => {
@@ -137,7 +167,10 @@ try {
       const response = await fetch(`${target.base}${target.path}`);
       const body = await response.text();
       if (response.status === 200 && body.includes(text)) return performance.now();
-      if (performance.now() > deadline) throw new Error(`${target.name} (${target.path}) did not show "${text}" within 30 s (last status ${response.status})`);
+      if (performance.now() > deadline)
+        throw new Error(
+          `${target.name} (${target.path}) did not show "${text}" within 30 s (last status ${response.status})`,
+        );
       await new Promise((resolve) => setTimeout(resolve, pollMs));
     }
   };
@@ -159,7 +192,9 @@ try {
     const deadline = started + 30_000;
     const times = await Promise.all(targets.map((target) => firstFresh(target, title, deadline)));
     targets.forEach((target, i) => samples[target.name].push(times[i] - started));
-    process.stdout.write(`  ${String(run).padStart(2)}: ${targets.map((t, i) => `${t.name} ${Math.round(times[i] - started)} ms`).join(', ')}\n`);
+    process.stdout.write(
+      `  ${String(run).padStart(2)}: ${targets.map((t, i) => `${t.name} ${Math.round(times[i] - started)} ms`).join(', ')}\n`,
+    );
   }
 
   const quantile = (values, q) => {
@@ -172,19 +207,44 @@ try {
     p95: quantile(values, 0.95),
     max: Math.max(...values),
   }));
-  console.log(`\nTime from the publish call to the first fresh response, ${runs} publishes (${os.cpus().length} cores, Node ${process.versions.node}):`);
+  console.log(
+    `\nTime from the publish call to the first fresh response, ${runs} publishes (${os.cpus().length} cores, Node ${process.versions.node}):`,
+  );
   console.log(`  ${'target'.padEnd(24)} ${'median'.padStart(8)} ${'p95'.padStart(8)} ${'max'.padStart(8)}`);
   for (const row of rows) {
-    console.log(`  ${row.name.padEnd(24)} ${`${Math.round(row.median)} ms`.padStart(8)} ${`${Math.round(row.p95)} ms`.padStart(8)} ${`${Math.round(row.max)} ms`.padStart(8)}`);
+    console.log(
+      `  ${row.name.padEnd(24)} ${`${Math.round(row.median)} ms`.padStart(8)} ${`${Math.round(row.p95)} ms`.padStart(8)} ${`${Math.round(row.max)} ms`.padStart(8)}`,
+    );
   }
-  if (!pages.some((t) => t.name === 'feed')) console.log(`  feed                     not measured: ${feedPath} answers ${feed.status} (the site has no feed yet)`);
+  if (!pages.some((t) => t.name === 'feed'))
+    console.log(
+      `  feed                     not measured: ${feedPath} answers ${feed.status} (the site has no feed yet)`,
+    );
   const measured = rows.filter((row) => row.name !== 'publish call');
   const met = measured.every((row) => row.p95 < 1000);
-  console.log(`\nGoal p95 < 1 s: ${met ? 'met' : 'NOT met'} (${measured.map((row) => `${row.name} ${Math.round(row.p95)} ms`).join(', ')})`);
+  console.log(
+    `\nGoal p95 < 1 s: ${met ? 'met' : 'NOT met'} (${measured.map((row) => `${row.name} ${Math.round(row.p95)} ms`).join(', ')})`,
+  );
 
   fs.mkdirSync(path.join(rootDir, '.bench'), { recursive: true });
   const report = path.join(rootDir, '.bench', `publish-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  fs.writeFileSync(report, JSON.stringify({ runs, locale, pollMs, front: Boolean(frontUrl), cores: os.cpus().length, node: process.versions.node, rows, samples }, null, 2));
+  fs.writeFileSync(
+    report,
+    JSON.stringify(
+      {
+        runs,
+        locale,
+        pollMs,
+        front: Boolean(frontUrl),
+        cores: os.cpus().length,
+        node: process.versions.node,
+        rows,
+        samples,
+      },
+      null,
+      2,
+    ),
+  );
   console.log(`Samples: ${path.relative(rootDir, report)}`);
 } finally {
   await shutdown();

@@ -53,9 +53,14 @@ const resolveFile = (file) => path.resolve(callerDir, file);
 
 function connection() {
   const env = readCmsEnv();
-  const url = (options.url ?? process.env.MEDEE_CMS_URL ?? (env.PUBLIC_URL || `http://${env.HOST || '127.0.0.1'}:${env.PORT || '1337'}`)).replace(/\/$/, '');
+  const url = (
+    options.url ??
+    process.env.MEDEE_CMS_URL ??
+    (env.PUBLIC_URL || `http://${env.HOST || '127.0.0.1'}:${env.PORT || '1337'}`)
+  ).replace(/\/$/, '');
   if (process.env.MEDEE_CMS_TOKEN) return { url, token: process.env.MEDEE_CMS_TOKEN };
-  if (process.env.MEDEE_CMS_EMAIL) return { url, email: process.env.MEDEE_CMS_EMAIL, password: process.env.MEDEE_CMS_PASSWORD ?? '' };
+  if (process.env.MEDEE_CMS_EMAIL)
+    return { url, email: process.env.MEDEE_CMS_EMAIL, password: process.env.MEDEE_CMS_PASSWORD ?? '' };
   const accounts = {
     admin: ['CMS_ADMIN_EMAIL', 'CMS_ADMIN_PASSWORD'],
     'translator-mn': ['CMS_TRANSLATOR_MN_EMAIL', 'CMS_TRANSLATOR_MN_PASSWORD'],
@@ -64,7 +69,10 @@ function connection() {
   const names = accounts[options.as];
   if (!names) throw new CliError(`--as must be one of ${Object.keys(accounts).join(', ')}`);
   const [email, password] = names.map((name) => process.env[name] ?? env[name]);
-  if (!email || !password) throw new CliError(`No ${options.as} login: set ${names.join(' and ')} in cms/.env (npm start writes them) or MEDEE_CMS_EMAIL / MEDEE_CMS_PASSWORD.`);
+  if (!email || !password)
+    throw new CliError(
+      `No ${options.as} login: set ${names.join(' and ')} in cms/.env (npm start writes them) or MEDEE_CMS_EMAIL / MEDEE_CMS_PASSWORD.`,
+    );
   return { url, email, password };
 }
 
@@ -73,11 +81,16 @@ async function request(conn, method, apiPath, body) {
   try {
     response = await fetch(`${conn.url}${apiPath}`, {
       method,
-      headers: { ...(conn.token ? { Authorization: `Bearer ${conn.token}` } : {}), ...(body ? { 'Content-Type': 'application/json' } : {}) },
+      headers: {
+        ...(conn.token ? { Authorization: `Bearer ${conn.token}` } : {}),
+        ...(body ? { 'Content-Type': 'application/json' } : {}),
+      },
       body: body ? JSON.stringify(body) : undefined,
     });
   } catch (error) {
-    throw new CliError(`The CMS at ${conn.url} is not answering (${error.cause?.code ?? error.message}). Start it with npm start, or pass --url.`);
+    throw new CliError(
+      `The CMS at ${conn.url} is not answering (${error.cause?.code ?? error.message}). Start it with npm start, or pass --url.`,
+    );
   }
   return response;
 }
@@ -86,7 +99,8 @@ async function login(conn) {
   if (conn.token) return conn;
   const response = await request(conn, 'POST', '/admin/login', { email: conn.email, password: conn.password });
   const json = await response.json().catch(() => null);
-  if (!response.ok) throw new CliError(`Login as ${conn.email} failed (${response.status}): ${json?.error?.message ?? 'no details'}`);
+  if (!response.ok)
+    throw new CliError(`Login as ${conn.email} failed (${response.status}): ${json?.error?.message ?? 'no details'}`);
   return { ...conn, token: json.data.token };
 }
 
@@ -98,7 +112,15 @@ async function expectOk(response, what) {
 }
 
 const STATUS_LABEL = { missing: 'MISSING', draft: 'draft', published: 'published', outdated: 'OUTDATED' };
-const width = (text) => [...text].reduce((sum, char) => sum + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(char) ? 2 : 1), 0);
+const width = (text) =>
+  [...text].reduce(
+    (sum, char) =>
+      sum +
+      (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(char)
+        ? 2
+        : 1),
+    0,
+  );
 const pad = (text, size) => text + ' '.repeat(Math.max(0, size - width(text)));
 function truncate(text, size) {
   if (width(text) <= size) return text;
@@ -120,30 +142,46 @@ function printStatusTable(report, locales) {
       const state = row.locales[locale];
       if (!state) return '-';
       const label = STATUS_LABEL[state.status] ?? state.status;
-      return state.isSource ? `${label} (source)` : state.status === 'outdated' && state.published ? `${label} (published)` : label;
+      return state.isSource
+        ? `${label} (source)`
+        : state.status === 'outdated' && state.published
+          ? `${label} (published)`
+          : label;
     }),
   ]);
   const sizes = headers.map((header, i) => Math.max(width(header), ...rows.map((row) => width(row[i]))));
-  const line = (cells) => cells.map((cell, i) => pad(cell, sizes[i])).join('  ').trimEnd();
+  const line = (cells) =>
+    cells
+      .map((cell, i) => pad(cell, sizes[i]))
+      .join('  ')
+      .trimEnd();
   console.log(line(headers));
   for (const row of rows) console.log(line(row));
   const counts = {};
-  for (const row of report.rows) for (const locale of locales) {
-    const status = row.locales[locale]?.status;
-    if (status) counts[`${locale} ${status}`] = (counts[`${locale} ${status}`] ?? 0) + 1;
-  }
-  console.log(`\n${report.rows.length} documents · ${Object.entries(counts).map(([key, n]) => `${key}: ${n}`).join(' · ')}`);
+  for (const row of report.rows)
+    for (const locale of locales) {
+      const status = row.locales[locale]?.status;
+      if (status) counts[`${locale} ${status}`] = (counts[`${locale} ${status}`] ?? 0) + 1;
+    }
+  console.log(
+    `\n${report.rows.length} documents · ${Object.entries(counts)
+      .map(([key, n]) => `${key}: ${n}`)
+      .join(' · ')}`,
+  );
 }
 
 async function status(conn) {
   const response = await request(conn, 'GET', '/translations/status');
   await expectOk(response, 'Reading the translation status');
   const report = await response.json();
-  if (options.locale && !report.locales.includes(options.locale)) throw new CliError(`Unknown locale "${options.locale}" (locales: ${report.locales.join(', ')})`);
+  if (options.locale && !report.locales.includes(options.locale))
+    throw new CliError(`Unknown locale "${options.locale}" (locales: ${report.locales.join(', ')})`);
   const locales = options.locale ? [options.locale] : report.locales;
   if (options.json) console.log(JSON.stringify(options.locale ? { ...report, locales } : report, null, 2));
   else printStatusTable(report, locales);
-  const needsWork = report.rows.some((row) => locales.some((locale) => ['missing', 'outdated'].includes(row.locales[locale]?.status)));
+  const needsWork = report.rows.some((row) =>
+    locales.some((locale) => ['missing', 'outdated'].includes(row.locales[locale]?.status)),
+  );
   if (options.check && needsWork) {
     if (!options.json) console.error(`\n--check: translations are missing or outdated in ${locales.join(', ')}.`);
     return 1;
@@ -152,8 +190,10 @@ async function status(conn) {
 }
 
 async function exportFile(conn) {
-  if (!options.source || !options.target) throw new CliError('export needs --source and --target, e.g. --source mn --target zh');
-  if (!['missing', 'outdated', 'all'].includes(options.only)) throw new CliError('--only must be missing, outdated or all');
+  if (!options.source || !options.target)
+    throw new CliError('export needs --source and --target, e.g. --source mn --target zh');
+  if (!['missing', 'outdated', 'all'].includes(options.only))
+    throw new CliError('--only must be missing, outdated or all');
   const query = new URLSearchParams({ source: options.source, target: options.target, only: options.only });
   const response = await request(conn, 'GET', `/translations/export?${query}`);
   await expectOk(response, 'The export');
@@ -161,7 +201,9 @@ async function exportFile(conn) {
   const documents = response.headers.get('x-documents') ?? '?';
   if (options.out) {
     fs.writeFileSync(resolveFile(options.out), xliff);
-    console.error(`Wrote ${options.out}: ${documents} documents, ${options.source} → ${options.target} (${options.only}).`);
+    console.error(
+      `Wrote ${options.out}: ${documents} documents, ${options.source} → ${options.target} (${options.only}).`,
+    );
   } else {
     process.stdout.write(xliff);
   }
@@ -183,11 +225,17 @@ async function importFile(conn) {
   if (options.json) {
     console.log(JSON.stringify(report, null, 2));
   } else if (report.ok) {
-    for (const doc of report.documents) console.log(`${doc.action.padEnd(9)} ${doc.file}  ${doc.title}  [${doc.units.join(', ')}]`);
-    console.log(`${report.dryRun ? 'Dry run: nothing written. ' : ''}${report.documents.length} documents, ${report.srcLang} → ${report.trgLang} drafts${report.dryRun ? ' would be written' : ' written (not published)'}.`);
+    for (const doc of report.documents)
+      console.log(`${doc.action.padEnd(9)} ${doc.file}  ${doc.title}  [${doc.units.join(', ')}]`);
+    console.log(
+      `${report.dryRun ? 'Dry run: nothing written. ' : ''}${report.documents.length} documents, ${report.srcLang} → ${report.trgLang} drafts${report.dryRun ? ' would be written' : ' written (not published)'}.`,
+    );
   } else {
     console.error(`Import rejected, nothing was written (${report.problems.length} problems):`);
-    for (const p of report.problems) console.error(`  ${[p.file, p.unit && `unit ${p.unit}`, p.segment && `segment ${p.segment}`].filter(Boolean).join(' · ')}: ${p.problem}`);
+    for (const p of report.problems)
+      console.error(
+        `  ${[p.file, p.unit && `unit ${p.unit}`, p.segment && `segment ${p.segment}`].filter(Boolean).join(' · ')}: ${p.problem}`,
+      );
   }
   return report.ok ? 0 : response.status === 403 ? 3 : 1;
 }

@@ -11,14 +11,19 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const { runStrapiTransfer } = require('./lib/transfer.cjs');
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { yes: { type: 'boolean', default: false } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { yes: { type: 'boolean', default: false } },
+});
 const file = positionals[0] && path.resolve(positionals[0]);
 if (!file || !fs.existsSync(file)) {
   console.error('Usage: npm run restore -- <backup file (.tar.gz or .tar.gz.enc)> --yes');
   process.exit(2);
 }
 if (!values.yes) {
-  console.error(`Restoring ${path.basename(file)} deletes every entry, media file and setting in the CMS database first.\nStop the CMS, then run again with --yes.`);
+  console.error(
+    `Restoring ${path.basename(file)} deletes every entry, media file and setting in the CMS database first.\nStop the CMS, then run again with --yes.`,
+  );
   process.exit(2);
 }
 const key = process.env.BACKUP_ENCRYPTION_KEY?.trim();

@@ -31,7 +31,10 @@ const cmsEnvValues = parseEnv(fs.readFileSync(cmsEnvFile, 'utf8'));
 const cmsPort = Number(process.env.PORT ?? cmsEnvValues.PORT ?? 1337);
 const webPort = Number(process.env.WEB_PORT ?? 3000);
 
-for (const [name, port] of [['CMS', cmsPort], ['site', webPort]]) {
+for (const [name, port] of [
+  ['CMS', cmsPort],
+  ['site', webPort],
+]) {
   if (await portInUse(port)) {
     console.error(`Port ${port} (${name}) is already in use: stop what runs there (another npm start?) and try again.`);
     process.exit(1);
@@ -41,8 +44,13 @@ for (const [name, port] of [['CMS', cmsPort], ['site', webPort]]) {
 await ensureCmsBuilt();
 await ensureWebBuilt();
 
-const databaseFile = path.join(cmsDir, process.env.DATABASE_FILENAME ?? cmsEnvValues.DATABASE_FILENAME ?? '.tmp/data.db');
-const usesSqlite = (process.env.DATABASE_CLIENT ?? cmsEnvValues.DATABASE_CLIENT ?? 'sqlite') === 'sqlite' && !(process.env.DATABASE_URL ?? cmsEnvValues.DATABASE_URL);
+const databaseFile = path.join(
+  cmsDir,
+  process.env.DATABASE_FILENAME ?? cmsEnvValues.DATABASE_FILENAME ?? '.tmp/data.db',
+);
+const usesSqlite =
+  (process.env.DATABASE_CLIENT ?? cmsEnvValues.DATABASE_CLIENT ?? 'sqlite') === 'sqlite' &&
+  !(process.env.DATABASE_URL ?? cmsEnvValues.DATABASE_URL);
 if (usesSqlite && !fs.existsSync(databaseFile)) {
   console.log('First run: seeding the database…');
   await seedCms({ PORT: String(cmsPort) }, { quiet: false });
@@ -65,16 +73,25 @@ try {
   const siteOverride = process.env.WEB_PORT
     ? { SITE_URL: `http://localhost:${webPort}`, SITE_REVALIDATE_URL: `http://127.0.0.1:${webPort}/api/revalidate` }
     : {};
-  const cms = await startCms({ ...process.env, ...siteOverride, PORT: String(cmsPort), STRAPI_TELEMETRY_DISABLED: 'true' }, { echo: true });
+  const cms = await startCms(
+    { ...process.env, ...siteOverride, PORT: String(cmsPort), STRAPI_TELEMETRY_DISABLED: 'true' },
+    { echo: true },
+  );
   processes.push(cms);
-  const web = startProcess('web', path.join(rootDir, 'node_modules', '.bin', 'next'), ['start', '-p', String(webPort), '-H', '127.0.0.1'], {
-    cwd: webDir,
-    env: { NEXT_TELEMETRY_DISABLED: '1', STRAPI_URL: `http://127.0.0.1:${cmsPort}` },
-    echo: true,
-  });
+  const web = startProcess(
+    'web',
+    path.join(rootDir, 'node_modules', '.bin', 'next'),
+    ['start', '-p', String(webPort), '-H', '127.0.0.1'],
+    {
+      cwd: webDir,
+      env: { NEXT_TELEMETRY_DISABLED: '1', STRAPI_URL: `http://127.0.0.1:${cmsPort}` },
+      echo: true,
+    },
+  );
   processes.push(web);
   await waitForHttp(`http://127.0.0.1:${webPort}/mn`, { proc: web, timeoutMs: 60_000 });
-  for (const proc of processes) proc.exited.then((code) => !stopping && (console.error(`${proc.name} exited (${code})`), stopAll(1)));
+  for (const proc of processes)
+    proc.exited.then((code) => !stopping && (console.error(`${proc.name} exited (${code})`), stopAll(1)));
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   await stopAll(1);

@@ -29,12 +29,17 @@ for (const binary of ['initdb', 'pg_ctl', 'postgres']) {
 // The bench (static ceiling, front) and the cluster tests (front, shared cache).
 const { missingClusterPackages } = require('./lib/cluster.cjs');
 const missingPackages = missingClusterPackages().filter((name) => name !== 'postgresql');
-if (missingPackages.length > 0) missing.push(`nginx and Redis for the bench and cluster suites (Debian: apt-get install -y ${missingPackages.join(' ')})`);
+if (missingPackages.length > 0)
+  missing.push(
+    `nginx and Redis for the bench and cluster suites (Debian: apt-get install -y ${missingPackages.join(' ')})`,
+  );
 if (typeof process.getuid === 'function' && process.getuid() === 0) {
   try {
     execFileSync('id', ['postgres'], { stdio: 'ignore' });
   } catch {
-    missing.push('Running as root needs a "postgres" user to own the test clusters (Debian: apt-get install -y postgresql).');
+    missing.push(
+      'Running as root needs a "postgres" user to own the test clusters (Debian: apt-get install -y postgresql).',
+    );
   }
 }
 if (missing.length > 0) {
@@ -51,8 +56,16 @@ const env = { STRAPI_TELEMETRY_DISABLED: 'true', NEXT_TELEMETRY_DISABLED: '1' };
 try {
   if (process.argv.length === 2) {
     // The builds type-check the apps' server code; this adds the admin panel and the tests.
-    await run(process.execPath, [path.join(rootDir, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'cms/src/admin/tsconfig.json'], { cwd: rootDir });
-    await run(process.execPath, [path.join(rootDir, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tests/tsconfig.json'], { cwd: rootDir });
+    await run(
+      process.execPath,
+      [path.join(rootDir, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'cms/src/admin/tsconfig.json'],
+      { cwd: rootDir },
+    );
+    await run(
+      process.execPath,
+      [path.join(rootDir, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tests/tsconfig.json'],
+      { cwd: rootDir },
+    );
     // The site's unit tests run from web/: next/jest loads web/next.config.ts relative to the cwd.
     await run(process.execPath, [jest], { cwd: path.join(rootDir, 'web'), env });
   }

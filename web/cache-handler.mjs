@@ -14,39 +14,41 @@
 // request after a publish renders from the CMS, and answers 500 if the CMS is down at that
 // moment (nginx's proxy_cache_use_stale then serves its copy while it has one). Remove this
 // note when the library honours the profile, or replace revalidateTag here to do so.
-import FileSystemCacheModule from 'next/dist/server/lib/incremental-cache/file-system-cache.js'
-import { PHASE_PRODUCTION_BUILD } from 'next/constants.js'
-import { CacheHandler } from '@fortedigital/nextjs-cache-handler'
-import createLruHandler from '@fortedigital/nextjs-cache-handler/local-lru'
-import createRedisHandler from '@fortedigital/nextjs-cache-handler/redis-strings'
-import { createClient } from 'redis'
+import FileSystemCacheModule from 'next/dist/server/lib/incremental-cache/file-system-cache.js';
+import { PHASE_PRODUCTION_BUILD } from 'next/constants.js';
+import { CacheHandler } from '@fortedigital/nextjs-cache-handler';
+import createLruHandler from '@fortedigital/nextjs-cache-handler/local-lru';
+import createRedisHandler from '@fortedigital/nextjs-cache-handler/redis-strings';
+import { createClient } from 'redis';
 
 // A Redis that stalls must not stall page rendering: a cache read that takes longer is a miss.
-const REDIS_TIMEOUT_MS = 1_000
+const REDIS_TIMEOUT_MS = 1_000;
 
 async function createHandlers() {
-  const redisUrl = process.env.REDIS_URL
-  if (!redisUrl || process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) return { handlers: [createLruHandler()] }
+  const redisUrl = process.env.REDIS_URL;
+  if (!redisUrl || process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) return { handlers: [createLruHandler()] };
 
-  const client = createClient({ url: redisUrl, pingInterval: 10_000 })
-  client.on('error', (error) => console.warn(`cache: Redis error: ${error instanceof Error ? error.message : error}`))
+  const client = createClient({ url: redisUrl, pingInterval: 10_000 });
+  client.on('error', (error) => console.warn(`cache: Redis error: ${error instanceof Error ? error.message : error}`));
   try {
-    await client.connect()
+    await client.connect();
   } catch (error) {
-    console.error(`cache: cannot reach Redis at start (${error instanceof Error ? error.message : error}); using a local cache`)
-    await client.disconnect().catch(() => {})
-    return { handlers: [createLruHandler()] }
+    console.error(
+      `cache: cannot reach Redis at start (${error instanceof Error ? error.message : error}); using a local cache`,
+    );
+    await client.disconnect().catch(() => {});
+    return { handlers: [createLruHandler()] };
   }
-  return { handlers: [createRedisHandler({ client, keyPrefix: 'medee:', timeoutMs: REDIS_TIMEOUT_MS })] }
+  return { handlers: [createRedisHandler({ client, keyPrefix: 'medee:', timeoutMs: REDIS_TIMEOUT_MS })] };
 }
 
 CacheHandler.onCreation(() => {
   // One configuration (one Redis connection) per process, however often Next creates handlers.
-  globalThis.medeeCacheHandlerConfig ??= createHandlers()
-  return globalThis.medeeCacheHandlerConfig
-})
+  globalThis.medeeCacheHandlerConfig ??= createHandlers();
+  return globalThis.medeeCacheHandlerConfig;
+});
 
-const FileSystemCache = FileSystemCacheModule.default ?? FileSystemCacheModule
+const FileSystemCache = FileSystemCacheModule.default ?? FileSystemCacheModule;
 
 // Chosen when the server starts: the shared Redis cache, or Next's default.
-export default process.env.REDIS_URL ? CacheHandler : FileSystemCache
+export default process.env.REDIS_URL ? CacheHandler : FileSystemCache;

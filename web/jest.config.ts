@@ -1,16 +1,16 @@
 /** @jest-config-loader esbuild-register */
 // Jest loads a TypeScript config through a register hook; esbuild-register
 // comes with Jest itself, so no ts-node is needed on Node 20.
-import path from 'node:path'
-import type { Config } from 'jest'
-import nextJest from 'next/jest.js'
+import path from 'node:path';
+import type { Config } from 'jest';
+import nextJest from 'next/jest.js';
 
 // next/jest reads next.config.ts and tsconfig paths (`@/…`), compiles with
 // SWC and stubs `server-only`, so tests import the site's modules as they are.
-const createJestConfig = nextJest({ dir: __dirname })
+const createJestConfig = nextJest({ dir: __dirname });
 
 /** The directory of a package as the site itself resolves it. */
-const sitePackage = (name: string) => path.dirname(require.resolve(`${name}/package.json`, { paths: [__dirname] }))
+const sitePackage = (name: string) => path.dirname(require.resolve(`${name}/package.json`, { paths: [__dirname] }));
 
 const config: Config = {
   displayName: 'web',
@@ -30,6 +30,6 @@ const config: Config = {
     '^react-dom$': sitePackage('react-dom'),
     '^react-dom/(.*)$': `${sitePackage('react-dom')}/$1`,
   },
-}
+};
 
-export default createJestConfig(config)
+export default createJestConfig(config);

@@ -1,9 +1,9 @@
-import type { NextConfig } from 'next'
-import { env } from './lib/env'
+import type { NextConfig } from 'next';
+import { env } from './lib/env';
 
 // Importing env validates the environment here, so `next build` and
 // `next start` stop with a clear message before serving anything.
-const cms = new URL(env.STRAPI_URL)
+const cms = new URL(env.STRAPI_URL);
 
 // Headers that are the same on every response; the per-request CSP is set in proxy.ts.
 const securityHeaders = [
@@ -14,7 +14,7 @@ const securityHeaders = [
   ...(process.env.NODE_ENV === 'production'
     ? [{ key: 'Strict-Transport-Security', value: 'max-age=31536000; includeSubDomains' }]
     : []),
-]
+];
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -35,7 +35,7 @@ const nextConfig: NextConfig = {
       // Route handlers under /api set their own (the preview entry sends no-referrer: its URL
       // carries a signature), and a header here would replace theirs.
       { source: '/((?!api/).*)', headers: [{ key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' }] },
-    ]
+    ];
   },
   images: {
     // Only the CMS's uploads may be optimized; any other remote image is refused.
@@ -53,6 +53,6 @@ const nextConfig: NextConfig = {
     // one origin's /uploads/, so this opens no route to other internal hosts.
     dangerouslyAllowLocalIP: true,
   },
-}
+};
 
-export default nextConfig
+export default nextConfig;

@@ -1,7 +1,7 @@
-import { NextResponse, type NextRequest } from 'next/server'
-import { env } from '@/lib/env'
-import { routeRequest } from '@/lib/request-routing'
-import { contentSecurityPolicy } from '@/lib/security/csp'
+import { NextResponse, type NextRequest } from 'next/server';
+import { env } from '@/lib/env';
+import { routeRequest } from '@/lib/request-routing';
+import { contentSecurityPolicy } from '@/lib/security/csp';
 
 // Runs before routing, in-process, reading nothing but the URL and the method:
 // - refuses what no page accepts (other methods, undecodable paths);
@@ -12,44 +12,44 @@ import { contentSecurityPolicy } from '@/lib/security/csp'
 
 const frameAncestors = [
   ...new Set([new URL(env.STRAPI_URL).origin, ...(env.CMS_PUBLIC_URL ? [new URL(env.CMS_PUBLIC_URL).origin] : [])]),
-]
+];
 const policy = contentSecurityPolicy({
   frameAncestors,
   upgradeInsecureRequests: env.SITE_URL.startsWith('https:'),
   development: process.env.NODE_ENV === 'development',
-})
+});
 
 export function proxy(request: NextRequest): NextResponse {
   // Pages are read, never posted to: the site has no server actions (route handlers under
   // /api/ are not matched here; feeds are GET). Otherwise Next.js renders the page for any method.
   if (request.method !== 'GET' && request.method !== 'HEAD') {
-    return new NextResponse(null, { status: 405, headers: { Allow: 'GET, HEAD' } })
+    return new NextResponse(null, { status: 405, headers: { Allow: 'GET, HEAD' } });
   }
   // Next.js answers a path that is not valid percent-encoded UTF-8 (/mn/news/%ff) with a 500
   // when it decodes the route's parameters; it is a malformed request.
   try {
-    decodeURIComponent(request.nextUrl.pathname)
+    decodeURIComponent(request.nextUrl.pathname);
   } catch {
     return new NextResponse('Bad Request: the path is not valid percent-encoded UTF-8', {
       status: 400,
       headers: { 'Content-Type': 'text/plain; charset=utf-8' },
-    })
+    });
   }
 
-  const decision = routeRequest(request.nextUrl.pathname, request.nextUrl.searchParams)
-  let response: NextResponse
+  const decision = routeRequest(request.nextUrl.pathname, request.nextUrl.searchParams);
+  let response: NextResponse;
   if (decision.kind === 'continue') {
-    response = NextResponse.next()
+    response = NextResponse.next();
   } else {
-    const target = request.nextUrl.clone()
-    target.pathname = decision.pathname
-    response = NextResponse.rewrite(target)
+    const target = request.nextUrl.clone();
+    target.pathname = decision.pathname;
+    response = NextResponse.rewrite(target);
   }
-  response.headers.set('Content-Security-Policy', policy)
-  return response
+  response.headers.set('Content-Security-Policy', policy);
+  return response;
 }
 
 export const config = {
   // Not for build assets, optimized images, route handlers under /api and files at the root.
   matcher: ['/((?!_next/|api/|sitemap\\.xml|sitemaps/|robots\\.txt|favicon\\.ico|icon\\.svg).*)'],
-}
+};

@@ -31,7 +31,12 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
     connection: {
       client: 'postgres',
       connection: env('DATABASE_URL')
-        ? { connectionString: env('DATABASE_URL'), ssl: env.bool('DATABASE_SSL', false) && { rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true) } }
+        ? {
+            connectionString: env('DATABASE_URL'),
+            ssl: env.bool('DATABASE_SSL', false) && {
+              rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true),
+            },
+          }
         : {
             host: env('DATABASE_HOST', '127.0.0.1'),
             port: env.int('DATABASE_PORT', 5432),
@@ -39,7 +44,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
             user: env('DATABASE_USERNAME', 'medee'),
             password: env('DATABASE_PASSWORD', ''),
             schema: env('DATABASE_SCHEMA', 'public'),
-            ssl: env.bool('DATABASE_SSL', false) && { rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true) },
+            ssl: env.bool('DATABASE_SSL', false) && {
+              rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true),
+            },
           },
       pool: { min: env.int('DATABASE_POOL_MIN', 2), max: env.int('DATABASE_POOL_MAX', 10) },
       acquireConnectionTimeout: env.int('DATABASE_CONNECTION_TIMEOUT', 60000),

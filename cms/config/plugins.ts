@@ -8,7 +8,14 @@ import { readSecret } from '../src/env/secrets';
  * widens the allow list: SVG and HTML run scripts in the CMS's origin when opened directly,
  * and executables have no place on a news site.
  */
-export const UPLOAD_ALLOWED_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif', 'application/pdf'];
+export const UPLOAD_ALLOWED_TYPES = [
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'image/gif',
+  'image/avif',
+  'application/pdf',
+];
 export const UPLOAD_DENIED_TYPES = [
   'image/svg+xml',
   'text/html',
@@ -41,7 +48,10 @@ function uploadProvider(env: Core.Config.Shared.ConfigParams['env']) {
     providerOptions: {
       baseUrl: env('S3_PUBLIC_URL', '') || undefined,
       s3Options: {
-        credentials: { accessKeyId: readSecret(env, 'S3_ACCESS_KEY_ID'), secretAccessKey: readSecret(env, 'S3_SECRET_ACCESS_KEY') },
+        credentials: {
+          accessKeyId: readSecret(env, 'S3_ACCESS_KEY_ID'),
+          secretAccessKey: readSecret(env, 'S3_SECRET_ACCESS_KEY'),
+        },
         region: env('S3_REGION', 'us-east-1'),
         ...(endpoint ? { endpoint, forcePathStyle: true } : {}),
         params: { Bucket: bucket },

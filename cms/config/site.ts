@@ -16,7 +16,10 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
         'Set it to the value of REVALIDATE_SECRET in the site (see cms/.env.example), or unset SITE_URL.',
     );
   }
-  for (const [name, value] of [['SITE_URL', url], ['SITE_REVALIDATE_URL', revalidateUrl]] as const) {
+  for (const [name, value] of [
+    ['SITE_URL', url],
+    ['SITE_REVALIDATE_URL', revalidateUrl],
+  ] as const) {
     if (value && !URL.canParse(value)) throw new Error(`${name} must be an absolute http(s) URL (got "${value}")`);
   }
 

@@ -51,15 +51,23 @@ async function snapshot(admin: Admin): Promise<Record<string, Json>> {
   };
   for (const [uid, relations] of COLLECTIONS) {
     for (const locale of LOCALES) {
-      const list = await admin('GET', `/content-manager/collection-types/${uid}?locale=${locale}&pageSize=100&sort=documentId:asc`);
+      const list = await admin(
+        'GET',
+        `/content-manager/collection-types/${uid}?locale=${locale}&pageSize=100&sort=documentId:asc`,
+      );
       expect(list.pagination.total).toBeLessThanOrEqual(100);
       for (const { documentId } of list.results) {
         for (const status of STATUSES) {
-          const data = await optional(`/content-manager/collection-types/${uid}/${documentId}?locale=${locale}&status=${status}`);
+          const data = await optional(
+            `/content-manager/collection-types/${uid}/${documentId}?locale=${locale}&status=${status}`,
+          );
           if (!data || (status === 'published' && !data.publishedAt)) continue;
           const linked: Record<string, string[]> = {};
           for (const relation of relations) {
-            const related = await admin('GET', `/content-manager/relations/${uid}/${documentId}/${relation}?locale=${locale}&status=${status}&pageSize=100`);
+            const related = await admin(
+              'GET',
+              `/content-manager/relations/${uid}/${documentId}/${relation}?locale=${locale}&status=${status}&pageSize=100`,
+            );
             linked[relation] = related.results.map((r: Json) => r.documentId).sort();
           }
           documents[`${uid} ${documentId} ${locale} ${status}`] = { ...normalize(data), relations: linked };
@@ -85,7 +93,10 @@ async function mediaLibrary(cms: CmsInstance, admin: Admin): Promise<Json[]> {
     files.map(async (file: Json) => {
       const response = await fetch(`${cms.baseUrl}${file.url}`);
       expect(response.status).toBe(200);
-      const sha256 = crypto.createHash('sha256').update(Buffer.from(await response.arrayBuffer())).digest('hex');
+      const sha256 = crypto
+        .createHash('sha256')
+        .update(Buffer.from(await response.arrayBuffer()))
+        .digest('hex');
       return { name: file.name, hash: file.hash, mime: file.mime, size: file.size, url: file.url, sha256 };
     }),
   );
@@ -111,7 +122,11 @@ describe('npm run backup / npm run restore round trip (SQLite)', () => {
     const upload = async (name: string, type: string, data: Buffer) => {
       const form = new FormData();
       form.append('files', new Blob([new Uint8Array(data)], { type }), name);
-      const reply = await request(cms, '/upload', { method: 'POST', headers: { Authorization: `Bearer ${admin.token}` }, body: form });
+      const reply = await request(cms, '/upload', {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${admin.token}` },
+        body: form,
+      });
       expect(reply.status).toBe(201);
       return reply.body[0];
     };
@@ -119,11 +134,18 @@ describe('npm run backup / npm run restore round trip (SQLite)', () => {
     const scan = await upload('scan.pdf', 'application/pdf', tinyPdf());
     const ARTICLES = '/content-manager/collection-types/api::article.article';
     const CERTIFICATES = '/content-manager/collection-types/api::certificate.certificate';
-    const article = (await admin('GET', `${ARTICLES}?locale=mn&filters[slug][$eq]=${encodeURIComponent(seedArticle.mn!.slug)}`)).results[0];
+    const article = (
+      await admin('GET', `${ARTICLES}?locale=mn&filters[slug][$eq]=${encodeURIComponent(seedArticle.mn!.slug)}`)
+    ).results[0];
     await admin('PUT', `${ARTICLES}/${article.documentId}?locale=mn`, { cover: cover.id });
     await admin('POST', `${ARTICLES}/${article.documentId}/actions/publish?locale=mn`, {});
     await admin('PUT', `${ARTICLES}/${article.documentId}?locale=mn`, { title: draftTitle });
-    const certificate = (await admin('GET', `${CERTIFICATES}?locale=zh&filters[number][$eq]=${encodeURIComponent(seedCertificates[0]!.number)}`)).results[0];
+    const certificate = (
+      await admin(
+        'GET',
+        `${CERTIFICATES}?locale=zh&filters[number][$eq]=${encodeURIComponent(seedCertificates[0]!.number)}`,
+      )
+    ).results[0];
     await admin('PUT', `${CERTIFICATES}/${certificate.documentId}?locale=zh`, { scan: scan.id });
     await admin('POST', `${CERTIFICATES}/${certificate.documentId}/actions/publish?locale=zh`, {});
 
@@ -141,7 +163,8 @@ describe('npm run backup / npm run restore round trip (SQLite)', () => {
     expect(keys.length).toBeGreaterThan(50);
     for (const uid of [...COLLECTIONS.map(([u]) => u), ...SINGLES]) {
       for (const locale of LOCALES) {
-        for (const status of STATUSES) expect(keys.some((k) => k.startsWith(uid) && k.endsWith(` ${locale} ${status}`))).toBe(true);
+        for (const status of STATUSES)
+          expect(keys.some((k) => k.startsWith(uid) && k.endsWith(` ${locale} ${status}`))).toBe(true);
       }
     }
     // 21 seed articles, some in one locale only; each variant has a draft version.
@@ -151,13 +174,20 @@ describe('npm run backup / npm run restore round trip (SQLite)', () => {
     expect(JSON.stringify(before)).toContain(draftTitle);
     expect(Object.values(before).some((doc: Json) => doc.cover?.name === 'cover.png')).toBe(true);
     expect(Object.values(before).some((doc: Json) => doc.scan?.name === 'scan.pdf')).toBe(true);
-    expect(Object.values(before).some((doc: Json) => Object.values(doc.relations ?? {}).some((list) => (list as string[]).length > 0))).toBe(true);
+    expect(
+      Object.values(before).some((doc: Json) =>
+        Object.values(doc.relations ?? {}).some((list) => (list as string[]).length > 0),
+      ),
+    ).toBe(true);
     expect(mediaBefore.length).toBeGreaterThanOrEqual(2);
   });
 
   test('backup (encrypted), wipe, restore: every document, locale by locale, and every file comes back', async () => {
     const base = path.join(workDir, 'medee-test');
-    const output = await run(process.execPath, [backupScript, '--file', base], { env: { ...cms.env, BACKUP_ENCRYPTION_KEY: key }, quiet: true });
+    const output = await run(process.execPath, [backupScript, '--file', base], {
+      env: { ...cms.env, BACKUP_ENCRYPTION_KEY: key },
+      quiet: true,
+    });
     const file = `${base}.tar.gz.enc`;
     expect(output).toContain(file);
     const head = fs.readFileSync(file).subarray(0, 2);
@@ -171,13 +201,26 @@ describe('npm run backup / npm run restore round trip (SQLite)', () => {
     fs.mkdirSync(path.join(cms.publicDir, 'uploads'));
 
     // Refused: no --yes, no key, a wrong key.
-    await expect(run(process.execPath, [restoreScript, file], { env: { ...cms.env, BACKUP_ENCRYPTION_KEY: key }, quiet: true })).rejects.toThrow(/--yes/);
-    await expect(run(process.execPath, [restoreScript, file, '--yes'], { env: { ...cms.env, BACKUP_ENCRYPTION_KEY: '' }, quiet: true })).rejects.toThrow(/BACKUP_ENCRYPTION_KEY/);
     await expect(
-      run(process.execPath, [restoreScript, file, '--yes'], { env: { ...cms.env, BACKUP_ENCRYPTION_KEY: 'wrong-key-wrong-key' }, quiet: true }),
+      run(process.execPath, [restoreScript, file], { env: { ...cms.env, BACKUP_ENCRYPTION_KEY: key }, quiet: true }),
+    ).rejects.toThrow(/--yes/);
+    await expect(
+      run(process.execPath, [restoreScript, file, '--yes'], {
+        env: { ...cms.env, BACKUP_ENCRYPTION_KEY: '' },
+        quiet: true,
+      }),
+    ).rejects.toThrow(/BACKUP_ENCRYPTION_KEY/);
+    await expect(
+      run(process.execPath, [restoreScript, file, '--yes'], {
+        env: { ...cms.env, BACKUP_ENCRYPTION_KEY: 'wrong-key-wrong-key' },
+        quiet: true,
+      }),
     ).rejects.toThrow();
 
-    await run(process.execPath, [restoreScript, file, '--yes'], { env: { ...cms.env, BACKUP_ENCRYPTION_KEY: key }, quiet: true });
+    await run(process.execPath, [restoreScript, file, '--yes'], {
+      env: { ...cms.env, BACKUP_ENCRYPTION_KEY: key },
+      quiet: true,
+    });
     await cms.startServer();
     admin = await adminClient(cms);
 
@@ -189,7 +232,10 @@ describe('npm run backup / npm run restore round trip (SQLite)', () => {
     expect(await mediaLibrary(cms, admin)).toEqual(mediaBefore);
 
     // The public API serves the restored content as before.
-    const { body } = await request(cms, `/api/articles?locale=mn&filters[slug][$eq]=${encodeURIComponent(seedArticle.mn!.slug)}&populate[cover]=true`);
+    const { body } = await request(
+      cms,
+      `/api/articles?locale=mn&filters[slug][$eq]=${encodeURIComponent(seedArticle.mn!.slug)}&populate[cover]=true`,
+    );
     expect(body.data[0].title).toBe(seedArticle.mn!.title);
     expect(body.data[0].cover.name).toBe('cover.png');
   }, 300_000);

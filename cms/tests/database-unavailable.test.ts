@@ -5,7 +5,10 @@ describe('isDatabaseUnavailable', () => {
   const withCode = (code: string, message = 'x') => Object.assign(new Error(message), { code });
 
   it.each([
-    ['a pool that waited in vain (Knex)', Object.assign(new Error('Knex: Timeout acquiring a connection.'), { name: 'KnexTimeoutError' })],
+    [
+      'a pool that waited in vain (Knex)',
+      Object.assign(new Error('Knex: Timeout acquiring a connection.'), { name: 'KnexTimeoutError' }),
+    ],
     ['a refused connection', withCode('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:5432')],
     ['a server shutting down (57P01)', withCode('57P01', 'terminating connection due to administrator command')],
     ['a connection exception (08006)', withCode('08006')],

@@ -10,7 +10,15 @@ const SEED_KEY = 'zhuanjingtexin-certificate-2019';
 const seedArticle = seedArticles.find((article) => article.key === SEED_KEY)!;
 const ARTICLES = '/content-manager/collection-types/api::article.article';
 const CERTIFICATES = '/content-manager/collection-types/api::certificate.certificate';
-const PRIVATE_KEYS = ['createdBy', 'updatedBy', 'password', 'resetPasswordToken', 'registrationToken', 'accessKey', 'encryptedKey'];
+const PRIVATE_KEYS = [
+  'createdBy',
+  'updatedBy',
+  'password',
+  'resetPasswordToken',
+  'registrationToken',
+  'accessKey',
+  'encryptedKey',
+];
 
 /** One CMS (SQLite) for every hardening check; the admin login limit runs last because it locks the IP out. */
 describe('CMS hardening', () => {
@@ -36,9 +44,15 @@ describe('CMS hardening', () => {
     let publishedCertificate: Json;
 
     beforeAll(async () => {
-      const articles = await admin('GET', `${ARTICLES}?locale=mn&filters[slug][$eq]=${encodeURIComponent(seedArticle.mn!.slug)}`);
+      const articles = await admin(
+        'GET',
+        `${ARTICLES}?locale=mn&filters[slug][$eq]=${encodeURIComponent(seedArticle.mn!.slug)}`,
+      );
       articleDocumentId = articles.results[0].documentId;
-      const certificates = await admin('GET', `${CERTIFICATES}?locale=mn&filters[number][$eq]=${encodeURIComponent(seedCertificates[0]!.number)}`);
+      const certificates = await admin(
+        'GET',
+        `${CERTIFICATES}?locale=mn&filters[number][$eq]=${encodeURIComponent(seedCertificates[0]!.number)}`,
+      );
       publishedCertificate = certificates.results[0];
 
       // A certificate that was never published, linked from the published seed article…
@@ -66,9 +80,15 @@ describe('CMS hardening', () => {
 
       // The links exist in the drafts (Strapi keeps links to never-published entries out of the
       // published version), so the public checks below can fail.
-      const linked = await admin('GET', `/content-manager/relations/api::article.article/${articleDocumentId}/certificates?locale=mn&status=draft&pageSize=100`);
+      const linked = await admin(
+        'GET',
+        `/content-manager/relations/api::article.article/${articleDocumentId}/certificates?locale=mn&status=draft&pageSize=100`,
+      );
       expect(linked.results.map((c: Json) => c.documentId)).toContain(draftCertificate.documentId);
-      const linking = await admin('GET', `/content-manager/relations/api::certificate.certificate/${publishedCertificate.documentId}/articles?locale=mn&status=draft&pageSize=100`);
+      const linking = await admin(
+        'GET',
+        `/content-manager/relations/api::certificate.certificate/${publishedCertificate.documentId}/articles?locale=mn&status=draft&pageSize=100`,
+      );
       expect(linking.results.map((a: Json) => a.title)).toContain(draftArticleTitle);
     });
 
@@ -79,7 +99,9 @@ describe('CMS hardening', () => {
       ['populate[certificates][filters][name][$containsi]=draft'],
       ['status=draft&populate[certificates]=true'],
     ])('an article with %s shows only published certificates, as published', async (populate) => {
-      const { status, body } = await get(`/api/articles?locale=mn&filters[slug][$eq]=${encodeURIComponent(seedArticle.mn!.slug)}&${populate}`);
+      const { status, body } = await get(
+        `/api/articles?locale=mn&filters[slug][$eq]=${encodeURIComponent(seedArticle.mn!.slug)}&${populate}`,
+      );
       expect(status).toBe(200);
       expect(body.data).toHaveLength(1);
       const text = JSON.stringify(body);
@@ -92,26 +114,35 @@ describe('CMS hardening', () => {
 
     test('a certificate populates no draft article, for the public and for the site token', async () => {
       for (const headers of [{}, { Authorization: `Bearer ${cms.siteReadToken}` }] as Array<Record<string, string>>) {
-        const { status, body } = await get(`/api/certificates/${publishedCertificate.documentId}?locale=mn&populate[articles]=true&status=draft`, headers);
+        const { status, body } = await get(
+          `/api/certificates/${publishedCertificate.documentId}?locale=mn&populate[articles]=true&status=draft`,
+          headers,
+        );
         expect(status).toBe(200);
         expect(body.data.name).toBe(seedCertificates[0]!.mn!.name);
         const titles = body.data.articles.map((a: Json) => a.title);
         expect(titles).toContain(seedArticle.mn!.title);
         expect(titles).not.toContain(draftArticleTitle);
-        expect(titles).not.toEqual(expect.arrayContaining(seedArticles.filter((a) => a.mn && !isPublished(a.mn)).map((a) => a.mn!.title)));
+        expect(titles).not.toEqual(
+          expect.arrayContaining(seedArticles.filter((a) => a.mn && !isPublished(a.mn)).map((a) => a.mn!.title)),
+        );
       }
     });
   });
 
   describe('query parameters', () => {
-    test.each(['foo=bar', 'publicationState=live', 'where[title]=x', 'populateDeep=true', '_limit=1000', 'filter[slug]=x'])(
-      'unknown key %s is a 400',
-      async (query) => {
-        const { status, body } = await get(`/api/articles?locale=mn&${query}`);
-        expect(status).toBe(400);
-        expect(body.error.name).toBe('ValidationError');
-      },
-    );
+    test.each([
+      'foo=bar',
+      'publicationState=live',
+      'where[title]=x',
+      'populateDeep=true',
+      '_limit=1000',
+      'filter[slug]=x',
+    ])('unknown key %s is a 400', async (query) => {
+      const { status, body } = await get(`/api/articles?locale=mn&${query}`);
+      expect(status).toBe(400);
+      expect(body.error.name).toBe('ValidationError');
+    });
 
     test('pageSize and limit above maxLimit (100) are clamped, not refused', async () => {
       const bySize = await get('/api/articles?locale=mn&pagination[pageSize]=1000');
@@ -166,17 +197,24 @@ describe('CMS hardening', () => {
   });
 
   describe('CORS', () => {
-    test.each(['https://evil.example', 'http://localhost:3000.evil.example', 'null'])('a foreign Origin %s gets no Access-Control-Allow-Origin', async (origin) => {
-      const simple = await get('/api/articles?locale=mn', { Origin: origin });
-      expect(simple.status).toBe(200);
-      expect(simple.headers.get('access-control-allow-origin')).toBeNull();
-      expect(simple.headers.get('access-control-allow-credentials')).toBeNull();
-      const preflight = await request(cms, '/api/articles', {
-        method: 'OPTIONS',
-        headers: { Origin: origin, 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' },
-      });
-      expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
-    });
+    test.each(['https://evil.example', 'http://localhost:3000.evil.example', 'null'])(
+      'a foreign Origin %s gets no Access-Control-Allow-Origin',
+      async (origin) => {
+        const simple = await get('/api/articles?locale=mn', { Origin: origin });
+        expect(simple.status).toBe(200);
+        expect(simple.headers.get('access-control-allow-origin')).toBeNull();
+        expect(simple.headers.get('access-control-allow-credentials')).toBeNull();
+        const preflight = await request(cms, '/api/articles', {
+          method: 'OPTIONS',
+          headers: {
+            Origin: origin,
+            'Access-Control-Request-Method': 'GET',
+            'Access-Control-Request-Headers': 'authorization',
+          },
+        });
+        expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+      },
+    );
 
     test('the site origin is allowed', async () => {
       const { headers } = await get('/api/articles?locale=mn', { Origin: 'http://localhost:3000' });
@@ -209,7 +247,11 @@ describe('CMS hardening', () => {
     const upload = async (path: string, name: string, type: string, data: Buffer, auth = true) => {
       const form = new FormData();
       form.append('files', new Blob([new Uint8Array(data)], { type }), name);
-      return request(cms, path, { method: 'POST', headers: auth ? { Authorization: `Bearer ${admin.token}` } : {}, body: form });
+      return request(cms, path, {
+        method: 'POST',
+        headers: auth ? { Authorization: `Bearer ${admin.token}` } : {},
+        body: form,
+      });
     };
 
     test.each([
@@ -240,7 +282,12 @@ describe('CMS hardening', () => {
     });
 
     test('a file above the size cap is refused with 413', async () => {
-      const { status } = await upload('/upload', 'big.png', 'image/png', Buffer.concat([tinyPng(), Buffer.alloc(10 * 1024 * 1024 + 1)]));
+      const { status } = await upload(
+        '/upload',
+        'big.png',
+        'image/png',
+        Buffer.concat([tinyPng(), Buffer.alloc(10 * 1024 * 1024 + 1)]),
+      );
       expect(status).toBe(413);
     });
 
@@ -275,36 +322,66 @@ describe('CMS hardening', () => {
       // A second editor (a super admin too: Strapi's Editor role has no rights on these types until granted).
       const roles = await admin('GET', '/admin/roles');
       const editorRole = roles.data.find((role: Json) => role.code === 'strapi-super-admin');
-      const invited = await admin('POST', '/admin/users', { firstname: 'Second', lastname: 'Editor', email: 'second@medee.test', roles: [editorRole.id] });
+      const invited = await admin('POST', '/admin/users', {
+        firstname: 'Second',
+        lastname: 'Editor',
+        email: 'second@medee.test',
+        roles: [editorRole.id],
+      });
       const password = 'Second-editor-1';
       await request(cms, '/admin/register', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ registrationToken: invited.data.registrationToken, userInfo: { firstname: 'Second', lastname: 'Editor', password } }),
+        body: JSON.stringify({
+          registrationToken: invited.data.registrationToken,
+          userInfo: { firstname: 'Second', lastname: 'Editor', password },
+        }),
       });
       editorB = await adminClient(cms, { email: 'second@medee.test', password });
-      const certificates = await admin('GET', `${CERTIFICATES}?locale=zh&filters[number][$eq]=${encodeURIComponent(seedCertificates[1]!.number)}`);
+      const certificates = await admin(
+        'GET',
+        `${CERTIFICATES}?locale=zh&filters[number][$eq]=${encodeURIComponent(seedCertificates[1]!.number)}`,
+      );
       certificateId = certificates.results[0].documentId;
-      const articles = await admin('GET', `${ARTICLES}?locale=zh&filters[slug][$eq]=${encodeURIComponent(seedArticle.zh!.slug)}`);
+      const articles = await admin(
+        'GET',
+        `${ARTICLES}?locale=zh&filters[slug][$eq]=${encodeURIComponent(seedArticle.zh!.slug)}`,
+      );
       articleId = articles.results[0].documentId;
     });
 
     test('Strapi alone is last-write-wins: a save from someone who never opened the entry overwrites', async () => {
       const seen = await open(admin, 'certificate', certificateId);
-      expect((await save(admin, 'certificate', certificateId, form(seen, CERTIFICATE_FIELDS, { name: 'Name by A (1)' }))).status).toBe(200);
+      expect(
+        (await save(admin, 'certificate', certificateId, form(seen, CERTIFICATE_FIELDS, { name: 'Name by A (1)' })))
+          .status,
+      ).toBe(200);
       // B's client never loaded the entry through the admin (no base): its stale copy wins.
-      const stale = await save(editorB, 'certificate', certificateId, form(seen, CERTIFICATE_FIELDS, { issuer: 'Issuer by B (1)' }));
+      const stale = await save(
+        editorB,
+        'certificate',
+        certificateId,
+        form(seen, CERTIFICATE_FIELDS, { issuer: 'Issuer by B (1)' }),
+      );
       expect(stale.status).toBe(200);
       const now = await open(admin, 'certificate', certificateId);
       expect(now.issuer).toBe('Issuer by B (1)');
       expect(now.name).toBe(seen.name);
     });
 
-    test('different fields: both editors\' changes are kept', async () => {
+    test("different fields: both editors' changes are kept", async () => {
       const seenByA = await open(admin, 'certificate', certificateId);
       const seenByB = await open(editorB, 'certificate', certificateId);
-      expect((await save(admin, 'certificate', certificateId, form(seenByA, CERTIFICATE_FIELDS, { name: 'Name by A (2)' }))).status).toBe(200);
-      const merged = await save(editorB, 'certificate', certificateId, form(seenByB, CERTIFICATE_FIELDS, { issuer: 'Issuer by B (2)' }));
+      expect(
+        (await save(admin, 'certificate', certificateId, form(seenByA, CERTIFICATE_FIELDS, { name: 'Name by A (2)' })))
+          .status,
+      ).toBe(200);
+      const merged = await save(
+        editorB,
+        'certificate',
+        certificateId,
+        form(seenByB, CERTIFICATE_FIELDS, { issuer: 'Issuer by B (2)' }),
+      );
       expect(merged.status).toBe(200);
       const now = await open(admin, 'certificate', certificateId);
       expect([now.name, now.issuer]).toEqual(['Name by A (2)', 'Issuer by B (2)']);
@@ -313,8 +390,16 @@ describe('CMS hardening', () => {
     test('the same field changed differently: the second save is refused on that field, nothing is lost', async () => {
       const seenByA = await open(admin, 'certificate', certificateId);
       const seenByB = await open(editorB, 'certificate', certificateId);
-      expect((await save(admin, 'certificate', certificateId, form(seenByA, CERTIFICATE_FIELDS, { name: 'Name by A (3)' }))).status).toBe(200);
-      const refused = await save(editorB, 'certificate', certificateId, form(seenByB, CERTIFICATE_FIELDS, { name: 'Name by B (3)', issuer: 'Issuer by B (3)' }));
+      expect(
+        (await save(admin, 'certificate', certificateId, form(seenByA, CERTIFICATE_FIELDS, { name: 'Name by A (3)' })))
+          .status,
+      ).toBe(200);
+      const refused = await save(
+        editorB,
+        'certificate',
+        certificateId,
+        form(seenByB, CERTIFICATE_FIELDS, { name: 'Name by B (3)', issuer: 'Issuer by B (3)' }),
+      );
       expect(refused.status).toBe(400);
       expect(refused.body.error.name).toBe('ValidationError');
       expect(refused.body.error.details.errors.map((e: Json) => e.path)).toEqual([['name']]);
@@ -323,7 +408,16 @@ describe('CMS hardening', () => {
 
       // B reloads (sees A's name) and saves again: accepted.
       const reloaded = await open(editorB, 'certificate', certificateId);
-      expect((await save(editorB, 'certificate', certificateId, form(reloaded, CERTIFICATE_FIELDS, { name: 'Name by B (3)' }))).status).toBe(200);
+      expect(
+        (
+          await save(
+            editorB,
+            'certificate',
+            certificateId,
+            form(reloaded, CERTIFICATE_FIELDS, { name: 'Name by B (3)' }),
+          )
+        ).status,
+      ).toBe(200);
       now = await open(admin, 'certificate', certificateId);
       expect(now.name).toBe('Name by B (3)');
     });
@@ -331,8 +425,14 @@ describe('CMS hardening', () => {
     test('both making the same change is no conflict', async () => {
       const seenByA = await open(admin, 'certificate', certificateId);
       const seenByB = await open(editorB, 'certificate', certificateId);
-      expect((await save(admin, 'certificate', certificateId, form(seenByA, CERTIFICATE_FIELDS, { level: 'national' }))).status).toBe(200);
-      expect((await save(editorB, 'certificate', certificateId, form(seenByB, CERTIFICATE_FIELDS, { level: 'national' }))).status).toBe(200);
+      expect(
+        (await save(admin, 'certificate', certificateId, form(seenByA, CERTIFICATE_FIELDS, { level: 'national' })))
+          .status,
+      ).toBe(200);
+      expect(
+        (await save(editorB, 'certificate', certificateId, form(seenByB, CERTIFICATE_FIELDS, { level: 'national' })))
+          .status,
+      ).toBe(200);
     });
 
     test('components and rich text: an SEO edit and a body edit by two editors are both kept', async () => {
@@ -341,7 +441,10 @@ describe('CMS hardening', () => {
       const seo = { ...(seenByA.seo ?? {}), metaTitle: 'SEO title by A' };
       expect((await save(admin, 'article', articleId, form(seenByA, ARTICLE_FIELDS, { seo }))).status).toBe(200);
       const body = [{ type: 'paragraph', children: [{ type: 'text', text: 'Body by B' }] }];
-      expect((await save(editorB, 'article', articleId, form(seenByB, ARTICLE_FIELDS, { body, summary: 'Summary by B' }))).status).toBe(200);
+      expect(
+        (await save(editorB, 'article', articleId, form(seenByB, ARTICLE_FIELDS, { body, summary: 'Summary by B' })))
+          .status,
+      ).toBe(200);
       const now = await open(admin, 'article', articleId);
       expect(now.seo.metaTitle).toBe('SEO title by A');
       expect(now.body).toEqual(body);

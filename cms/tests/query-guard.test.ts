@@ -15,7 +15,8 @@ const schemas: Record<string, Record<string, AttributeInfo>> = {
 };
 const validator = new QueryValidator((uid) => schemas[uid]);
 // Strapi's own qs settings (strapi::query).
-const parse = (query: string) => qs.parse(query, { strictNullHandling: true, arrayLimit: 100, depth: 20 }) as Record<string, unknown>;
+const parse = (query: string) =>
+  qs.parse(query, { strictNullHandling: true, arrayLimit: 100, depth: 20 }) as Record<string, unknown>;
 const check = (query: string) => validator.validate('api::article.article', parse(query), ['mn', 'zh']);
 
 describe('query guard: what passes', () => {
@@ -90,7 +91,9 @@ describe('query guard: what is a 400', () => {
     const deep = `filters${'[$and][0]'.repeat(30)}[slug][$eq]=x`;
     expect(() => check(deep)).toThrow(BadQueryError);
     const nested = (depth: number): object => (depth === 0 ? { slug: 'x' } : { $and: [nested(depth - 1)] });
-    expect(() => validator.validate('api::article.article', { filters: nested(9) }, ['mn'])).toThrow(/nested too deeply/);
+    expect(() => validator.validate('api::article.article', { filters: nested(9) }, ['mn'])).toThrow(
+      /nested too deeply/,
+    );
     expect(() => validator.validate('api::article.article', { filters: nested(5) }, ['mn'])).not.toThrow();
   });
 });

@@ -34,16 +34,30 @@ describe('readiness on PostgreSQL', () => {
     expect((await request(cms, '/_health')).status).toBe(204);
     // "Try again shortly", not a 500: the site and load balancers can tell an outage from a bug.
     for (const path of ['/api/articles?locale=mn', '/api/articles?locale=zh&filters[slug][$eq]=x']) {
-      const read = await request(cms, path, { headers: { Authorization: `Bearer ${cms.siteReadToken}` }, signal: AbortSignal.timeout(90_000) });
-      expect({ path, status: read.status, retryAfter: read.headers.get('retry-after') }).toEqual({ path, status: 503, retryAfter: '5' });
-      expect(read.body).toEqual({ data: null, error: expect.objectContaining({ status: 503, name: 'ServiceUnavailableError' }) });
+      const read = await request(cms, path, {
+        headers: { Authorization: `Bearer ${cms.siteReadToken}` },
+        signal: AbortSignal.timeout(90_000),
+      });
+      expect({ path, status: read.status, retryAfter: read.headers.get('retry-after') }).toEqual({
+        path,
+        status: 503,
+        retryAfter: '5',
+      });
+      expect(read.body).toEqual({
+        data: null,
+        error: expect.objectContaining({ status: 503, name: 'ServiceUnavailableError' }),
+      });
     }
   }, 180_000);
 
   test('database back: ready again and serving content, without a restart', async () => {
     await cms.postgres!.start();
     // A request may fail outright while the pool reconnects: that is "not yet", not a failure.
-    const ready = () => request(cms, '/api/ready').then((reply) => reply.status === 200, () => false);
+    const ready = () =>
+      request(cms, '/api/ready').then(
+        (reply) => reply.status === 200,
+        () => false,
+      );
     await until('/api/ready answers 200', ready, { timeoutMs: 60_000, intervalMs: 250 });
     const { status, body } = await request(cms, '/api/articles?locale=mn');
     expect(status).toBe(200);

@@ -15,13 +15,18 @@ describe('readSecret', () => {
   test('a missing secret is refused in every environment, naming the variable', () => {
     process.env.NODE_ENV = 'development';
     expect(() => readSecret(envOf({}), 'ADMIN_JWT_SECRET')).toThrow(MissingSecretError);
-    expect(() => readSecret(envOf({ ADMIN_JWT_SECRET: '  ' }), 'ADMIN_JWT_SECRET')).toThrow(/ADMIN_JWT_SECRET is not set/);
+    expect(() => readSecret(envOf({ ADMIN_JWT_SECRET: '  ' }), 'ADMIN_JWT_SECRET')).toThrow(
+      /ADMIN_JWT_SECRET is not set/,
+    );
   });
 
-  test.each(['tobemodified', 'toBeModified1,toBeModified2', 'changeme', 'short'])('production refuses the placeholder %s', (value) => {
-    process.env.NODE_ENV = 'production';
-    expect(() => readSecret(envOf({ APP_KEYS: value }), 'APP_KEYS')).toThrow(/APP_KEYS is a placeholder/);
-  });
+  test.each(['tobemodified', 'toBeModified1,toBeModified2', 'changeme', 'short'])(
+    'production refuses the placeholder %s',
+    (value) => {
+      process.env.NODE_ENV = 'production';
+      expect(() => readSecret(envOf({ APP_KEYS: value }), 'APP_KEYS')).toThrow(/APP_KEYS is a placeholder/);
+    },
+  );
 
   test('a strong secret is returned as it is', () => {
     process.env.NODE_ENV = 'production';

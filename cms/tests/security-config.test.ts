@@ -22,7 +22,9 @@ describe('CMS security configuration', () => {
   test('an empty PUBLIC_DIR still means ./public, never cms/ itself (which holds .env)', () => {
     const secrets = { APP_KEYS: 'a'.repeat(32) };
     expect((server({ env: envOf({ ...secrets, PUBLIC_DIR: '' }) } as Json) as Json).dirs.public).toBe('./public');
-    expect((server({ env: envOf({ ...secrets, PUBLIC_DIR: '/srv/medee/public' }) } as Json) as Json).dirs.public).toBe('/srv/medee/public');
+    expect((server({ env: envOf({ ...secrets, PUBLIC_DIR: '/srv/medee/public' }) } as Json) as Json).dirs.public).toBe(
+      '/srv/medee/public',
+    );
   });
 
   test('HSTS is sent in production only', () => {

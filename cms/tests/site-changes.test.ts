@@ -29,7 +29,11 @@ class NoticeRecorder {
         response.writeHead(503).end();
         return;
       }
-      this.notices.push({ signature: String(request.headers['x-medee-signature'] ?? ''), rawBody, body: JSON.parse(rawBody) });
+      this.notices.push({
+        signature: String(request.headers['x-medee-signature'] ?? ''),
+        rawBody,
+        body: JSON.parse(rawBody),
+      });
       response.writeHead(200, { 'Content-Type': 'application/json' }).end('{}');
     });
   });
@@ -49,14 +53,22 @@ class NoticeRecorder {
     for (;;) {
       const index = this.notices.findIndex((notice, i) => i >= from && match(notice.body));
       if (index >= 0) return this.notices.slice(from, index + 1);
-      if (Date.now() > deadline) throw new Error(`No matching notice within ${timeoutMs} ms; got ${JSON.stringify(this.notices.slice(from).map((n) => n.body))}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `No matching notice within ${timeoutMs} ms; got ${JSON.stringify(this.notices.slice(from).map((n) => n.body))}`,
+        );
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
 }
 
 function todayInUlaanbaatar(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ulaanbaatar', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Ulaanbaatar',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
 }
 
 describe('the CMS announces published changes to the site, exactly', () => {
@@ -103,12 +115,18 @@ describe('the CMS announces published changes to the site, exactly', () => {
         variants: [{ locale: 'mn', before: null, after: { slug }, changed: true }],
       });
       const [, timestamp, mac] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(notice!.signature) ?? [];
-      expect(mac).toBe(createHmac('sha256', cms.siteSecrets.revalidateSecret).update(`${timestamp}.${notice!.rawBody}`).digest('hex'));
+      expect(mac).toBe(
+        createHmac('sha256', cms.siteSecrets.revalidateSecret).update(`${timestamp}.${notice!.rawBody}`).digest('hex'),
+      );
       expect(Math.abs(Number(timestamp) - Date.now() / 1000)).toBeLessThan(60);
     });
 
     test('a post date the editor picked is kept', async () => {
-      const draft = await admin('POST', `${articles}?locale=mn`, { title: 'Хуучин мэдээ', slug: `${slug}-dated`, postedAt: '2021-03-04' });
+      const draft = await admin('POST', `${articles}?locale=mn`, {
+        title: 'Хуучин мэдээ',
+        slug: `${slug}-dated`,
+        postedAt: '2021-03-04',
+      });
       expect(draft.data.postedAt).toBe('2021-03-04');
     });
 
@@ -117,7 +135,10 @@ describe('the CMS announces published changes to the site, exactly', () => {
       await publish(documentId, 'mn', { slug: `${slug}-renamed` });
       const notices = await recorder.waitFor(from, (body) => body.documentId === documentId);
       expect(notices.map((n) => n.body)).toEqual([
-        expect.objectContaining({ event: 'entry.publish', variants: [{ locale: 'mn', before: { slug }, after: { slug: `${slug}-renamed` }, changed: true }] }),
+        expect.objectContaining({
+          event: 'entry.publish',
+          variants: [{ locale: 'mn', before: { slug }, after: { slug: `${slug}-renamed` }, changed: true }],
+        }),
       ]);
     });
 
@@ -142,7 +163,9 @@ describe('the CMS announces published changes to the site, exactly', () => {
         { locale: 'mn', before: { slug: `${slug}-renamed` }, after: { slug: `${slug}-renamed` }, changed: true },
         { locale: 'zh', before: { slug: `${slug}-zh` }, after: { slug: `${slug}-zh` }, changed: true },
       ]);
-      const zh = await fetch(`${cms.baseUrl}/api/articles?locale=zh&filters[slug][$eq]=${slug}-zh`).then((r) => r.json() as Promise<Json>);
+      const zh = await fetch(`${cms.baseUrl}/api/articles?locale=zh&filters[slug][$eq]=${slug}-zh`).then(
+        (r) => r.json() as Promise<Json>,
+      );
       expect(zh.data[0].postedAt).toBe('2020-02-02');
     });
 
@@ -211,21 +234,29 @@ describe('the CMS announces published changes to the site, exactly', () => {
     const notices = await recorder.waitFor(from, (body) => body.documentId === seedId);
     expect(notices).toHaveLength(1);
     expect(recorder.failNext).toBe(0);
-    expect(notices[0]!.body.variants.find((v: Json) => v.locale === 'mn')).toMatchObject({ changed: true, after: { slug: seed.mn!.slug } });
+    expect(notices[0]!.body.variants.find((v: Json) => v.locale === 'mn')).toMatchObject({
+      changed: true,
+      after: { slug: seed.mn!.slug },
+    });
   });
 
   describe('preview', () => {
-    test('the admin\'s preview link is signed for the document and carries no secret', async () => {
+    test("the admin's preview link is signed for the document and carries no secret", async () => {
       const list = await admin('GET', `${articles}?locale=mn&pageSize=1`);
       const documentId = list.results[0].documentId;
-      const { data } = await admin('GET', `/content-manager/preview/url/${ARTICLE}?documentId=${documentId}&locale=mn&status=draft`);
+      const { data } = await admin(
+        'GET',
+        `/content-manager/preview/url/${ARTICLE}?documentId=${documentId}&locale=mn&status=draft`,
+      );
       const url = new URL(data.url);
       expect(`${url.origin}${url.pathname}`).toBe(`${siteUrl}/api/preview`);
       const fields = Object.fromEntries(url.searchParams);
       expect(fields).toMatchObject({ uid: ARTICLE, documentId, locale: 'mn', status: 'draft' });
       expect(Number(fields.expires) - Date.now() / 1000).toBeGreaterThan(3500);
       const message = ['medee-preview-v1', ARTICLE, documentId, 'mn', 'draft', fields.expires].join('\n');
-      expect(fields.signature).toBe(createHmac('sha256', cms.siteSecrets.previewSecret).update(message).digest('base64url'));
+      expect(fields.signature).toBe(
+        createHmac('sha256', cms.siteSecrets.previewSecret).update(message).digest('base64url'),
+      );
       expect(data.url).not.toContain(encodeURIComponent(cms.siteSecrets.previewSecret));
       expect(data.url).not.toContain(cms.siteSecrets.previewToken);
     });
@@ -234,7 +265,9 @@ describe('the CMS announces published changes to the site, exactly', () => {
       const draft = seedArticles.find((article) => article.mn && !isPublished(article.mn))!;
       const query = `/api/articles?locale=mn&status=draft&filters[slug][$eq]=${draft.mn!.slug}`;
       const read = async (token?: string) => {
-        const response = await fetch(`${cms.baseUrl}${query}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+        const response = await fetch(`${cms.baseUrl}${query}`, {
+          headers: token ? { Authorization: `Bearer ${token}` } : {},
+        });
         return ((await response.json()) as Json).data.map((a: Json) => a.slug);
       };
       await expect(read(cms.siteSecrets.previewToken)).resolves.toEqual([draft.mn!.slug]);
@@ -261,16 +294,28 @@ describe('the CMS announces published changes to the site, exactly', () => {
     test('shows title and post date, newest post first', async () => {
       const { data } = await configuration();
       expect(data.contentType.layouts.list).toEqual(['title', 'postedAt']);
-      expect(data.contentType.settings).toMatchObject({ defaultSortBy: 'postedAt', defaultSortOrder: 'DESC', mainField: 'title' });
+      expect(data.contentType.settings).toMatchObject({
+        defaultSortBy: 'postedAt',
+        defaultSortOrder: 'DESC',
+        mainField: 'title',
+      });
       expect(data.contentType.metadatas.postedAt.list.label).toBe('Posted at');
     });
 
-    test('keeps an editor\'s own columns across restarts', async () => {
+    test("keeps an editor's own columns across restarts", async () => {
       const { data } = await configuration();
       const { layouts, settings, metadatas } = data.contentType;
       // As the admin sends it: without the relation columns' mainField, which the API computes.
       const sent = Object.fromEntries(
-        Object.entries(metadatas as Record<string, Json>).map(([name, { list: { mainField: _ignored, ...list }, edit }]) => [name, { list, edit }]),
+        Object.entries(metadatas as Record<string, Json>).map(
+          ([
+            name,
+            {
+              list: { mainField: _ignored, ...list },
+              edit,
+            },
+          ]) => [name, { list, edit }],
+        ),
       );
       await admin('PUT', `/content-manager/content-types/${ARTICLE}/configuration`, {
         layouts: { ...layouts, list: ['title', 'postedAt', 'slug'] },

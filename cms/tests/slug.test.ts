@@ -31,7 +31,12 @@ describe('Mongolian Cyrillic → Latin (MNS 5217:2012, ASCII-folded)', () => {
     // The seed's own slugs stay as they are; most are exactly this transliteration.
     const matching = seedArticles.filter((article) => article.mn && slugify(article.mn.title) === article.mn.slug);
     expect(matching.map((article) => article.key)).toEqual(
-      expect.arrayContaining(['ub-mining-expo-2019', 'mongolia-conveyor-demand-2019', 'umnugovi-school-donation-2022', 'altan-zag-partnership-2023']),
+      expect.arrayContaining([
+        'ub-mining-expo-2019',
+        'mongolia-conveyor-demand-2019',
+        'umnugovi-school-donation-2022',
+        'altan-zag-partnership-2023',
+      ]),
     );
     expect(matching.length).toBeGreaterThanOrEqual(14);
   });

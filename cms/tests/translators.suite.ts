@@ -58,7 +58,8 @@ const translateBlocks = (value: unknown): unknown => {
   if (Array.isArray(value)) return value.map(translateBlocks);
   if (value && typeof value === 'object') {
     const node = value as Record<string, unknown>;
-    if (node.type === 'text' && typeof node.text === 'string' && ZH_TEXT[node.text]) return { ...node, text: ZH_TEXT[node.text] };
+    if (node.type === 'text' && typeof node.text === 'string' && ZH_TEXT[node.text])
+      return { ...node, text: ZH_TEXT[node.text] };
     return Object.fromEntries(Object.entries(node).map(([key, v]) => [key, translateBlocks(v)]));
   }
   return value;
@@ -68,7 +69,11 @@ const elements = (parent: Node, name: string): Element[] =>
   Array.from((parent as Element).getElementsByTagNameNS(XLIFF_NS, name) as unknown as ArrayLike<Element>);
 
 /** Fills every <target> of `fileId` with the dictionary's Chinese, keeping the source's inline codes. */
-function fillTargets(xliff: string, fileId: string, translate: (text: string) => string = (text) => ZH_TEXT[text] ?? `【${text}】`): string {
+function fillTargets(
+  xliff: string,
+  fileId: string,
+  translate: (text: string) => string = (text) => ZH_TEXT[text] ?? `【${text}】`,
+): string {
   const doc = new DOMParser().parseFromString(xliff, 'text/xml');
   const file = elements(doc, 'file').find((f) => f.getAttribute('id') === fileId);
   if (!file) throw new Error(`no <file id="${fileId}"> in the export`);
@@ -145,7 +150,8 @@ export function describeTranslators(database: Database): void {
       test('the bootstrap created Editor, Translator (mn) and Translator (zh), once', async () => {
         const roles = await admin.request('GET', '/admin/roles');
         const names = roles.body.data.map((role: Json) => role.name);
-        for (const name of ['Editor', 'Translator (mn)', 'Translator (zh)']) expect(names.filter((n: string) => n === name)).toHaveLength(1);
+        for (const name of ['Editor', 'Translator (mn)', 'Translator (zh)'])
+          expect(names.filter((n: string) => n === name)).toHaveLength(1);
         const users = await admin.request('GET', '/admin/users?pageSize=50');
         const zhUser = users.body.data.results.find((user: Json) => user.email === cms.translators.zh.email);
         expect(zhUser.roles.map((role: Json) => role.name)).toEqual(['Translator (zh)']);
@@ -169,7 +175,9 @@ export function describeTranslators(database: Database): void {
         expect((await zh.request('POST', `${ARTICLES}/${ids.seed}/actions/unpublish?locale=zh`, {})).status).toBe(403);
         // A new mn variant of a zh-only article, and a brand-new mn article.
         expect((await zh.request('PUT', `${ARTICLES}/${ids.zhOnly}?locale=mn`, { title: 'hacked' })).status).toBe(403);
-        expect((await zh.request('POST', `${ARTICLES}?locale=mn`, { title: 'hacked', postedAt: '2026-01-01' })).status).toBe(403);
+        expect(
+          (await zh.request('POST', `${ARTICLES}?locale=mn`, { title: 'hacked', postedAt: '2026-01-01' })).status,
+        ).toBe(403);
         const mnAfter = await admin.request('GET', `${ARTICLES}/${ids.seed}?locale=mn`);
         expect(mnAfter.body.data.title).toBe(mnBefore.body.data.title);
         expect((await admin.request('GET', `${ARTICLES}/${ids.zhOnly}?locale=mn`)).body.data?.title).not.toBe('hacked');
@@ -177,7 +185,10 @@ export function describeTranslators(database: Database): void {
 
       test('a translator cannot change shared fields through its own locale', async () => {
         const before = await admin.request('GET', `${ARTICLES}/${ids.seed}?locale=mn`);
-        const updated = await zh.request('PUT', `${ARTICLES}/${ids.seed}?locale=zh`, { postedAt: '1999-01-01', summary: '译者更新的摘要' });
+        const updated = await zh.request('PUT', `${ARTICLES}/${ids.seed}?locale=zh`, {
+          postedAt: '1999-01-01',
+          summary: '译者更新的摘要',
+        });
         expect(updated.status).toBe(200);
         const after = await admin.request('GET', `${ARTICLES}/${ids.seed}?locale=mn`);
         expect(after.body.data.postedAt).toBe(before.body.data.postedAt);
@@ -192,9 +203,15 @@ export function describeTranslators(database: Database): void {
       });
 
       test('the editor can update and publish in both locales', async () => {
-        expect((await editor.request('PUT', `${ARTICLES}/${ids.seed}?locale=mn`, { summary: 'Редактор засав.' })).status).toBe(200);
+        expect(
+          (await editor.request('PUT', `${ARTICLES}/${ids.seed}?locale=mn`, { summary: 'Редактор засав.' })).status,
+        ).toBe(200);
         for (const locale of ['mn', 'zh']) {
-          const published = await editor.request('POST', `${ARTICLES}/${ids.seed}/actions/publish?locale=${locale}`, {});
+          const published = await editor.request(
+            'POST',
+            `${ARTICLES}/${ids.seed}/actions/publish?locale=${locale}`,
+            {},
+          );
           expect(published.status).toBe(200);
         }
         const live = await fetch(`${cms.baseUrl}/api/articles/${ids.seed}?locale=zh`);
@@ -215,13 +232,17 @@ export function describeTranslators(database: Database): void {
         await editor.request('PUT', `${ARTICLES}/${ids.seed}?locale=mn`, { postedAt: '2022-01-30' });
         expect((await statusOf(ids.seed)).locales.zh.status).toBe('published');
 
-        await editor.request('PUT', `${ARTICLES}/${ids.seed}?locale=mn`, { title: 'Мэргэшсэн, тусгай, шинэ бүтээгдэхүүний технологийн гэрчилгээ (засвар)' });
+        await editor.request('PUT', `${ARTICLES}/${ids.seed}?locale=mn`, {
+          title: 'Мэргэшсэн, тусгай, шинэ бүтээгдэхүүний технологийн гэрчилгээ (засвар)',
+        });
         const outdated = await statusOf(ids.seed, zh);
         expect(outdated.locales.zh).toMatchObject({ status: 'outdated', published: true });
         expect(outdated.locales.mn).toMatchObject({ status: 'published', isSource: true });
 
         // Publishing from the admin saves the form first; an unchanged text stays outdated.
-        expect((await editor.request('POST', `${ARTICLES}/${ids.seed}/actions/publish?locale=zh`, {})).status).toBe(200);
+        expect((await editor.request('POST', `${ARTICLES}/${ids.seed}/actions/publish?locale=zh`, {})).status).toBe(
+          200,
+        );
         expect((await statusOf(ids.seed)).locales.zh.status).toBe('outdated');
 
         await zh.request('PUT', `${ARTICLES}/${ids.seed}?locale=zh`, { title: '专精特新产品技术证书（修订）' });
@@ -249,7 +270,11 @@ export function describeTranslators(database: Database): void {
           const row = articles.find((r: Json) => r.documentId === documentId);
           expect(row.sourceLocale).toBe(article.mn ? 'mn' : 'zh');
           for (const locale of ['mn', 'zh'] as const) {
-            const expected = !article[locale] ? 'missing' : (article[locale]!.status ?? 'published') === 'draft' ? 'draft' : 'published';
+            const expected = !article[locale]
+              ? 'missing'
+              : (article[locale]!.status ?? 'published') === 'draft'
+                ? 'draft'
+                : 'published';
             // The seed article was edited and republished by the tests above.
             if (article.key !== SEED_KEY) expect([locale, row.locales[locale].status]).toEqual([locale, expected]);
           }
@@ -292,7 +317,10 @@ export function describeTranslators(database: Database): void {
 
       test('export: XLIFF 2.0, srcLang/trgLang, a <file> per document, units per field, codes inline', async () => {
         const out = path.join(tmp, 'missing.xlf');
-        const result = await cli(['export', '--source', 'mn', '--target', 'zh', '--only', 'missing', '--out', 'missing.xlf'], zh);
+        const result = await cli(
+          ['export', '--source', 'mn', '--target', 'zh', '--only', 'missing', '--out', 'missing.xlf'],
+          zh,
+        );
         expect(result.code).toBe(0);
         xliff = fs.readFileSync(out, 'utf8');
         const doc = new DOMParser().parseFromString(xliff, 'text/xml');
@@ -302,8 +330,12 @@ export function describeTranslators(database: Database): void {
 
         const files = elements(doc, 'file');
         const report = (await admin.request('GET', '/translations/status')).body;
-        const expected = report.rows.filter((row: Json) => row.sourceLocale === 'mn' && row.locales.zh.status === 'missing');
-        expect(files.map((f) => f.getAttribute('original')).sort()).toEqual(expected.map((row: Json) => `${row.contentType}/${row.documentId}`).sort());
+        const expected = report.rows.filter(
+          (row: Json) => row.sourceLocale === 'mn' && row.locales.zh.status === 'missing',
+        );
+        expect(files.map((f) => f.getAttribute('original')).sort()).toEqual(
+          expected.map((row: Json) => `${row.contentType}/${row.documentId}`).sort(),
+        );
         expect(new Set(files.map((f) => f.getAttribute('id'))).size).toBe(files.length);
         for (const file of files) {
           const unitIds = elements(file, 'unit').map((u) => u.getAttribute('id'));
@@ -317,7 +349,11 @@ export function describeTranslators(database: Database): void {
         expect(elements(ours, 'unit').map((u) => u.getAttribute('id'))).toEqual(['title', 'summary', 'body']);
         const body = elements(ours, 'unit')[2]!;
         expect(elements(body, 'segment').map((s) => s.getAttribute('id'))).toEqual(['b0', 'b1', 'b2.0', 'b2.1']);
-        const pcs = elements(body, 'pc').map((pc) => [pc.getAttribute('id'), pc.getAttribute('type'), pc.getAttribute('subType')]);
+        const pcs = elements(body, 'pc').map((pc) => [
+          pc.getAttribute('id'),
+          pc.getAttribute('type'),
+          pc.getAttribute('subType'),
+        ]);
         expect(pcs).toEqual([
           ['1', 'fmt', 'xlf:b'],
           ['2', 'fmt', 'xlf:b'],
@@ -329,10 +365,14 @@ export function describeTranslators(database: Database): void {
 
       test('import writes exactly the targets into a new zh draft on the mn structure, and never publishes', async () => {
         const filled = path.join(tmp, 'filled.xlf');
-        fs.writeFileSync(filled, editXliff(fillTargets(xliff, fileId()), (doc) => {
-          // Only our document: the other files stay untranslated and are skipped.
-          for (const file of elements(doc, 'file')) if (file.getAttribute('id') !== fileId()) file.parentNode!.removeChild(file);
-        }));
+        fs.writeFileSync(
+          filled,
+          editXliff(fillTargets(xliff, fileId()), (doc) => {
+            // Only our document: the other files stay untranslated and are skipped.
+            for (const file of elements(doc, 'file'))
+              if (file.getAttribute('id') !== fileId()) file.parentNode!.removeChild(file);
+          }),
+        );
         const result = await cli(['import', 'filled.xlf'], zh);
         expect(result.stderr).toBe('');
         expect(result.code).toBe(0);
@@ -361,7 +401,9 @@ export function describeTranslators(database: Database): void {
       test('a later export carries the existing translation as targets', async () => {
         const result = await cli(['export', '--source', 'mn', '--target', 'zh', '--only', 'all'], zh);
         expect(result.code).toBe(0);
-        const file = elements(new DOMParser().parseFromString(result.stdout, 'text/xml'), 'file').find((f) => f.getAttribute('id') === fileId())!;
+        const file = elements(new DOMParser().parseFromString(result.stdout, 'text/xml'), 'file').find(
+          (f) => f.getAttribute('id') === fileId(),
+        )!;
         const targets = elements(file, 'target').map((t) => new XMLSerializer().serializeToString(t));
         expect(targets).toHaveLength(6);
         expect(targets[3]).toContain('<pc id="4" type="link" canCopy="no" canDelete="no">目录</pc>');
@@ -390,21 +432,43 @@ export function describeTranslators(database: Database): void {
 
         test('broken inline codes: a code dropped, duplicated or renumbered', async () => {
           const dropLink = editXliff(retranslated(), (doc) => {
-            const target = elements(doc, 'target').find((t) => elements(t, 'pc').some((pc) => pc.getAttribute('id') === '4'))!;
+            const target = elements(doc, 'target').find((t) =>
+              elements(t, 'pc').some((pc) => pc.getAttribute('id') === '4'),
+            )!;
             const link = elements(target, 'pc').find((pc) => pc.getAttribute('id') === '4')!;
             target.replaceChild(doc.createTextNode('目录'), link);
           });
-          await rejects('dropped.xlf', dropLink, /unit body · segment b1: broken inline codes: inline code 4 \(link\) is missing/);
+          await rejects(
+            'dropped.xlf',
+            dropLink,
+            /unit body · segment b1: broken inline codes: inline code 4 \(link\) is missing/,
+          );
           const duplicated = editXliff(retranslated(), (doc) => {
-            const target = elements(doc, 'target').find((t) => elements(t, 'pc').some((pc) => pc.getAttribute('id') === '1'))!;
-            target.appendChild(elements(target, 'pc').find((pc) => pc.getAttribute('id') === '1')!.cloneNode(true));
+            const target = elements(doc, 'target').find((t) =>
+              elements(t, 'pc').some((pc) => pc.getAttribute('id') === '1'),
+            )!;
+            target.appendChild(
+              elements(target, 'pc')
+                .find((pc) => pc.getAttribute('id') === '1')!
+                .cloneNode(true),
+            );
           });
-          await rejects('duplicated.xlf', duplicated, /segment b1: broken inline codes: inline code 1 appears more than once/);
+          await rejects(
+            'duplicated.xlf',
+            duplicated,
+            /segment b1: broken inline codes: inline code 1 appears more than once/,
+          );
           const renumbered = editXliff(retranslated(), (doc) => {
-            const pc = elements(doc, 'target').flatMap((t) => elements(t, 'pc')).find((p) => p.getAttribute('id') === '5')!;
+            const pc = elements(doc, 'target')
+              .flatMap((t) => elements(t, 'pc'))
+              .find((p) => p.getAttribute('id') === '5')!;
             pc.setAttribute('id', '9');
           });
-          await rejects('renumbered.xlf', renumbered, /segment b2.1: broken inline codes: inline code 9 is not in the source/);
+          await rejects(
+            'renumbered.xlf',
+            renumbered,
+            /segment b2.1: broken inline codes: inline code 9 is not in the source/,
+          );
         });
 
         test('a translator may not import into the other locale', async () => {
@@ -416,7 +480,9 @@ export function describeTranslators(database: Database): void {
           const exported = retranslated();
           const changed = structuredClone(FORMATTED_BODY);
           (changed[1]!.children[0] as { text: string }).text = 'Бидний ';
-          expect((await editor.request('PUT', `${ARTICLES}/${ids.formatted}?locale=mn`, { body: changed })).status).toBe(200);
+          expect(
+            (await editor.request('PUT', `${ARTICLES}/${ids.formatted}?locale=mn`, { body: changed })).status,
+          ).toBe(200);
           expect((await statusOf(ids.formatted)).locales.zh.status).toBe('outdated');
           await rejects('stale.xlf', exported, /unit body · segment b1: source changed since the export/);
         });
@@ -425,7 +491,10 @@ export function describeTranslators(database: Database): void {
 
     describe('slugs', () => {
       const create = async (locale: string, data: Record<string, unknown>) => {
-        const created = await admin.request('POST', `${ARTICLES}?locale=${locale}`, { postedAt: '2026-03-01', ...data });
+        const created = await admin.request('POST', `${ARTICLES}?locale=${locale}`, {
+          postedAt: '2026-03-01',
+          ...data,
+        });
         expect(created.status).toBe(201);
         return created.body.data;
       };
@@ -434,7 +503,11 @@ export function describeTranslators(database: Database): void {
         const first = await create('mn', { title: 'Мэргэшсэн гэрчилгээ', slug: '' });
         const second = await create('mn', { title: 'Мэргэшсэн гэрчилгээ' });
         const third = await create('mn', { title: 'Мэргэшсэн  гэрчилгээ!' });
-        expect([first.slug, second.slug, third.slug]).toEqual(['mergeshsen-gerchilgee', 'mergeshsen-gerchilgee-2', 'mergeshsen-gerchilgee-3']);
+        expect([first.slug, second.slug, third.slug]).toEqual([
+          'mergeshsen-gerchilgee',
+          'mergeshsen-gerchilgee-2',
+          'mergeshsen-gerchilgee-3',
+        ]);
         // The same slug is free in the other locale.
         const zhTitle = await create('zh', { title: 'Mergeshsen gerchilgee' });
         expect(zhTitle.slug).toBe('mergeshsen-gerchilgee');
@@ -454,7 +527,9 @@ export function describeTranslators(database: Database): void {
       test('a new zh variant gets its own pinyin slug', async () => {
         const mnVariant = await create('mn', { title: 'Чиндаогийн үзэсгэлэн' });
         expect(mnVariant.slug).toBe('chindaogiin-uzesgelen');
-        const zhVariant = await zh.request('PUT', `${ARTICLES}/${mnVariant.documentId}?locale=zh`, { title: '青岛展览会' });
+        const zhVariant = await zh.request('PUT', `${ARTICLES}/${mnVariant.documentId}?locale=zh`, {
+          title: '青岛展览会',
+        });
         expect(zhVariant.status).toBe(200);
         expect(zhVariant.body.data.slug).toBe('qing-dao-zhan-lan-hui');
       });
@@ -462,13 +537,23 @@ export function describeTranslators(database: Database): void {
       test('cleared before publishing: regenerated; after publishing: never changed silently', async () => {
         const draft = await create('mn', { title: 'Эхний гарчиг' });
         expect(draft.slug).toBe('ekhnii-garchig');
-        const renamed = await admin.request('PUT', `${ARTICLES}/${draft.documentId}?locale=mn`, { title: 'Шинэ гарчиг', slug: '' });
+        const renamed = await admin.request('PUT', `${ARTICLES}/${draft.documentId}?locale=mn`, {
+          title: 'Шинэ гарчиг',
+          slug: '',
+        });
         expect(renamed.body.data.slug).toBe('shine-garchig');
 
-        expect((await admin.request('POST', `${ARTICLES}/${draft.documentId}/actions/publish?locale=mn`, {})).status).toBe(200);
-        const afterPublish = await admin.request('PUT', `${ARTICLES}/${draft.documentId}?locale=mn`, { title: 'Өөр гарчиг', slug: '' });
+        expect(
+          (await admin.request('POST', `${ARTICLES}/${draft.documentId}/actions/publish?locale=mn`, {})).status,
+        ).toBe(200);
+        const afterPublish = await admin.request('PUT', `${ARTICLES}/${draft.documentId}?locale=mn`, {
+          title: 'Өөр гарчиг',
+          slug: '',
+        });
         expect(afterPublish.body.data.slug).toBe('shine-garchig');
-        const titleOnly = await admin.request('PUT', `${ARTICLES}/${draft.documentId}?locale=mn`, { title: 'Гурав дахь гарчиг' });
+        const titleOnly = await admin.request('PUT', `${ARTICLES}/${draft.documentId}?locale=mn`, {
+          title: 'Гурав дахь гарчиг',
+        });
         expect(titleOnly.body.data.slug).toBe('shine-garchig');
       });
     });
@@ -487,8 +572,17 @@ export function describeTranslators(database: Database): void {
     test('documents without a tracking record (content loaded in bulk) are adopted at start, their translations taken as up to date', async () => {
       const before = (await admin.request('GET', '/translations/status')).body;
       const outdatedIn = (report: Json) =>
-        report.rows.flatMap((row: Json) => Object.entries(row.locales).filter(([, state]) => (state as Json).status === 'outdated').map(([locale]) => `${row.documentId}:${locale}`));
-      const translations = (report: Json) => report.rows.flatMap((row: Json) => Object.values(row.locales).filter((state) => !(state as Json).isSource && (state as Json).status !== 'missing'));
+        report.rows.flatMap((row: Json) =>
+          Object.entries(row.locales)
+            .filter(([, state]) => (state as Json).status === 'outdated')
+            .map(([locale]) => `${row.documentId}:${locale}`),
+        );
+      const translations = (report: Json) =>
+        report.rows.flatMap((row: Json) =>
+          Object.values(row.locales).filter(
+            (state) => !(state as Json).isSource && (state as Json).status !== 'missing',
+          ),
+        );
       expect(translations(before).length).toBeGreaterThan(10);
 
       await runSql(cms, 'DELETE FROM translation_records');
@@ -498,7 +592,8 @@ export function describeTranslators(database: Database): void {
       // Without records every translation would read as outdated; adopted, none does.
       expect(outdatedIn(after)).toEqual([]);
       expect(translations(after)).toHaveLength(translations(before).length);
-      const sources = (report: Json) => Object.fromEntries(report.rows.map((row: Json) => [row.documentId, row.sourceLocale]));
+      const sources = (report: Json) =>
+        Object.fromEntries(report.rows.map((row: Json) => [row.documentId, row.sourceLocale]));
       expect(sources(after)).toEqual(sources(before));
     });
   });

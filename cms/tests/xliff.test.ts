@@ -30,10 +30,22 @@ const body = [
     ],
   },
   { type: 'paragraph', children: [{ type: 'text', text: '' }] },
-  { type: 'list', format: 'ordered', children: [{ type: 'list-item', children: [{ type: 'text', text: 'нэг', underline: true }] }, { type: 'list-item', children: [{ type: 'text', text: 'хоёр' }] }] },
+  {
+    type: 'list',
+    format: 'ordered',
+    children: [
+      { type: 'list-item', children: [{ type: 'text', text: 'нэг', underline: true }] },
+      { type: 'list-item', children: [{ type: 'text', text: 'хоёр' }] },
+    ],
+  },
   { type: 'code', language: 'plaintext', children: [{ type: 'text', text: 'MDX-200' }] },
 ];
-const variant = { title: 'Гарчиг & <тест>', summary: '', body, seo: { id: 7, metaTitle: 'SEO гарчиг', metaDescription: 'тайлбар' } };
+const variant = {
+  title: 'Гарчиг & <тест>',
+  summary: '',
+  body,
+  seo: { id: 7, metaTitle: 'SEO гарчиг', metaDescription: 'тайлбар' },
+};
 
 describe('translation units', () => {
   test('one unit per non-empty localized field, one segment per text block, codes per formatting run', () => {
@@ -45,11 +57,24 @@ describe('translation units', () => {
       { type: 'text', text: 'Энгийн ' },
       { type: 'code', id: '1', kind: 'bold', children: [{ type: 'text', text: 'тод' }] },
       { type: 'text', text: ' ба ' },
-      { type: 'code', id: '2', kind: 'bold', children: [{ type: 'code', id: '3', kind: 'italic', children: [{ type: 'text', text: 'тод налуу' }] }] },
+      {
+        type: 'code',
+        id: '2',
+        kind: 'bold',
+        children: [{ type: 'code', id: '3', kind: 'italic', children: [{ type: 'text', text: 'тод налуу' }] }],
+      },
       { type: 'text', text: ' ' },
-      { type: 'code', id: '4', kind: 'link', url: 'https://example.com/a?x=1&y=<2>', children: [{ type: 'text', text: 'холбоос' }] },
+      {
+        type: 'code',
+        id: '4',
+        kind: 'link',
+        url: 'https://example.com/a?x=1&y=<2>',
+        children: [{ type: 'text', text: 'холбоос' }],
+      },
     ]);
-    expect(bodyUnit.segments[2]!.source).toEqual([{ type: 'code', id: '5', kind: 'underline', children: [{ type: 'text', text: 'нэг' }] }]);
+    expect(bodyUnit.segments[2]!.source).toEqual([
+      { type: 'code', id: '5', kind: 'underline', children: [{ type: 'text', text: 'нэг' }] },
+    ]);
   });
 
   test('the source hash moves with text and link targets, not with the database id of a component', () => {
@@ -67,7 +92,14 @@ describe('XLIFF 2.0 round trip', () => {
   const xliff = buildXliff({
     srcLang: 'mn',
     trgLang: 'zh',
-    files: [{ id: 'article-abc', original: 'api::article.article/abc', notes: ['article “x”'], units: units.map((u) => ({ id: u.id, name: u.id, segments: u.segments })) }],
+    files: [
+      {
+        id: 'article-abc',
+        original: 'api::article.article/abc',
+        notes: ['article “x”'],
+        units: units.map((u) => ({ id: u.id, name: u.id, segments: u.segments })),
+      },
+    ],
   });
 
   test('is XLIFF 2.0 with escaped text and <pc> inline codes', () => {
@@ -75,7 +107,9 @@ describe('XLIFF 2.0 round trip', () => {
     expect(xliff).toContain('xmlns="urn:oasis:names:tc:xliff:document:2.0"');
     expect(xliff).toContain('version="2.0" srcLang="mn" trgLang="zh"');
     expect(xliff).toContain('<source>Гарчиг &amp; &lt;тест&gt;</source>');
-    expect(xliff).toContain('<pc id="2" type="fmt" subType="xlf:b" canCopy="no" canDelete="no"><pc id="3" type="fmt" subType="xlf:i"');
+    expect(xliff).toContain(
+      '<pc id="2" type="fmt" subType="xlf:b" canCopy="no" canDelete="no"><pc id="3" type="fmt" subType="xlf:i"',
+    );
     expect(xliff).toContain('<pc id="4" type="link" canCopy="no" canDelete="no">холбоос</pc>');
     expect(xliff).not.toContain('example.com');
   });
@@ -106,13 +140,23 @@ describe('XLIFF 2.0 round trip', () => {
         new Map([
           ['b0', target('标题')],
           // Link moved to the front, the bold+italic run before the plain bold one.
-          ['b1', target('<pc id="4">链接</pc>：<pc id="2"><pc id="3">粗斜体</pc></pc>和<pc id="1" type="fmt" subType="xlf:b">粗体</pc>')],
+          [
+            'b1',
+            target(
+              '<pc id="4">链接</pc>：<pc id="2"><pc id="3">粗斜体</pc></pc>和<pc id="1" type="fmt" subType="xlf:b">粗体</pc>',
+            ),
+          ],
           ['b3.0', target('<pc id="5">一</pc>')],
           ['b3.1', target('二')],
         ]),
       ],
     ]);
-    const data = buildTargetData(FIELDS, variant, { seo: { id: 9, metaTitle: 'old', metaDescription: '旧' } }, translations);
+    const data = buildTargetData(
+      FIELDS,
+      variant,
+      { seo: { id: 9, metaTitle: 'old', metaDescription: '旧' } },
+      translations,
+    );
     expect(data.title).toBe('标题 & <测试>');
     expect(data).not.toHaveProperty('seo');
     const blocks = data.body as typeof body;
@@ -125,19 +169,35 @@ describe('XLIFF 2.0 round trip', () => {
       { type: 'text', text: '和' },
       { type: 'text', text: '粗体', bold: true },
     ]);
-    expect(blocks[3]).toEqual({ type: 'list', format: 'ordered', children: [{ type: 'list-item', children: [{ type: 'text', text: '一', underline: true }] }, { type: 'list-item', children: [{ type: 'text', text: '二' }] }] });
+    expect(blocks[3]).toEqual({
+      type: 'list',
+      format: 'ordered',
+      children: [
+        { type: 'list-item', children: [{ type: 'text', text: '一', underline: true }] },
+        { type: 'list-item', children: [{ type: 'text', text: '二' }] },
+      ],
+    });
     expect(blocks[4]).toEqual(body[4]);
     // The source is never modified.
     expect(body[0]!.children[0]).toEqual({ type: 'text', text: 'Гарчиг' });
 
-    const seoOnly = buildTargetData(FIELDS, variant, { seo: { id: 9, metaTitle: 'old', metaDescription: '旧' } }, new Map([['seo.metaTitle', new Map([['s1', target('SEO 标题')]])]]));
+    const seoOnly = buildTargetData(
+      FIELDS,
+      variant,
+      { seo: { id: 9, metaTitle: 'old', metaDescription: '旧' } },
+      new Map([['seo.metaTitle', new Map([['s1', target('SEO 标题')]])]]),
+    );
     expect(seoOnly).toEqual({ seo: { metaTitle: 'SEO 标题', metaDescription: '旧' } });
   });
 });
 
 describe('broken inline codes', () => {
   const source = extractUnits(FIELDS, variant)[1]!.segments[1]!.source;
-  const code = (id: string | null, children: ParsedInlineNode[] = [{ type: 'text', text: 'x' }], kind: 'bold' | 'italic' | null = null): ParsedInlineNode => ({
+  const code = (
+    id: string | null,
+    children: ParsedInlineNode[] = [{ type: 'text', text: 'x' }],
+    kind: 'bold' | 'italic' | null = null,
+  ): ParsedInlineNode => ({
     type: 'code',
     id,
     kind,
@@ -151,7 +211,11 @@ describe('broken inline codes', () => {
     ['a code twice', [...complete, code('1')], /inline code 1 appears more than once/],
     ['an unknown id', [...complete, code('9')], /inline code 9 is not in the source/],
     ['a code without id', [...complete, code(null)], /has no id/],
-    ['a changed type', [code('1', undefined, 'italic'), code('2', [code('3')]), code('4')], /inline code 1 is italic in the target but bold in the source/],
+    [
+      'a changed type',
+      [code('1', undefined, 'italic'), code('2', [code('3')]), code('4')],
+      /inline code 1 is italic in the target but bold in the source/,
+    ],
   ])('%s', (_name, target, problem) => {
     const problems = inlineCodeProblems(source, target);
     if (problem) expect(problems.join('\n')).toMatch(problem);
@@ -162,10 +226,26 @@ describe('broken inline codes', () => {
 describe('unreadable files are refused with the reason', () => {
   test.each([
     ['not XML', '<xliff><file>', /XLIFF 2.0|mismatch|unclosed|not closed/i],
-    ['XLIFF 1.2', '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file/></xliff>', /root element must be <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0">/],
-    ['wrong version', '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="mn" trgLang="zh"><file id="f"/></xliff>', /version is "2.1"/],
-    ['no trgLang', '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="mn"><file id="f"/></xliff>', /trgLang is missing/],
-    ['duplicate unit ids', '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="mn" trgLang="zh"><file id="f"><unit id="a"/><unit id="a"/></file></xliff>', /unit id "a" is used twice/],
+    [
+      'XLIFF 1.2',
+      '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file/></xliff>',
+      /root element must be <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0">/,
+    ],
+    [
+      'wrong version',
+      '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="mn" trgLang="zh"><file id="f"/></xliff>',
+      /version is "2.1"/,
+    ],
+    [
+      'no trgLang',
+      '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="mn"><file id="f"/></xliff>',
+      /trgLang is missing/,
+    ],
+    [
+      'duplicate unit ids',
+      '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="mn" trgLang="zh"><file id="f"><unit id="a"/><unit id="a"/></file></xliff>',
+      /unit id "a" is used twice/,
+    ],
   ])('%s', (_name, text, message) => {
     expect(() => parseXliff(text)).toThrow(XliffFormatError);
     expect(() => parseXliff(text)).toThrow(message);
@@ -177,6 +257,9 @@ describe('unreadable files are refused with the reason', () => {
     );
     const segment = parsed.files[0]!.units[0]!.segments[0]!;
     expect(segment.problems).toEqual(['unsupported inline element <ph> (this file only uses <pc>)']);
-    expect(segment.target).toEqual([{ type: 'text', text: 'b' }, { type: 'text', text: 'c' }]);
+    expect(segment.target).toEqual([
+      { type: 'text', text: 'b' },
+      { type: 'text', text: 'c' },
+    ]);
   });
 });

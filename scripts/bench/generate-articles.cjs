@@ -71,11 +71,16 @@ function makeText(random) {
   const pick = (list) => list[Math.floor(random() * list.length)];
   const words = (count) => Array.from({ length: count }, () => pick(WORDS));
   const mnSentence = () => {
-    const parts = words(6 + Math.floor(random() * 8)).map((w, i) => (i % 3 === 2 ? `${w[0]} ${pick(MN_CONNECTIVES)}` : w[0]));
+    const parts = words(6 + Math.floor(random() * 8)).map((w, i) =>
+      i % 3 === 2 ? `${w[0]} ${pick(MN_CONNECTIVES)}` : w[0],
+    );
     const text = parts.join(' ');
     return `${text[0].toUpperCase()}${text.slice(1)}.`;
   };
-  const zhSentence = () => `${words(5 + Math.floor(random() * 8)).map((w, i) => (i % 2 ? w[2] + pick(ZH_CONNECTIVES) : w[2])).join('')}。`;
+  const zhSentence = () =>
+    `${words(5 + Math.floor(random() * 8))
+      .map((w, i) => (i % 2 ? w[2] + pick(ZH_CONNECTIVES) : w[2]))
+      .join('')}。`;
   return { pick, words, mnSentence, zhSentence };
 }
 
@@ -126,7 +131,12 @@ async function generateArticles(strapi, perLocale) {
 
   // Category and certificate rows per locale and state, to link each variant to its own locale's target.
   const targets = async (meta) => {
-    const rows = await knex(meta.tableName).select('id', col(meta, 'documentId'), col(meta, 'locale'), col(meta, 'publishedAt'));
+    const rows = await knex(meta.tableName).select(
+      'id',
+      col(meta, 'documentId'),
+      col(meta, 'locale'),
+      col(meta, 'publishedAt'),
+    );
     const byKey = new Map();
     for (const row of rows) {
       const key = `${row[col(meta, 'locale')]}:${row[col(meta, 'publishedAt')] ? 'published' : 'draft'}`;
@@ -198,8 +208,16 @@ async function generateArticles(strapi, perLocale) {
             const certificateList = certificates.get(key) ?? [];
             plans.push({
               category: categoryList.length ? categoryList[categoryIndex % categoryList.length] : undefined,
-              certificate: withCertificate && certificateList.length ? certificateList[categoryIndex % certificateList.length] : undefined,
-              seo: withSeo ? { [col(seo, 'metaTitle')]: v.title.slice(0, 70), [col(seo, 'metaDescription')]: v.summary.slice(0, 160) } : undefined,
+              certificate:
+                withCertificate && certificateList.length
+                  ? certificateList[categoryIndex % certificateList.length]
+                  : undefined,
+              seo: withSeo
+                ? {
+                    [col(seo, 'metaTitle')]: v.title.slice(0, 70),
+                    [col(seo, 'metaDescription')]: v.summary.slice(0, 160),
+                  }
+                : undefined,
               order: n + 1,
             });
           }
@@ -239,7 +257,9 @@ async function generateArticles(strapi, perLocale) {
       if (categoryRows.length) await trx(categoryLink.name).insert(categoryRows);
       if (certificateRows.length) await trx(certificateLink.name).insert(certificateRows);
       if (seoRows.length) {
-        const seoIds = (await trx(seo.tableName).insert(seoRows, ['id'])).map((row) => (typeof row === 'object' ? row.id : row));
+        const seoIds = (await trx(seo.tableName).insert(seoRows, ['id'])).map((row) =>
+          typeof row === 'object' ? row.id : row,
+        );
         await trx(seoLink.name).insert(
           seoIds.map((cmpId, index) => ({
             [seoLink.joinColumn.name]: seoOwners[index],

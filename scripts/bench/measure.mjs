@@ -92,7 +92,8 @@ const gzipSize = (buffer) => zlib.gzipSync(buffer, { level: 6 }).length;
 /** The external scripts a page loads (Next's chunks), as absolute URLs. */
 export function scriptUrls(html, baseUrl) {
   const urls = new Set();
-  for (const match of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) urls.add(new URL(match[1].replaceAll('&amp;', '&'), baseUrl).href);
+  for (const match of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g))
+    urls.add(new URL(match[1].replaceAll('&amp;', '&'), baseUrl).href);
   return [...urls];
 }
 
@@ -136,7 +137,10 @@ export function clientModulesByChunk(appServerDir) {
         new Function('globalThis', fs.readFileSync(file, 'utf8'))(sandbox.globalThis);
         for (const manifest of Object.values(sandbox.globalThis.__RSC_MANIFEST)) {
           for (const [name, ref] of Object.entries(manifest.clientModules ?? {})) {
-            const module = name.replace(/^\[project\]\//, '').replace(/ <.*>$/, '').replace(/ \[.*\]$/, '');
+            const module = name
+              .replace(/^\[project\]\//, '')
+              .replace(/ <.*>$/, '')
+              .replace(/ \[.*\]$/, '');
             for (const chunk of ref.chunks ?? []) {
               const key = chunk.startsWith('/') ? chunk : `/_next/${chunk}`;
               if (!byChunk.has(key)) byChunk.set(key, new Set());
@@ -164,7 +168,9 @@ export function chunkModuleIds(code) {
   } catch {
     return new Set();
   }
-  return new Set(pushed.flatMap((entry) => (Array.isArray(entry) ? entry.filter((item) => typeof item === 'number') : [])));
+  return new Set(
+    pushed.flatMap((entry) => (Array.isArray(entry) ? entry.filter((item) => typeof item === 'number') : [])),
+  );
 }
 
 /**
@@ -182,7 +188,13 @@ export function clientModuleIds(appServerDir) {
         new Function('globalThis', fs.readFileSync(file, 'utf8'))(sandbox);
         for (const manifest of Object.values(sandbox.__RSC_MANIFEST)) {
           for (const [name, ref] of Object.entries(manifest.clientModules ?? {})) {
-            ids.set(Number(ref.id), name.replace(/^\[project\]\//, '').replace(/ <.*>$/, '').replace(/ \[.*\]$/, ''));
+            ids.set(
+              Number(ref.id),
+              name
+                .replace(/^\[project\]\//, '')
+                .replace(/ <.*>$/, '')
+                .replace(/ \[.*\]$/, ''),
+            );
           }
         }
       }
@@ -215,7 +227,14 @@ export async function lighthouseScores(urls) {
       const score = (key) => (categories[key]?.score == null ? null : Math.round(categories[key].score * 100));
       // The audits that cost points, so a score below 100 says why.
       const failed = Object.values(audits)
-        .filter((audit) => audit.score !== null && audit.score < 1 && audit.scoreDisplayMode !== 'informative' && audit.scoreDisplayMode !== 'manual' && audit.scoreDisplayMode !== 'notApplicable')
+        .filter(
+          (audit) =>
+            audit.score !== null &&
+            audit.score < 1 &&
+            audit.scoreDisplayMode !== 'informative' &&
+            audit.scoreDisplayMode !== 'manual' &&
+            audit.scoreDisplayMode !== 'notApplicable',
+        )
         .map((audit) => audit.id);
       results.push({
         url,

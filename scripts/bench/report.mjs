@@ -8,7 +8,9 @@ const met = (condition) => (condition === null ? 'pending' : condition ? 'met' :
 /** Each goal of issue 7 with the figures it was judged on. */
 export function evaluateGoals(result) {
   const goals = [];
-  const at50 = result.site.filter((row) => row.connections === 50 && ['article', 'news', 'news-page-2'].includes(row.page));
+  const at50 = result.site.filter(
+    (row) => row.connections === 50 && ['article', 'news', 'news-page-2'].includes(row.page),
+  );
   if (at50.every((row) => row.front)) {
     const worstRatio = Math.min(...at50.map((row) => row.frontRatio));
     const worstP99 = Math.max(...at50.map((row) => row.front.p99));
@@ -24,7 +26,11 @@ export function evaluateGoals(result) {
       figures: { worstFrontP99Ms: worstP99, worstCeilingP99Ms: Math.max(...at50.map((row) => row.ceiling.p99)) },
     });
   } else {
-    goals.push({ goal: 'Article and list pages through the front', status: 'not met', figures: { reason: 'no front (nginx missing)' } });
+    goals.push({
+      goal: 'Article and list pages through the front',
+      status: 'not met',
+      figures: { reason: 'no front (nginx missing)' },
+    });
   }
   const { list, slug } = result.cms.p99Ratio;
   goals.push({
@@ -35,14 +41,28 @@ export function evaluateGoals(result) {
   const ttp = result.timeToPublish;
   goals.push({
     goal: 'Time to publish p95 < 1 s, directly and through the front',
-    status: typeof ttp?.p95Ms === 'number' ? (ttp.p95Ms >= 1000 ? 'not met' : ttp.front ? met(ttp.front.p95Ms < 1000) : 'met directly; front not measured') : 'pending',
-    figures: typeof ttp === 'object' ? { medianMs: ttp.medianMs, p95Ms: ttp.p95Ms, front: ttp.front ?? 'not measured' } : { note: ttp },
+    status:
+      typeof ttp?.p95Ms === 'number'
+        ? ttp.p95Ms >= 1000
+          ? 'not met'
+          : ttp.front
+            ? met(ttp.front.p95Ms < 1000)
+            : 'met directly; front not measured'
+        : 'pending',
+    figures:
+      typeof ttp === 'object'
+        ? { medianMs: ttp.medianMs, p95Ms: ttp.p95Ms, front: ttp.front ?? 'not measured' }
+        : { note: ttp },
   });
   const lh = result.lighthouse;
   goals.push({
     goal: 'Lighthouse: performance >= 95, accessibility 100, best practices >= 95, SEO 100 on every measured page',
-    status: met(lh.every((r) => r.performance >= 95 && r.accessibility === 100 && r.bestPractices >= 95 && r.seo === 100)),
-    figures: Object.fromEntries(lh.map((r) => [r.page, `${r.performance}/${r.accessibility}/${r.bestPractices}/${r.seo}`])),
+    status: met(
+      lh.every((r) => r.performance >= 95 && r.accessibility === 100 && r.bestPractices >= 95 && r.seo === 100),
+    ),
+    figures: Object.fromEntries(
+      lh.map((r) => [r.page, `${r.performance}/${r.accessibility}/${r.bestPractices}/${r.seo}`]),
+    ),
   });
   const worstOwnJs = Math.max(...result.weight.map((row) => row.ownJsGz));
   goals.push({
@@ -54,7 +74,9 @@ export function evaluateGoals(result) {
   goals.push({
     goal: 'Sitemaps split into an index past 50,000 URLs, from paginated queries',
     status: sm.status,
-    figures: sm.small ? { small: `${sm.small.kind} ${sm.small.entries}`, large: `${sm.large.kind} ${sm.large.entries}` } : sm,
+    figures: sm.small
+      ? { small: `${sm.small.kind} ${sm.small.entries}`, large: `${sm.large.kind} ${sm.large.entries}` }
+      : sm,
   });
   return goals;
 }
@@ -70,13 +92,34 @@ function table(headers, rows) {
 export function formatReport(result) {
   const out = [];
   const m = result.meta;
-  out.push(`medee bench — ${m.mode} run, ${m.startedAt}, ${m.seconds} s per load, CMS on ${m.database}, ceiling: ${m.ceiling}, front: ${m.front}`);
-  out.push(`machine: ${m.machine.cpus} x ${m.machine.cpuModel}, node ${m.machine.node}; load generator autocannon in the same machine (no Accept-Encoding)`);
+  out.push(
+    `medee bench — ${m.mode} run, ${m.startedAt}, ${m.seconds} s per load, CMS on ${m.database}, ceiling: ${m.ceiling}, front: ${m.front}`,
+  );
+  out.push(
+    `machine: ${m.machine.cpus} x ${m.machine.cpuModel}, node ${m.machine.node}; load generator autocannon in the same machine (no Accept-Encoding)`,
+  );
   out.push('');
-  out.push('Site: requests/s, p50/p99 ms, errors — direct (next standalone), static ceiling (same HTML bytes), production front (nginx micro-cache)');
+  out.push(
+    'Site: requests/s, p50/p99 ms, errors — direct (next standalone), static ceiling (same HTML bytes), production front (nginx micro-cache)',
+  );
   out.push(
     table(
-      ['page', 'conn', 'site rps', 'p50', 'p99', 'err', 'ceiling rps', 'p99', 'site/ceil', 'front rps', 'p50', 'p99', 'err', 'front/ceil'],
+      [
+        'page',
+        'conn',
+        'site rps',
+        'p50',
+        'p99',
+        'err',
+        'ceiling rps',
+        'p99',
+        'site/ceil',
+        'front rps',
+        'p50',
+        'p99',
+        'err',
+        'front/ceil',
+      ],
       result.site.map((r) => [
         `${r.locale} ${r.page}`,
         r.connections,
@@ -102,7 +145,17 @@ export function formatReport(result) {
   );
   out.push(
     table(
-      ['query', `rps@${c.small.perLocale}`, 'p50', 'p99', `rps@${c.large.perLocale}`, 'p50', 'p99', 'p99 ratio', 'plan at large'],
+      [
+        'query',
+        `rps@${c.small.perLocale}`,
+        'p50',
+        'p99',
+        `rps@${c.large.perLocale}`,
+        'p50',
+        'p99',
+        'p99 ratio',
+        'plan at large',
+      ],
       ['list', 'slug'].map((q) => [
         q === 'list' ? 'list zh, 10/page, populated' : 'find-by-slug zh, populated',
         c.small[q].rps,
@@ -116,9 +169,13 @@ export function formatReport(result) {
       ]),
     ),
   );
-  out.push(`generated ${c.large.generated.documentsCreated} documents (${c.large.generated.rowsCreated} rows) in ${(c.large.generated.ms / 1000).toFixed(1)} s`);
+  out.push(
+    `generated ${c.large.generated.documentsCreated} documents (${c.large.generated.rowsCreated} rows) in ${(c.large.generated.ms / 1000).toFixed(1)} s`,
+  );
   out.push('');
-  out.push('Weight (gzipped bytes): HTML, all JS, own JS (chunks beyond the framework runtime the build loads on every page and Next’s own client components)');
+  out.push(
+    'Weight (gzipped bytes): HTML, all JS, own JS (chunks beyond the framework runtime the build loads on every page and Next’s own client components)',
+  );
   out.push(
     table(
       ['page', 'HTML raw', 'HTML gz', 'JS gz', 'own JS gz', 'scripts'],
@@ -131,24 +188,49 @@ export function formatReport(result) {
       `Sitemap: ${c.small.perLocale}/locale ${sm.small.kind} of ${sm.small.entries} in ${sm.small.ms} ms; ${c.large.perLocale}/locale ${sm.large.kind} of ${sm.large.entries} in ${sm.large.ms} ms (first render, from paginated CMS reads)`,
     );
   }
-  out.push(`RSS peak under load (MiB): site ${result.rss.site}, CMS ${result.rss.cms}${result.rss.front ? `, front nginx ${result.rss.front}` : ''}`);
+  out.push(
+    `RSS peak under load (MiB): site ${result.rss.site}, CMS ${result.rss.cms}${result.rss.front ? `, front nginx ${result.rss.front}` : ''}`,
+  );
   out.push('');
-  out.push(`Lighthouse ${result.lighthouseVersion} (mobile defaults, ${result.lighthouseTarget}): performance / accessibility / best practices / SEO`);
+  out.push(
+    `Lighthouse ${result.lighthouseVersion} (mobile defaults, ${result.lighthouseTarget}): performance / accessibility / best practices / SEO`,
+  );
   out.push(
     table(
       ['page', 'perf', 'a11y', 'best', 'seo', 'LCP ms', 'audits below 100%'],
-      result.lighthouse.map((r) => [r.page, r.performance, r.accessibility, r.bestPractices, r.seo, r.lcpMs, r.failedAudits.join(' ') || '-']),
+      result.lighthouse.map((r) => [
+        r.page,
+        r.performance,
+        r.accessibility,
+        r.bestPractices,
+        r.seo,
+        r.lcpMs,
+        r.failedAudits.join(' ') || '-',
+      ]),
     ),
   );
   out.push('');
   const t = result.timeToPublish;
   out.push(
-    `Time to publish (${typeof t === 'object' ? `${t.runs} publishes, slowest target): median ${t.medianMs} ms, p95 ${t.p95Ms} ms — ${Object.entries(t.targets)
-          .map(([name, v]) => `${name} ${v.medianMs}/${v.p95Ms} ms`)
-          .join(', ')}${t.front ? `; through the front median ${t.front.medianMs} ms, p95 ${t.front.p95Ms} ms` : `; ${t.note}`}` : `): ${t}`}`,
+    `Time to publish (${
+      typeof t === 'object'
+        ? `${t.runs} publishes, slowest target): median ${t.medianMs} ms, p95 ${t.p95Ms} ms — ${Object.entries(
+            t.targets,
+          )
+            .map(([name, v]) => `${name} ${v.medianMs}/${v.p95Ms} ms`)
+            .join(
+              ', ',
+            )}${t.front ? `; through the front median ${t.front.medianMs} ms, p95 ${t.front.p95Ms} ms` : `; ${t.note}`}`
+        : `): ${t}`
+    }`,
   );
   out.push('');
   out.push('Goals');
-  out.push(table(['status', 'goal', 'figures'], result.goals.map((g) => [g.status, g.goal, JSON.stringify(g.figures)])));
+  out.push(
+    table(
+      ['status', 'goal', 'figures'],
+      result.goals.map((g) => [g.status, g.goal, JSON.stringify(g.figures)]),
+    ),
+  );
   return out.join('\n');
 }

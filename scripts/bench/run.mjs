@@ -12,7 +12,15 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { chunkModuleIds, clientModuleIds, clientModulesByChunk, lighthouseScores, load, pageWeight, rssSampler } from './measure.mjs';
+import {
+  chunkModuleIds,
+  clientModuleIds,
+  clientModulesByChunk,
+  lighthouseScores,
+  load,
+  pageWeight,
+  rssSampler,
+} from './measure.mjs';
 import { evaluateGoals, formatReport } from './report.mjs';
 
 const require = createRequire(import.meta.url);
@@ -55,7 +63,8 @@ Object.assign(process.env, secrets, { STRAPI_TELEMETRY_DISABLED: 'true', NEXT_TE
 
 async function ports() {
   const names = ['cms', 'site', 'ceiling', 'front', 'frontCms', 'cmsLarge', 'siteLarge'];
-  if (options['port-base'] === undefined) return Object.fromEntries(await Promise.all(names.map(async (n) => [n, await freePort()])));
+  if (options['port-base'] === undefined)
+    return Object.fromEntries(await Promise.all(names.map(async (n) => [n, await freePort()])));
   const base = Number(options['port-base']);
   const chosen = Object.fromEntries(names.map((n, i) => [n, base + i]));
   for (const [name, port] of Object.entries(chosen)) {
@@ -116,11 +125,14 @@ async function explainCmsQueries(pg, pgClient, cmsUrl, queries, headers) {
     await pgClient.query('ALTER SYSTEM RESET auto_explain.log_min_duration');
     await pgClient.query('SELECT pg_reload_conf()');
     const text = fromLog().slice(start);
-    const scans = [...text.matchAll(/(Seq Scan|Index Scan|Index Only Scan|Bitmap Heap Scan|Bitmap Index Scan)(?: Backward)?(?: using (\S+))? on (articles\w*)/g)].map(
-      (m) => `${m[1]}${m[2] ? ` using ${m[2]}` : ''} on ${m[3]}`,
-    );
+    const scans = [
+      ...text.matchAll(
+        /(Seq Scan|Index Scan|Index Only Scan|Bitmap Heap Scan|Bitmap Index Scan)(?: Backward)?(?: using (\S+))? on (articles\w*)/g,
+      ),
+    ].map((m) => `${m[1]}${m[2] ? ` using ${m[2]}` : ''} on ${m[3]}`);
     const seqScans = scans.filter((s) => s.startsWith('Seq Scan on articles ') || s === 'Seq Scan on articles');
-    if (scans.length === 0) throw new Error(`auto_explain logged no plan for the CMS ${name} query:\n${text.slice(0, 2000)}`);
+    if (scans.length === 0)
+      throw new Error(`auto_explain logged no plan for the CMS ${name} query:\n${text.slice(0, 2000)}`);
     plans[name] = {
       summary: seqScans.length ? `${seqScans.length} seq scan(s) on articles` : 'indexed',
       scans: [...new Set(scans)],
@@ -132,8 +144,11 @@ async function explainCmsQueries(pg, pgClient, cmsUrl, queries, headers) {
 
 async function main() {
   const nginxPath = findNginx();
-  log(`${quick ? 'quick' : 'full'} run: ${seconds} s per load, ${smallScale} and ${largeScale} articles per locale, CMS on ${options.db}`);
-  if (!nginxPath) log('nginx not found: the ceiling is a minimal Node server and there is no front (apt-get install -y nginx-light)');
+  log(
+    `${quick ? 'quick' : 'full'} run: ${seconds} s per load, ${smallScale} and ${largeScale} articles per locale, CMS on ${options.db}`,
+  );
+  if (!nginxPath)
+    log('nginx not found: the ceiling is a minimal Node server and there is no front (apt-get install -y nginx-light)');
 
   await ensureInstalled();
   await ensureCmsBuilt();
@@ -163,7 +178,8 @@ async function main() {
   } else {
     sqliteFile = path.join('.tmp', `bench-${process.pid}.db`);
     cleanups.push(() => {
-      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(path.join(rootDir, 'cms', `${sqliteFile}${suffix}`), { force: true });
+      for (const suffix of ['', '-wal', '-shm'])
+        fs.rmSync(path.join(rootDir, 'cms', `${sqliteFile}${suffix}`), { force: true });
     });
   }
   const siteReadToken = generateApiTokenKey();
@@ -172,15 +188,23 @@ async function main() {
     databaseUrl,
     sqliteFile,
     secrets,
-    extra: { CMS_ADMIN_EMAIL: 'bench@medee.local', CMS_ADMIN_PASSWORD: generateAdminPassword(), SITE_READ_TOKEN: siteReadToken },
+    extra: {
+      CMS_ADMIN_EMAIL: 'bench@medee.local',
+      CMS_ADMIN_PASSWORD: generateAdminPassword(),
+      SITE_READ_TOKEN: siteReadToken,
+    },
   });
   log('seeding the CMS…');
   await seedCms(env);
   const generate = async (perLocale, generateEnv) => {
-    const output = await run(process.execPath, [path.join(rootDir, 'scripts', 'bench', 'generate-articles.cjs'), '--per-locale', String(perLocale)], {
-      env: generateEnv,
-      quiet: true,
-    });
+    const output = await run(
+      process.execPath,
+      [path.join(rootDir, 'scripts', 'bench', 'generate-articles.cjs'), '--per-locale', String(perLocale)],
+      {
+        env: generateEnv,
+        quiet: true,
+      },
+    );
     return JSON.parse(output.trim().split('\n').pop());
   };
   const smallGenerated = await generate(smallScale, env);
@@ -196,7 +220,12 @@ async function main() {
     } finally {
       await admin.end();
     }
-    largeEnv = { ...env, PORT: String(port.cmsLarge), PUBLIC_URL: `http://127.0.0.1:${port.cmsLarge}`, DATABASE_URL: pg.url.replace(/\/medee_bench$/, '/medee_bench_large') };
+    largeEnv = {
+      ...env,
+      PORT: String(port.cmsLarge),
+      PUBLIC_URL: `http://127.0.0.1:${port.cmsLarge}`,
+      DATABASE_URL: pg.url.replace(/\/medee_bench$/, '/medee_bench_large'),
+    };
   } else {
     const largeFile = path.join('.tmp', `bench-${process.pid}-large.db`);
     for (const suffix of ['', '-wal', '-shm']) {
@@ -204,9 +233,15 @@ async function main() {
       if (fs.existsSync(from)) fs.copyFileSync(from, path.join(rootDir, 'cms', `${largeFile}${suffix}`));
     }
     cleanups.push(() => {
-      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(path.join(rootDir, 'cms', `${largeFile}${suffix}`), { force: true });
+      for (const suffix of ['', '-wal', '-shm'])
+        fs.rmSync(path.join(rootDir, 'cms', `${largeFile}${suffix}`), { force: true });
     });
-    largeEnv = { ...env, PORT: String(port.cmsLarge), PUBLIC_URL: `http://127.0.0.1:${port.cmsLarge}`, DATABASE_FILENAME: largeFile };
+    largeEnv = {
+      ...env,
+      PORT: String(port.cmsLarge),
+      PUBLIC_URL: `http://127.0.0.1:${port.cmsLarge}`,
+      DATABASE_FILENAME: largeFile,
+    };
   }
   log(`generating up to ${largeScale} articles per locale in a copy of the database…`);
   const largeGenerated = await generate(largeScale, largeEnv);
@@ -219,20 +254,32 @@ async function main() {
   // --- the site (standalone, own copy), the front, the ceiling
   const site = await startStandaloneSite({
     port: port.site,
-    env: { STRAPI_URL: cmsUrl, STRAPI_READ_TOKEN: siteReadToken, SITE_URL: frontUrl ?? `http://127.0.0.1:${port.site}` },
+    env: {
+      STRAPI_URL: cmsUrl,
+      STRAPI_READ_TOKEN: siteReadToken,
+      SITE_URL: frontUrl ?? `http://127.0.0.1:${port.site}`,
+    },
   });
   cleanups.push(site.stop);
   let front = null;
   if (nginxPath) {
     front = await startFront(
-      singleInstanceFront({ port: port.front, cmsPort: port.frontCms, sitePort: port.site, cmsInstancePort: port.cms, refreshToken: generateApiTokenKey() }),
+      singleInstanceFront({
+        port: port.front,
+        cmsPort: port.frontCms,
+        sitePort: port.site,
+        cmsInstancePort: port.cms,
+        refreshToken: generateApiTokenKey(),
+      }),
       { healthUrl: `${frontUrl}/mn` },
     );
     cleanups.push(front.stop);
   }
 
   const seed = JSON.parse(fs.readFileSync(path.join(rootDir, 'cms', 'data', 'seed', 'articles.json'), 'utf8'));
-  const seedCertificates = JSON.parse(fs.readFileSync(path.join(rootDir, 'cms', 'data', 'seed', 'certificates.json'), 'utf8'));
+  const seedCertificates = JSON.parse(
+    fs.readFileSync(path.join(rootDir, 'cms', 'data', 'seed', 'certificates.json'), 'utf8'),
+  );
   // The seed's own page (DESIGN.md): the 专精特新 certificate article and its certificate.
   const article = seed.find((a) => a.mn && a.zh && a.certificates.length > 0);
   const certificate = seedCertificates.find((c) => c.key === article.certificates[0]);
@@ -264,7 +311,11 @@ async function main() {
       prepare: () => ({ 'ceiling.conf': staticServerConf({ port: port.ceiling, root: ceilingRoot }) }),
     });
   } else {
-    const proc = startProcess('ceiling', process.execPath, [path.join(rootDir, 'scripts', 'bench', 'static-server.cjs'), ceilingRoot, String(port.ceiling)]);
+    const proc = startProcess('ceiling', process.execPath, [
+      path.join(rootDir, 'scripts', 'bench', 'static-server.cjs'),
+      ceilingRoot,
+      String(port.ceiling),
+    ]);
     await waitForHttp(`http://127.0.0.1:${port.ceiling}/${pages[0].file}`, { proc, timeoutMs: 10_000 });
     ceiling = { pid: proc.pid, stop: proc.stop };
   }
@@ -291,7 +342,9 @@ async function main() {
         directRatio: ratio(direct),
         frontRatio: ratio(frontResult),
       });
-      log(`${page.locale} ${page.page} @${connections}: site ${direct.rps} rps, ceiling ${ceilingResult.rps}, front ${frontResult?.rps ?? '-'}`);
+      log(
+        `${page.locale} ${page.page} @${connections}: site ${direct.rps} rps, ceiling ${ceilingResult.rps}, front ${frontResult?.rps ?? '-'}`,
+      );
     }
   }
   const siteRss = sampler.peak();
@@ -304,14 +357,22 @@ async function main() {
   const chunkModules = clientModulesByChunk(path.join(nextDir, 'server', 'app'));
   const moduleFiles = clientModuleIds(path.join(nextDir, 'server', 'app'));
   const buildManifest = JSON.parse(fs.readFileSync(path.join(nextDir, 'build-manifest.json'), 'utf8'));
-  const runtimeChunks = new Set([...buildManifest.rootMainFiles, ...buildManifest.polyfillFiles].map((file) => `/_next/${file}`));
+  const runtimeChunks = new Set(
+    [...buildManifest.rootMainFiles, ...buildManifest.polyfillFiles].map((file) => `/_next/${file}`),
+  );
   const isOwnChunk = (pathname, code) => {
     if (runtimeChunks.has(pathname)) return false;
-    return [...chunkModuleIds(code)].some((id) => moduleFiles.has(id) && !moduleFiles.get(id).startsWith('node_modules/next/'));
+    return [...chunkModuleIds(code)].some(
+      (id) => moduleFiles.has(id) && !moduleFiles.get(id).startsWith('node_modules/next/'),
+    );
   };
   const weight = [];
   for (const page of pages) {
-    weight.push({ page: page.page, locale: page.locale, ...(await pageWeight(`${site.baseUrl}${page.path}`, isOwnChunk, chunkModules)) });
+    weight.push({
+      page: page.page,
+      locale: page.locale,
+      ...(await pageWeight(`${site.baseUrl}${page.path}`, isOwnChunk, chunkModules)),
+    });
   }
 
   // --- CMS API at both scales
@@ -323,10 +384,14 @@ async function main() {
   const largeUrl = `http://127.0.0.1:${port.cmsLarge}`;
   const largeSampler = rssSampler({ cms: cmsLarge.pid });
   const totals = {};
-  for (const [scale, url] of [['small', cmsUrl], ['large', largeUrl]]) {
+  for (const [scale, url] of [
+    ['small', cmsUrl],
+    ['large', largeUrl],
+  ]) {
     for (const [name, pathAndQuery] of Object.entries(queries)) {
       const body = await (await fetchOk(`${url}${pathAndQuery}`, { headers })).json();
-      if (!Array.isArray(body.data) || body.data.length === 0) throw new Error(`CMS ${scale} ${name} query returned no data`);
+      if (!Array.isArray(body.data) || body.data.length === 0)
+        throw new Error(`CMS ${scale} ${name} query returned no data`);
       totals[`${scale}:${name}`] = body.meta?.pagination?.total ?? null;
       // Warm-up, not counted: JIT, connection pool, PostgreSQL's buffers.
       await load(`${url}${pathAndQuery}`, { connections: cmsConnections, seconds: quick ? 1 : 2, headers });
@@ -335,8 +400,13 @@ async function main() {
   const rounds = { small: { list: [], slug: [] }, large: { list: [], slug: [] } };
   for (let round = 0; round < cmsRounds; round += 1) {
     for (const name of Object.keys(queries)) {
-      for (const [scale, url] of [['small', cmsUrl], ['large', largeUrl]]) {
-        rounds[scale][name].push(await load(`${url}${queries[name]}`, { connections: cmsConnections, seconds, headers }));
+      for (const [scale, url] of [
+        ['small', cmsUrl],
+        ['large', largeUrl],
+      ]) {
+        rounds[scale][name].push(
+          await load(`${url}${queries[name]}`, { connections: cmsConnections, seconds, headers }),
+        );
       }
     }
   }
@@ -383,7 +453,9 @@ async function main() {
 
   // --- Lighthouse through the front (what readers get), home, list and article
   const lighthouseBase = frontUrl ?? site.baseUrl;
-  const lighthousePages = pages.filter((p) => ['home', 'news', 'article'].includes(p.page)).slice(0, quick ? 1 : undefined);
+  const lighthousePages = pages
+    .filter((p) => ['home', 'news', 'article'].includes(p.page))
+    .slice(0, quick ? 1 : undefined);
   log(`Lighthouse on ${lighthousePages.length} page(s)…`);
   const lighthouse = (await lighthouseScores(lighthousePages.map((p) => `${lighthouseBase}${p.path}`))).map((r, i) => ({
     page: `${lighthousePages[i].locale} ${lighthousePages[i].page}`,
@@ -392,13 +464,18 @@ async function main() {
 
   // --- time to publish: measured by the editor issue's script (npm run bench:publish) when it is
   // in this tree. It runs its own stack (SQLite CMS, `next start`) and writes .bench/publish-*.json.
-  const publishScript = fs.readdirSync(path.join(rootDir, 'scripts')).find((name) => /^bench-publish\.(c|m)?js$/.test(name));
+  const publishScript = fs
+    .readdirSync(path.join(rootDir, 'scripts'))
+    .find((name) => /^bench-publish\.(c|m)?js$/.test(name));
   let timeToPublish = 'pending issue 4 (scripts/bench-publish.* is not in this tree)';
   if (publishScript) {
     const publishRuns = quick ? 3 : 20;
     log(`time to publish: scripts/${publishScript} --runs ${publishRuns}…`);
     const before = Date.now();
-    await run(process.execPath, [path.join(rootDir, 'scripts', publishScript), '--runs', String(publishRuns)], { cwd: rootDir, quiet: true });
+    await run(process.execPath, [path.join(rootDir, 'scripts', publishScript), '--runs', String(publishRuns)], {
+      cwd: rootDir,
+      quiet: true,
+    });
     const benchDir = path.join(rootDir, '.bench');
     const report = fs
       .readdirSync(benchDir)
@@ -411,12 +488,20 @@ async function main() {
     const { rows } = JSON.parse(fs.readFileSync(report, 'utf8'));
     const targets = rows.filter((row) => row.name !== 'publish call');
     // The slowest target's figures (article page, news list, feed), directly and via the front.
-    const slowest = (list) => (list.length ? { medianMs: Math.round(Math.max(...list.map((row) => row.median))), p95Ms: Math.round(Math.max(...list.map((row) => row.p95))) } : null);
+    const slowest = (list) =>
+      list.length
+        ? {
+            medianMs: Math.round(Math.max(...list.map((row) => row.median))),
+            p95Ms: Math.round(Math.max(...list.map((row) => row.p95))),
+          }
+        : null;
     const viaFront = (row) => row.name.endsWith(' via front');
     timeToPublish = {
       runs: publishRuns,
       ...slowest(targets.filter((row) => !viaFront(row))),
-      targets: Object.fromEntries(targets.map((row) => [row.name, { medianMs: Math.round(row.median), p95Ms: Math.round(row.p95) }])),
+      targets: Object.fromEntries(
+        targets.map((row) => [row.name, { medianMs: Math.round(row.median), p95Ms: Math.round(row.p95) }]),
+      ),
       front: slowest(targets.filter(viaFront)),
       note: `scripts/${publishScript}: the stack as in production (notices through the front, which the site refreshes)`,
       report: path.relative(rootDir, report),
@@ -437,7 +522,11 @@ async function main() {
   const siteLarge = await startStandaloneSite({
     port: port.siteLarge,
     name: 'site-large',
-    env: { STRAPI_URL: largeUrl, STRAPI_READ_TOKEN: siteReadToken, SITE_URL: frontUrl ?? `http://127.0.0.1:${port.siteLarge}` },
+    env: {
+      STRAPI_URL: largeUrl,
+      STRAPI_READ_TOKEN: siteReadToken,
+      SITE_URL: frontUrl ?? `http://127.0.0.1:${port.siteLarge}`,
+    },
   });
   let sitemapLarge;
   try {
@@ -445,7 +534,8 @@ async function main() {
   } finally {
     await siteLarge.stop();
   }
-  const sitemapOk = (m) => m.status === 200 && m.kind !== 'invalid' && m.entries > 0 && (m.kind === 'urlset' ? m.entries <= 50_000 : true);
+  const sitemapOk = (m) =>
+    m.status === 200 && m.kind !== 'invalid' && m.entries > 0 && (m.kind === 'urlset' ? m.entries <= 50_000 : true);
   const sitemap = {
     status: sitemapOk(sitemapSmall) && sitemapOk(sitemapLarge) ? 'met' : 'not met',
     small: sitemapSmall,
@@ -466,10 +556,22 @@ async function main() {
       ceiling: nginxPath ? 'nginx static file' : 'in-memory Node server',
       front: nginxPath ? 'nginx (deploy/nginx/templates/medee.conf.template), 1 site instance' : 'none',
       ports: port,
-      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model ?? 'unknown',
+        memGiB: Math.round(os.totalmem() / 2 ** 30),
+        node: process.version,
+      },
     },
     site: siteRows,
-    cms: { connections: cmsConnections, rounds: cmsRounds, small, large, p99Ratio: { list: p99Ratio('list'), slug: p99Ratio('slug') }, plans },
+    cms: {
+      connections: cmsConnections,
+      rounds: cmsRounds,
+      small,
+      large,
+      p99Ratio: { list: p99Ratio('list'), slug: p99Ratio('slug') },
+      plans,
+    },
     weight,
     rss: { ...siteRss, cms: cmsRss, unit: 'MiB' },
     lighthouseVersion: require('lighthouse/package.json').version,
@@ -488,9 +590,17 @@ async function main() {
   fs.writeFileSync(jsonFile, `${JSON.stringify(result, null, 2)}\n`);
   fs.writeFileSync(path.join(options.out, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
   fs.writeFileSync(path.join(options.out, 'latest.txt'), `${text}\n`);
-  if (plans) fs.writeFileSync(path.join(options.out, 'latest-plans.txt'), Object.entries(plans).map(([q, p]) => `### ${q}\n${p.log}`).join('\n'));
+  if (plans)
+    fs.writeFileSync(
+      path.join(options.out, 'latest-plans.txt'),
+      Object.entries(plans)
+        .map(([q, p]) => `### ${q}\n${p.log}`)
+        .join('\n'),
+    );
   console.log(`\n${text}\n`);
-  log(`JSON: ${path.relative(process.cwd(), jsonFile)} (and latest.json, latest.txt${plans ? ', latest-plans.txt' : ''}) — ${result.meta.durationS} s`);
+  log(
+    `JSON: ${path.relative(process.cwd(), jsonFile)} (and latest.json, latest.txt${plans ? ', latest-plans.txt' : ''}) — ${result.meta.durationS} s`,
+  );
 }
 
 async function cleanUp() {

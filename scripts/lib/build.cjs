@@ -10,7 +10,19 @@ const { generateCmsSecrets } = require('./secrets.cjs');
 
 const rootDir = path.join(__dirname, '..', '..');
 // Outputs and files the builds themselves rewrite (next-env.d.ts, *.tsbuildinfo) are not inputs.
-const SKIP = new Set(['node_modules', 'dist', '.next', '.tmp', '.strapi', 'build', 'tests', 'coverage', 'uploads', 'types', 'next-env.d.ts']);
+const SKIP = new Set([
+  'node_modules',
+  'dist',
+  '.next',
+  '.tmp',
+  '.strapi',
+  'build',
+  'tests',
+  'coverage',
+  'uploads',
+  'types',
+  'next-env.d.ts',
+]);
 const skipped = (name) => SKIP.has(name) || name.startsWith('.env') || name.endsWith('.tsbuildinfo');
 
 function hashInputs(paths) {
@@ -81,7 +93,9 @@ const webCanaryFile = path.join(rootDir, 'web', '.next', '.medee-build-canaries.
  */
 function webSecretCanaries() {
   const example = fs.readFileSync(path.join(rootDir, 'web', '.env.example'), 'utf8');
-  const names = [...example.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((match) => match[1]).filter((name) => /SECRET|TOKEN|KEY|PASSWORD/.test(name));
+  const names = [...example.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)]
+    .map((match) => match[1])
+    .filter((name) => /SECRET|TOKEN|KEY|PASSWORD/.test(name));
   return Object.fromEntries(names.map((name) => [name, `medeeCanary${name.replace(/_/g, '')}7f3a9c2e51d84b06`]));
 }
 

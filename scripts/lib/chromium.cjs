@@ -9,7 +9,7 @@ function findChromium() {
   const found = CANDIDATES.find((candidate) => fs.existsSync(candidate));
   if (!found) {
     throw new Error(
-      'Chromium not found: install Debian\'s chromium and a CJK font (apt-get install -y chromium fonts-wqy-microhei) or set CHROMIUM_PATH.',
+      "Chromium not found: install Debian's chromium and a CJK font (apt-get install -y chromium fonts-wqy-microhei) or set CHROMIUM_PATH.",
     );
   }
   return found;

@@ -10,7 +10,12 @@ const os = require('node:os');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
 const { freePort, portInUse, startProcess, waitForHttp } = require('./processes.cjs');
-const { generateAdminPassword, generateApiTokenKey, generateCmsSecrets, generateSiteSecrets } = require('./secrets.cjs');
+const {
+  generateAdminPassword,
+  generateApiTokenKey,
+  generateCmsSecrets,
+  generateSiteSecrets,
+} = require('./secrets.cjs');
 const { startFront } = require('./nginx.cjs');
 
 const rootDir = path.join(__dirname, '..', '..');
@@ -21,7 +26,8 @@ const SERVICES = ['postgres', 'redis', 'cms-1', 'cms-2', 'web-1', 'web-2', 'fron
 /** Ports of the loopback cluster: consecutive from `base`, or free ones. */
 async function clusterPorts(base) {
   const names = ['front', 'frontCms', 'cms-1', 'cms-2', 'web-1', 'web-2', 'redis'];
-  if (base === undefined) return Object.fromEntries(await Promise.all(names.map(async (name) => [name, await freePort()])));
+  if (base === undefined)
+    return Object.fromEntries(await Promise.all(names.map(async (name) => [name, await freePort()])));
   const ports = Object.fromEntries(names.map((name, i) => [name, base + i]));
   for (const [name, port] of Object.entries(ports)) {
     if (await portInUse(port)) throw new Error(`Port ${port} (${name}) is in use: choose another CLUSTER_PORT_BASE.`);
@@ -99,15 +105,35 @@ function serviceEnvironments({ ports, databaseUrl, secrets, siteReadToken, admin
 }
 
 function findRedisServer() {
-  const found = [process.env.REDIS_SERVER_PATH, '/usr/bin/redis-server', '/usr/local/bin/redis-server'].filter(Boolean).find((p) => fs.existsSync(p));
-  if (!found) throw new Error('redis-server not found. Install it (Debian: apt-get install -y redis-server) or set REDIS_SERVER_PATH.');
+  const found = [process.env.REDIS_SERVER_PATH, '/usr/bin/redis-server', '/usr/local/bin/redis-server']
+    .filter(Boolean)
+    .find((p) => fs.existsSync(p));
+  if (!found)
+    throw new Error(
+      'redis-server not found. Install it (Debian: apt-get install -y redis-server) or set REDIS_SERVER_PATH.',
+    );
   return found;
 }
 
 /** redis-server with deploy/redis/redis.conf on 127.0.0.1:`port`, data in a temp dir. */
 async function startRedis(port, { echo = false } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'medee-redis-'));
-  const proc = startProcess('redis', findRedisServer(), [path.join(rootDir, 'deploy', 'redis', 'redis.conf'), '--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--daemonize', 'no'], { echo });
+  const proc = startProcess(
+    'redis',
+    findRedisServer(),
+    [
+      path.join(rootDir, 'deploy', 'redis', 'redis.conf'),
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--daemonize',
+      'no',
+    ],
+    { echo },
+  );
   const stop = async () => {
     await proc.stop();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -158,7 +184,15 @@ async function startCluster({ portBase, echo = false, log = () => {} } = {}) {
     const admin = { email: 'admin@medee.local', password: generateAdminPassword() };
     const siteReadToken = generateApiTokenKey();
     const frontRefreshToken = generateApiTokenKey();
-    const env = serviceEnvironments({ ports, databaseUrl: pg.url, secrets: generateCmsSecrets(), siteReadToken, admin, frontRefreshToken, siteSecrets: generateSiteSecrets() });
+    const env = serviceEnvironments({
+      ports,
+      databaseUrl: pg.url,
+      secrets: generateCmsSecrets(),
+      siteReadToken,
+      admin,
+      frontRefreshToken,
+      siteSecrets: generateSiteSecrets(),
+    });
     const cmsEnvFor = (name) => cmsEnv({ port: ports[name], databaseUrl: pg.url, secrets: {}, extra: env[name] });
 
     // Migrations (Strapi's schema sync) and the seed run once, before any instance serves:

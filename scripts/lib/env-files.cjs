@@ -5,7 +5,12 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { parseEnv } = require('node:util');
-const { generateAdminPassword, generateApiTokenKey, generateCmsSecrets, generateSiteSecrets } = require('./secrets.cjs');
+const {
+  generateAdminPassword,
+  generateApiTokenKey,
+  generateCmsSecrets,
+  generateSiteSecrets,
+} = require('./secrets.cjs');
 
 const rootDir = path.join(__dirname, '..', '..');
 const cmsEnvFile = path.join(rootDir, 'cms', '.env');
@@ -60,7 +65,9 @@ function ensureEnvFiles() {
     SITE_PREVIEW_SECRET: site.previewSecret,
     SITE_PREVIEW_TOKEN: site.previewToken,
   };
-  if (completeEnvFile(cmsEnvFile, '# Written by npm start for development. Do not commit. See .env.example.', cmsWanted)) {
+  if (
+    completeEnvFile(cmsEnvFile, '# Written by npm start for development. Do not commit. See .env.example.', cmsWanted)
+  ) {
     created.push('cms/.env');
   }
   const webWanted = {
@@ -71,7 +78,9 @@ function ensureEnvFiles() {
     PREVIEW_SECRET: site.previewSecret,
     STRAPI_PREVIEW_TOKEN: site.previewToken,
   };
-  if (completeEnvFile(webEnvFile, '# Written by npm start for development. Do not commit. See .env.example.', webWanted)) {
+  if (
+    completeEnvFile(webEnvFile, '# Written by npm start for development. Do not commit. See .env.example.', webWanted)
+  ) {
     created.push('web/.env.local');
   }
   const cms = readEnv(cmsEnvFile);

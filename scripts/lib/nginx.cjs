@@ -15,7 +15,12 @@ const rootDir = path.join(__dirname, '..', '..');
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
 function findNginx() {
-  const candidates = [process.env.NGINX_PATH, '/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/local/nginx/sbin/nginx'].filter(Boolean);
+  const candidates = [
+    process.env.NGINX_PATH,
+    '/usr/sbin/nginx',
+    '/usr/local/sbin/nginx',
+    '/usr/local/nginx/sbin/nginx',
+  ].filter(Boolean);
   return candidates.find((candidate) => fs.existsSync(candidate)) ?? null;
 }
 
@@ -27,7 +32,9 @@ function renderTemplate(text, vars) {
 /** Renders deploy/nginx/templates/<name>.template with `vars`; throws if one it names is missing. */
 function renderDeployTemplate(name, vars) {
   const text = fs.readFileSync(path.join(rootDir, 'deploy', 'nginx', 'templates', `${name}.template`), 'utf8');
-  const missing = [...new Set([...text.matchAll(/\$\{([A-Z][A-Z0-9_]*)\}/g)].map((m) => m[1]))].filter((n) => !(n in vars));
+  const missing = [...new Set([...text.matchAll(/\$\{([A-Z][A-Z0-9_]*)\}/g)].map((m) => m[1]))].filter(
+    (n) => !(n in vars),
+  );
   if (missing.length) throw new Error(`deploy/nginx/templates/${name}.template needs ${missing.join(', ')}`);
   return renderTemplate(text, vars);
 }
@@ -37,7 +44,9 @@ function renderDeployTemplate(name, vars) {
  * core, `conf.d/*.conf` included inside `http`. Paths are private to `dir`.
  */
 function mainConfig(dir, { workerProcesses = 'auto' } = {}) {
-  const mimeTypes = fs.existsSync('/etc/nginx/mime.types') ? 'include /etc/nginx/mime.types;' : 'types { text/html html; text/css css; application/javascript js; }';
+  const mimeTypes = fs.existsSync('/etc/nginx/mime.types')
+    ? 'include /etc/nginx/mime.types;'
+    : 'types { text/html html; text/css css; application/javascript js; }';
   return `# Written by scripts/lib/nginx.cjs
 ${isRoot ? 'user nobody nogroup;\n' : ''}worker_processes ${workerProcesses};
 daemon off;
@@ -70,7 +79,8 @@ http {
  */
 async function startNginx({ name = 'nginx', prepare, healthUrl, workerProcesses, echo = false }) {
   const nginx = findNginx();
-  if (!nginx) throw new Error('nginx not found. Install it (Debian: apt-get install -y nginx-light) or set NGINX_PATH.');
+  if (!nginx)
+    throw new Error('nginx not found. Install it (Debian: apt-get install -y nginx-light) or set NGINX_PATH.');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `medee-${name}-`));
   for (const sub of ['conf.d', 'tmp', 'cache']) fs.mkdirSync(path.join(dir, sub));
   const confs = await prepare(dir);
@@ -106,7 +116,9 @@ function startFront(vars, { healthUrl, echo = false }) {
     name: 'front',
     healthUrl,
     echo,
-    prepare: (dir) => ({ 'medee.conf': renderDeployTemplate('medee.conf', { ...vars, NGINX_CACHE_DIR: path.join(dir, 'cache') }) }),
+    prepare: (dir) => ({
+      'medee.conf': renderDeployTemplate('medee.conf', { ...vars, NGINX_CACHE_DIR: path.join(dir, 'cache') }),
+    }),
   });
 }
 
@@ -118,7 +130,15 @@ function startFront(vars, { healthUrl, echo = false }) {
 function singleInstanceFront({ port, cmsPort, sitePort, cmsInstancePort, refreshToken }) {
   const site = `127.0.0.1:${sitePort}`;
   const cms = `127.0.0.1:${cmsInstancePort}`;
-  return { SITE_LISTEN: `127.0.0.1:${port}`, CMS_LISTEN: `127.0.0.1:${cmsPort}`, WEB_1: site, WEB_2: site, CMS_1: cms, CMS_2: cms, FRONT_REFRESH_TOKEN: refreshToken };
+  return {
+    SITE_LISTEN: `127.0.0.1:${port}`,
+    CMS_LISTEN: `127.0.0.1:${cmsPort}`,
+    WEB_1: site,
+    WEB_2: site,
+    CMS_1: cms,
+    CMS_2: cms,
+    FRONT_REFRESH_TOKEN: refreshToken,
+  };
 }
 
 /** A server block serving `root` as static files: the physical ceiling of the bench. */
@@ -132,4 +152,13 @@ function staticServerConf({ port, root }) {
 `;
 }
 
-module.exports = { findNginx, renderTemplate, renderDeployTemplate, startNginx, startFront, singleInstanceFront, staticServerConf, mainConfig };
+module.exports = {
+  findNginx,
+  renderTemplate,
+  renderDeployTemplate,
+  startNginx,
+  startFront,
+  singleInstanceFront,
+  staticServerConf,
+  mainConfig,
+};

@@ -39,10 +39,18 @@ async function startPostgres({ database = 'medee_test', settings = {} } = {}) {
   if (isRoot) execFileSync('chown', ['-R', 'postgres:postgres', dir]);
   const port = await freePort();
 
-  await run(...asClusterOwner(initdb, ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']), { quiet: true });
-  const extra = Object.entries(settings).map(([name, value]) => ` -c ${name}=${value}`).join('');
+  await run(
+    ...asClusterOwner(initdb, ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']),
+    { quiet: true },
+  );
+  const extra = Object.entries(settings)
+    .map(([name, value]) => ` -c ${name}=${value}`)
+    .join('');
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off${extra}`;
-  await run(...asClusterOwner(pgCtl, ['-D', dataDir, '-o', options, '-l', path.join(dir, 'server.log'), '-w', 'start']), { quiet: true });
+  await run(
+    ...asClusterOwner(pgCtl, ['-D', dataDir, '-o', options, '-l', path.join(dir, 'server.log'), '-w', 'start']),
+    { quiet: true },
+  );
 
   const stop = async () => {
     try {
@@ -56,7 +64,9 @@ async function startPostgres({ database = 'medee_test', settings = {} } = {}) {
   // An outage and its end, for fault tests: the data stays.
   const pause = () => run(...asClusterOwner(pgCtl, ['-D', dataDir, '-m', 'immediate', '-w', 'stop']), { quiet: true });
   const resume = () =>
-    run(...asClusterOwner(pgCtl, ['-D', dataDir, '-o', options, '-l', path.join(dir, 'server.log'), '-w', 'start']), { quiet: true });
+    run(...asClusterOwner(pgCtl, ['-D', dataDir, '-o', options, '-l', path.join(dir, 'server.log'), '-w', 'start']), {
+      quiet: true,
+    });
   try {
     const { Client } = require(require.resolve('pg', { paths: [path.join(__dirname, '..', '..', 'cms')] }));
     const client = new Client({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres' });
@@ -67,7 +77,14 @@ async function startPostgres({ database = 'medee_test', settings = {} } = {}) {
     await stop();
     throw error;
   }
-  return { url: `postgres://postgres@127.0.0.1:${port}/${database}`, port, logFile: path.join(dir, 'server.log'), stop, pause, resume };
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/${database}`,
+    port,
+    logFile: path.join(dir, 'server.log'),
+    stop,
+    pause,
+    resume,
+  };
 }
 
 module.exports = { startPostgres, findPostgresBinary };

@@ -114,7 +114,9 @@ async function waitForHttp(url, { proc, timeoutMs = 120_000, accept = (status) =
       /* not listening yet */
     }
     if (Date.now() > deadline) {
-      throw new Error(`${url} did not answer within ${timeoutMs} ms${proc ? `\n--- ${proc.name} output ---\n${proc.output()}` : ''}`);
+      throw new Error(
+        `${url} did not answer within ${timeoutMs} ms${proc ? `\n--- ${proc.name} output ---\n${proc.output()}` : ''}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

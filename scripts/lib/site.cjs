@@ -16,12 +16,15 @@ const standaloneDir = path.join(webDir, '.next', 'standalone');
 /** Copies the standalone build (+ static assets and public/) into a fresh temp dir; returns the server.js path. */
 function copyStandaloneSite(name = 'site') {
   if (!fs.existsSync(path.join(standaloneDir, 'web', 'server.js'))) {
-    throw new Error('web/.next/standalone/web/server.js is missing: build the site (next build with output: "standalone") first.');
+    throw new Error(
+      'web/.next/standalone/web/server.js is missing: build the site (next build with output: "standalone") first.',
+    );
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `medee-${name}-`));
   fs.cpSync(standaloneDir, dir, { recursive: true, verbatimSymlinks: true });
   fs.cpSync(path.join(webDir, '.next', 'static'), path.join(dir, 'web', '.next', 'static'), { recursive: true });
-  if (fs.existsSync(path.join(webDir, 'public'))) fs.cpSync(path.join(webDir, 'public'), path.join(dir, 'web', 'public'), { recursive: true });
+  if (fs.existsSync(path.join(webDir, 'public')))
+    fs.cpSync(path.join(webDir, 'public'), path.join(dir, 'web', 'public'), { recursive: true });
   return { dir, server: path.join(dir, 'web', 'server.js') };
 }
 

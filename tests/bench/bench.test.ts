@@ -27,7 +27,11 @@ describe('npm run bench -- --quick', () => {
   let result: any;
 
   beforeAll(async () => {
-    output = await run(process.execPath, [path.join(rootDir, 'scripts', 'bench', 'run.mjs'), '--quick', '--out', outDir], { cwd: rootDir, quiet: true });
+    output = await run(
+      process.execPath,
+      [path.join(rootDir, 'scripts', 'bench', 'run.mjs'), '--quick', '--out', outDir],
+      { cwd: rootDir, quiet: true },
+    );
     result = JSON.parse(fs.readFileSync(path.join(outDir, 'latest.json'), 'utf8'));
   }, 900_000);
 
@@ -35,8 +39,17 @@ describe('npm run bench -- --quick', () => {
 
   it('loads every page in both locales at 10 and 50 connections: site, static ceiling and front, with ratios', () => {
     const pages = ['home', 'news', 'news-page-2', 'article', 'certificate'];
-    const expected = ['mn', 'zh'].flatMap((locale) => pages.flatMap((page) => [10, 50].map((connections) => `${locale} ${page} @${connections}`)));
-    expect(result.site.map((row: { locale: string; page: string; connections: number }) => `${row.locale} ${row.page} @${row.connections}`).sort()).toEqual(expected.sort());
+    const expected = ['mn', 'zh'].flatMap((locale) =>
+      pages.flatMap((page) => [10, 50].map((connections) => `${locale} ${page} @${connections}`)),
+    );
+    expect(
+      result.site
+        .map(
+          (row: { locale: string; page: string; connections: number }) =>
+            `${row.locale} ${row.page} @${row.connections}`,
+        )
+        .sort(),
+    ).toEqual(expected.sort());
     for (const row of result.site) {
       const label = `${row.locale} ${row.page} @${row.connections}`;
       expectLoad(row.direct, `${label} site`);
@@ -89,14 +102,32 @@ describe('npm run bench -- --quick', () => {
     // scripts/bench-publish.mjs is in the tree: its figures are in the bench's.
     const ttp = result.timeToPublish;
     expect(isNumber(ttp.p95Ms) && isNumber(ttp.medianMs)).toBe(true);
-    expect(Object.keys(ttp.targets)).toEqual(expect.arrayContaining(['article page', 'news list', 'feed', 'article page via front', 'news list via front', 'feed via front']));
+    expect(Object.keys(ttp.targets)).toEqual(
+      expect.arrayContaining([
+        'article page',
+        'news list',
+        'feed',
+        'article page via front',
+        'news list via front',
+        'feed via front',
+      ]),
+    );
     expect(isNumber(ttp.front.p95Ms) && isNumber(ttp.front.medianMs)).toBe(true);
     expect(result.goals).toHaveLength(7);
-    for (const goal of result.goals) expect(['met', 'not met', 'pending', 'met directly; front not measured']).toContain(goal.status);
+    for (const goal of result.goals)
+      expect(['met', 'not met', 'pending', 'met directly; front not measured']).toContain(goal.status);
   });
 
   it('prints the table with every section', () => {
-    for (const heading of ['Site: requests/s', 'CMS API', 'Weight', 'RSS peak', 'Lighthouse', 'Time to publish', 'Goals']) {
+    for (const heading of [
+      'Site: requests/s',
+      'CMS API',
+      'Weight',
+      'RSS peak',
+      'Lighthouse',
+      'Time to publish',
+      'Goals',
+    ]) {
       expect(output).toContain(heading);
     }
     expect(fs.existsSync(path.join(outDir, 'latest.txt'))).toBe(true);

@@ -13,7 +13,15 @@ type Cluster = Awaited<ReturnType<typeof startCluster>>;
  * Sends GETs, `concurrency` at a time: some while both instances run, then while `stop()` takes
  * one away, then `after` more once it is gone. Returns every request that did not answer 200.
  */
-async function hammer(urlFor: (i: number) => string, { concurrency, after, headers = {}, stop }: { concurrency: number; after: number; headers?: Record<string, string>; stop: () => Promise<void> }) {
+async function hammer(
+  urlFor: (i: number) => string,
+  {
+    concurrency,
+    after,
+    headers = {},
+    stop,
+  }: { concurrency: number; after: number; headers?: Record<string, string>; stop: () => Promise<void> },
+) {
   const failures: string[] = [];
   let next = 0;
   let stoppedAt = Number.POSITIVE_INFINITY;
@@ -76,12 +84,17 @@ describe('loopback cluster (npm run start:cluster)', () => {
     const slug = `cluster-${stamp}`;
     const articles = '/content-manager/collection-types/api::article.article';
     // Both instances have rendered the list before the publish.
-    for (const name of ['web-1', 'web-2']) expect((await fetch(`http://127.0.0.1:${cluster.ports[name]}/mn/news`)).status).toBe(200);
+    for (const name of ['web-1', 'web-2'])
+      expect((await fetch(`http://127.0.0.1:${cluster.ports[name]}/mn/news`)).status).toBe(200);
     const created = await call('POST', `${articles}?locale=mn`, { title: `Кластер ${stamp}`, slug });
-    await call('POST', `${articles}/${created.data.documentId}/actions/publish?locale=mn`, { title: `Кластер ${stamp}`, locale: 'mn' });
+    await call('POST', `${articles}/${created.data.documentId}/actions/publish?locale=mn`, {
+      title: `Кластер ${stamp}`,
+      locale: 'mn',
+    });
     // The CMS notifies the site through nginx (one instance); the shared cache brings it to both.
     for (const name of ['web-1', 'web-2']) {
-      const listsIt = async () => (await (await fetch(`http://127.0.0.1:${cluster.ports[name]}/mn/news`)).text()).includes(`Кластер ${stamp}`);
+      const listsIt = async () =>
+        (await (await fetch(`http://127.0.0.1:${cluster.ports[name]}/mn/news`)).text()).includes(`Кластер ${stamp}`);
       await until(`${name} to list the published article`, listsIt, { timeoutMs: 30_000 });
       expect((await fetch(`http://127.0.0.1:${cluster.ports[name]}/mn/news/${slug}`)).status).toBe(200);
     }
@@ -115,12 +128,15 @@ describe('loopback cluster (npm run start:cluster)', () => {
   });
 
   it('answers CMS API reads through nginx without a failed request while a CMS instance stops', async () => {
-    const result = await hammer((i) => `${cluster.urls.cms}/api/articles?locale=mn&pagination[pageSize]=1&pagination[page]=${(i % 5) + 1}`, {
-      concurrency: 4,
-      after: 100,
-      headers: { Authorization: `Bearer ${cluster.siteReadToken}` },
-      stop: () => cluster.stopService('cms-1'),
-    });
+    const result = await hammer(
+      (i) => `${cluster.urls.cms}/api/articles?locale=mn&pagination[pageSize]=1&pagination[page]=${(i % 5) + 1}`,
+      {
+        concurrency: 4,
+        after: 100,
+        headers: { Authorization: `Bearer ${cluster.siteReadToken}` },
+        stop: () => cluster.stopService('cms-1'),
+      },
+    );
     expectNoLoss(result);
     const ready = await fetch(`${cluster.urls.cms}/api/ready`);
     expect(ready.status).toBe(200);

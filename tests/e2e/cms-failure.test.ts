@@ -13,7 +13,10 @@ describe('when the CMS cannot be reached', () => {
 
   beforeAll(async () => {
     const closedPort = await freePort();
-    site = await startSite({ baseUrl: `http://127.0.0.1:${closedPort}`, siteReadToken: 'unused' }, { readyPath: '/robots.txt' });
+    site = await startSite(
+      { baseUrl: `http://127.0.0.1:${closedPort}`, siteReadToken: 'unused' },
+      { readyPath: '/robots.txt' },
+    );
     browser = await launchBrowser();
     noScript = await browser.newContext({ javaScriptEnabled: false });
   }, 120_000);

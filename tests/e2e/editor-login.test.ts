@@ -16,7 +16,10 @@ describe('an editor logs in to the admin panel offline', () => {
     });
     try {
       await logInToAdmin(page, cms, cms.admin);
-      await page.getByRole('link', { name: /Content Manager/i }).first().waitFor({ timeout: 30_000 });
+      await page
+        .getByRole('link', { name: /Content Manager/i })
+        .first()
+        .waitFor({ timeout: 30_000 });
       await page.screenshot({ path: path.join(screenshots, 'admin-dashboard.png') });
       expect(foreign).toEqual([]);
     } finally {

@@ -19,7 +19,12 @@ const PUBLISH_DEADLINE_MS = 2_000;
 const withinPublishDeadline = (since: number) => ({ since, timeoutMs: PUBLISH_DEADLINE_MS, intervalMs: 50 });
 
 function todayInUlaanbaatar(): { iso: string; admin: string } {
-  const [year, month, day] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ulaanbaatar', year: 'numeric', month: '2-digit', day: '2-digit' })
+  const [year, month, day] = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Ulaanbaatar',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  })
     .format(new Date())
     .split('-');
   return { iso: `${year}-${month}-${day}`, admin: `${month}/${day}/${year}` };
@@ -45,7 +50,8 @@ describe('an editor publishes an article from the admin and the site follows', (
     const answer = await get(sitePath);
     return answer.status === 200 && answer.text.includes(text);
   };
-  const shot = (name: string) => page.screenshot({ path: path.join(screenshots, `editor-${name}.png`), fullPage: true });
+  const shot = (name: string) =>
+    page.screenshot({ path: path.join(screenshots, `editor-${name}.png`), fullPage: true });
   /** Clicks `button` and resolves once the admin's request to `action` has answered. */
   const clickAndWait = async (button: ReturnType<Page['getByRole']>, action: string) => {
     const [response] = await Promise.all([
@@ -75,9 +81,14 @@ describe('an editor publishes an article from the admin and the site follows', (
     await page.goto(`${cms.baseUrl}/admin/content-manager/collection-types/${ARTICLE}?plugins[i18n][locale]=mn`);
     const header = page.locator('thead');
     await header.waitFor({ timeout: 30_000 });
-    const columns = (await header.innerText()).split('\n').map((text) => text.trim().toLowerCase()).filter(Boolean);
+    const columns = (await header.innerText())
+      .split('\n')
+      .map((text) => text.trim().toLowerCase())
+      .filter(Boolean);
     expect(columns).toEqual(['title', 'posted at', 'available in', 'status']);
-    const dates = await page.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.querySelectorAll('td')[2]?.textContent ?? ''));
+    const dates = await page
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((row) => row.querySelectorAll('td')[2]?.textContent ?? ''));
     const parsed = dates.map((text) => Date.parse(text));
     expect(parsed.every(Number.isFinite)).toBe(true);
     expect(parsed).toEqual([...parsed].sort((a, b) => b - a));
@@ -101,10 +112,16 @@ describe('an editor publishes an article from the admin and the site follows', (
     expect(saved.status()).toBe(201);
     await page.waitForURL((url) => !url.pathname.endsWith('/create'));
     documentUrl = page.url();
-    await until('the post date defaulted to today', async () => (await page.locator('input[name="postedAt"]').inputValue()) === todayInUlaanbaatar().admin);
+    await until(
+      'the post date defaulted to today',
+      async () => (await page.locator('input[name="postedAt"]').inputValue()) === todayInUlaanbaatar().admin,
+    );
     expect((await get(`/mn/news/${mnSlug}`)).status).toBe(404);
 
-    await page.getByRole('link', { name: 'Open preview' }).or(page.getByRole('button', { name: 'Open preview' })).click();
+    await page
+      .getByRole('link', { name: 'Open preview' })
+      .or(page.getByRole('button', { name: 'Open preview' }))
+      .click();
     const frame = page.frameLocator('iframe');
     await frame.locator('h1', { hasText: mnTitle }).waitFor({ timeout: 30_000 });
     await expect(frame.locator('.preview-banner').innerText()).resolves.toContain('Урьдчилан харах горим');
@@ -124,7 +141,7 @@ describe('an editor publishes an article from the admin and the site follows', (
     await shot('published');
   });
 
-  test('the zh translation, created from the admin\'s locale switch, is published on the zh site and linked from the mn page', async () => {
+  test("the zh translation, created from the admin's locale switch, is published on the zh site and linked from the mn page", async () => {
     await page.getByRole('combobox', { name: 'Locales' }).click();
     await page.getByRole('option', { name: /Chinese \(zh\)/ }).click();
     await page.waitForURL((url) => url.search.includes('locale]=zh'));
@@ -138,7 +155,7 @@ describe('an editor publishes an article from the admin and the site follows', (
     ]);
     // The site's language switch leads to the other language's home page in this version; the
     // article's own link to its translation is the page's hreflang alternate.
-    await until('the mn page\'s link to the translation', shows(`/mn/news/${mnSlug}`, `/zh/news/${zhSlug}`));
+    await until("the mn page's link to the translation", shows(`/mn/news/${mnSlug}`, `/zh/news/${zhSlug}`));
     await shot('translated');
   });
 
@@ -152,12 +169,24 @@ describe('an editor publishes an article from the admin and the site follows', (
 
     await page.goto(documentUrl.replace(/locale%5D=zh|locale]=zh/, 'locale]=mn'));
     await page.getByRole('button', { name: 'More document actions' }).click();
-    const unpublished = page.waitForResponse((r) => r.url().includes('/actions/unpublish') && r.request().method() === 'POST');
+    const unpublished = page.waitForResponse(
+      (r) => r.url().includes('/actions/unpublish') && r.request().method() === 'POST',
+    );
     await page.getByRole('menuitem', { name: 'Unpublish', exact: true }).click();
     // The admin asks for confirmation only when the draft has unpublished changes.
     const dialog = page.getByRole('alertdialog');
-    const asked = await Promise.race([unpublished.then(() => false), dialog.waitFor({ state: 'visible' }).then(() => true, () => false)]);
-    if (asked) await dialog.getByRole('button', { name: /confirm|unpublish/i }).last().click();
+    const asked = await Promise.race([
+      unpublished.then(() => false),
+      dialog.waitFor({ state: 'visible' }).then(
+        () => true,
+        () => false,
+      ),
+    ]);
+    if (asked)
+      await dialog
+        .getByRole('button', { name: /confirm|unpublish/i })
+        .last()
+        .click();
     const response = await unpublished;
     expect(response.status()).toBe(200);
 

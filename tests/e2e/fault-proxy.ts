@@ -25,7 +25,13 @@ export async function startFaultProxy(targetBaseUrl: string, { slowMs = 15_000 }
 
   const forward = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const upstream = http.request(
-      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host } },
+      {
+        host: target.hostname,
+        port: target.port,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, host: target.host },
+      },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);

@@ -47,10 +47,14 @@ describe('the site while the CMS is unavailable, slow or stopped', () => {
   /** Serves warm pages until the site has gone back to the (failing) CMS at least `times` more times. */
   const expectServedWhileRevalidationFails = async (times = 2) => {
     const target = proxy.requestCount() + times;
-    await until('the site retried the CMS in the background', async () => {
-      await expectWarmPagesServed();
-      return proxy.requestCount() >= target;
-    }, { timeoutMs: 60_000, intervalMs: 200 });
+    await until(
+      'the site retried the CMS in the background',
+      async () => {
+        await expectWarmPagesServed();
+        return proxy.requestCount() >= target;
+      },
+      { timeoutMs: 60_000, intervalMs: 200 },
+    );
     await expectWarmPagesServed();
   };
   /**
@@ -64,7 +68,9 @@ describe('the site while the CMS is unavailable, slow or stopped', () => {
       const response = await page.goto(`${site.baseUrl}${path}`);
       expect(response?.status()).toBe(500);
       const dictionary = getDictionary(locale);
-      await expect(page.locator('.status-page[role="alert"] h1').innerText({ timeout: 30_000 })).resolves.toBe(dictionary.error.title);
+      await expect(page.locator('.status-page[role="alert"] h1').innerText({ timeout: 30_000 })).resolves.toBe(
+        dictionary.error.title,
+      );
       await expect(page.locator('.status-page[role="alert"]').innerText()).resolves.toContain(dictionary.error.message);
       expect(await page.locator('html').getAttribute('lang')).toBe(locale);
     } finally {
@@ -72,16 +78,23 @@ describe('the site while the CMS is unavailable, slow or stopped', () => {
     }
   };
   const expectRecovered = async (path: string, text: string) => {
-    await until(`${path} renders again`, async () => {
-      const { status, html } = await get(path);
-      return status === 200 && html.includes(text);
-    }, { timeoutMs: 60_000, intervalMs: 200 });
+    await until(
+      `${path} renders again`,
+      async () => {
+        const { status, html } = await get(path);
+        return status === 200 && html.includes(text);
+      },
+      { timeoutMs: 60_000, intervalMs: 200 },
+    );
   };
 
   beforeAll(async () => {
     cms = await startSeededCms('sqlite');
     proxy = await startFaultProxy(cms.baseUrl, { slowMs: 15_000 });
-    site = await startSite({ baseUrl: proxy.baseUrl, siteReadToken: cms.siteReadToken }, { env: { CMS_REVALIDATE_SECONDS: '1' } });
+    site = await startSite(
+      { baseUrl: proxy.baseUrl, siteReadToken: cms.siteReadToken },
+      { env: { CMS_REVALIDATE_SECONDS: '1' } },
+    );
     await expectWarmPagesServed();
     browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
   }, 300_000);

@@ -23,7 +23,9 @@ describe('a publish refreshes the pages in the production front', () => {
   /** nginx's cached copy of `pagePath` (its file names the key, e.g. KEY: http127.0.0.1/mn/news), or undefined. */
   const cachedCopy = (pagePath: string): string | undefined => {
     const key = `\nKEY: http127.0.0.1${pagePath}\n`;
-    const files = fs.readdirSync(path.join(front.dir, 'cache', 'pages'), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+    const files = fs
+      .readdirSync(path.join(front.dir, 'cache', 'pages'), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile());
     for (const file of files) {
       const text = fs.readFileSync(path.join(file.parentPath, file.name), 'latin1');
       if (text.includes(key)) return Buffer.from(text, 'latin1').toString('utf8');
@@ -37,10 +39,22 @@ describe('a publish refreshes the pages in the production front', () => {
     const token = generateApiTokenKey();
     // As in production (docker-compose.yml): notices reach the site through the front.
     cms = await startSeededCms('sqlite', { site: { url: frontUrl, revalidateUrl: `${frontUrl}/api/revalidate` } });
-    site = await startSite(cms, { port: sitePort, env: { SITE_URL: frontUrl, FRONT_URL: frontUrl, FRONT_REFRESH_TOKEN: token } });
-    front = await startFront(singleInstanceFront({ port: frontPort, cmsPort: frontCmsPort, sitePort, cmsInstancePort: Number(new URL(cms.baseUrl).port), refreshToken: token }), {
-      healthUrl: `${frontUrl}/mn`,
+    site = await startSite(cms, {
+      port: sitePort,
+      env: { SITE_URL: frontUrl, FRONT_URL: frontUrl, FRONT_REFRESH_TOKEN: token },
     });
+    front = await startFront(
+      singleInstanceFront({
+        port: frontPort,
+        cmsPort: frontCmsPort,
+        sitePort,
+        cmsInstancePort: Number(new URL(cms.baseUrl).port),
+        refreshToken: token,
+      }),
+      {
+        healthUrl: `${frontUrl}/mn`,
+      },
+    );
     admin = await adminClient(cms);
   }, 300_000);
 
@@ -66,12 +80,20 @@ describe('a publish refreshes the pages in the production front', () => {
     await admin('POST', `${articles}/${created.data.documentId}/actions/publish?locale=mn`, { title, locale: 'mn' });
 
     // Nobody requests these through the front: only the site's refresh can put them there.
-    const article = await until('the article page in the front cache', () => cachedCopy(`/mn/news/${slug}`)?.includes(title) && cachedCopy(`/mn/news/${slug}`), { timeoutMs: 20_000 });
+    const article = await until(
+      'the article page in the front cache',
+      () => cachedCopy(`/mn/news/${slug}`)?.includes(title) && cachedCopy(`/mn/news/${slug}`),
+      { timeoutMs: 20_000 },
+    );
     expect(article).toMatch(/^HTTP\/1\.1 200/m);
     // One identity copy per page, compressed for each reader by nginx (as the template says).
     expect(article).not.toMatch(/^Content-Encoding:/im);
-    await until('the fresh news list in the front cache', () => cachedCopy('/mn/news')?.includes(title), { timeoutMs: 20_000 });
-    await until('the feed in the front cache', () => cachedCopy('/mn/feed.xml')?.includes(title), { timeoutMs: 20_000 });
+    await until('the fresh news list in the front cache', () => cachedCopy('/mn/news')?.includes(title), {
+      timeoutMs: 20_000,
+    });
+    await until('the feed in the front cache', () => cachedCopy('/mn/feed.xml')?.includes(title), {
+      timeoutMs: 20_000,
+    });
 
     // Readers now get them from the cache (no MISS: the front had them) with the new title.
     for (const pagePath of [`/mn/news/${slug}`, '/mn/news']) {

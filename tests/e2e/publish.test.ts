@@ -46,7 +46,10 @@ class NoticeRelay {
   async deliver(notice: HeldNotice): Promise<{ status: number; text: string }> {
     const response = await fetch(this.target, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...(notice.signature ? { 'X-Medee-Signature': notice.signature } : {}) },
+      headers: {
+        'Content-Type': 'application/json',
+        ...(notice.signature ? { 'X-Medee-Signature': notice.signature } : {}),
+      },
       body: notice.body,
     });
     return { status: response.status, text: await response.text() };
@@ -133,23 +136,32 @@ describe('publishing reaches the built site', () => {
       await until('the first version', pageShows(`/mn/news/${slug}`, `Эхний хувилбар ${stamp}`));
     });
 
-    test('missing, wrong and expired signatures get 401 and revalidate nothing; the CMS\'s notice does', async () => {
+    test("missing, wrong and expired signatures get 401 and revalidate nothing; the CMS's notice does", async () => {
       relay.forwarding = false;
       try {
         await publish(documentId, 'mn', { title: `Хоёр дахь хувилбар ${stamp}` });
-        const notice = await until('the held notice', async () => relay.held.find((held) => JSON.parse(held.body).documentId === documentId));
+        const notice = await until('the held notice', async () =>
+          relay.held.find((held) => JSON.parse(held.body).documentId === documentId),
+        );
         const nowSeconds = Math.floor(Date.now() / 1000);
-        const mac = (secret: string, timestamp: number) => createHmac('sha256', secret).update(`${timestamp}.${notice.body}`).digest('hex');
+        const mac = (secret: string, timestamp: number) =>
+          createHmac('sha256', secret).update(`${timestamp}.${notice.body}`).digest('hex');
         const refused = [
           { body: notice.body, signature: '' },
           { body: notice.body, signature: `Bearer ${cms.siteSecrets.revalidateSecret}` },
           { body: notice.body, signature: `t=${nowSeconds},v1=${mac('not-the-shared-secret-at-all', nowSeconds)}` },
-          { body: notice.body, signature: `t=${nowSeconds - 3600},v1=${mac(cms.siteSecrets.revalidateSecret, nowSeconds - 3600)}` },
+          {
+            body: notice.body,
+            signature: `t=${nowSeconds - 3600},v1=${mac(cms.siteSecrets.revalidateSecret, nowSeconds - 3600)}`,
+          },
           { body: notice.body.replace('"entry.publish"', '"entry.delete"'), signature: notice.signature },
         ];
         for (const forged of refused) {
           const answer = await relay.deliver(forged);
-          expect({ signature: forged.signature.slice(0, 12), status: answer.status }).toEqual({ signature: forged.signature.slice(0, 12), status: 401 });
+          expect({ signature: forged.signature.slice(0, 12), status: answer.status }).toEqual({
+            signature: forged.signature.slice(0, 12),
+            status: 401,
+          });
           expect(answer.text).not.toContain('revalidated');
         }
         // Nothing was marked stale: the cached page is still a plain hit with the old title.
@@ -168,7 +180,7 @@ describe('publishing reaches the built site', () => {
       }
     });
 
-    test('a replayed notice changes nothing: the page keeps the CMS\'s current content', async () => {
+    test("a replayed notice changes nothing: the page keeps the CMS's current content", async () => {
       const notice = relay.held.find((held) => JSON.parse(held.body).documentId === documentId)!;
       for (let i = 0; i < 3; i += 1) expect((await relay.deliver(notice)).status).toBe(200);
       // The replay marked the page stale: the next request may still serve it while it is rendered
@@ -205,7 +217,7 @@ describe('publishing reaches the built site', () => {
     await admin('PUT', `${articles}/${documentId}?locale=zh`, { title: `翻译 ${stamp}`, slug: zhSlug });
     await publish(documentId, 'zh');
     await until('the zh page', pageShows(`/zh/news/${zhSlug}`, `翻译 ${stamp}`));
-    await until('the mn page\'s link to the translation', pageShows(`/mn/news/${mnSlug}`, `/zh/news/${zhSlug}`));
+    await until("the mn page's link to the translation", pageShows(`/mn/news/${mnSlug}`, `/zh/news/${zhSlug}`));
     expect((await get(`/zh/news/${zhSlug}`)).text).toContain('dateTime="2024-05-06"');
 
     await publish(documentId, 'mn', { postedAt: '2023-07-08' });
@@ -218,7 +230,12 @@ describe('publishing reaches the built site', () => {
     let draftId: string;
 
     const previewLink = async (documentId: string, locale: string, status = 'draft') =>
-      (await admin('GET', `/content-manager/preview/url/${ARTICLE}?documentId=${documentId}&locale=${locale}&status=${status}`)).data.url as string;
+      (
+        await admin(
+          'GET',
+          `/content-manager/preview/url/${ARTICLE}?documentId=${documentId}&locale=${locale}&status=${status}`,
+        )
+      ).data.url as string;
     const sitePathOf = (link: string) => {
       const url = new URL(link);
       return `${url.pathname}${url.search}`;
@@ -243,13 +260,23 @@ describe('publishing reaches the built site', () => {
       unsigned.searchParams.delete('signature');
       const expired = new URL(link);
       expired.searchParams.set('expires', String(Math.floor(Date.now() / 1000) - 10));
-      for (const refused of ['/api/preview', `/api/preview?secret=${encodeURIComponent(cms.siteSecrets.previewSecret)}`, sitePathOf(`${tampered}`), sitePathOf(`${unsigned}`), sitePathOf(`${expired}`)]) {
+      for (const refused of [
+        '/api/preview',
+        `/api/preview?secret=${encodeURIComponent(cms.siteSecrets.previewSecret)}`,
+        sitePathOf(`${tampered}`),
+        sitePathOf(`${unsigned}`),
+        sitePathOf(`${expired}`),
+      ]) {
         const answer = await enter(refused);
-        expect({ refused, status: answer.status, cookie: answer.cookie }).toEqual({ refused, status: 401, cookie: undefined });
+        expect({ refused, status: answer.status, cookie: answer.cookie }).toEqual({
+          refused,
+          status: 401,
+          cookie: undefined,
+        });
       }
     });
 
-    test('the admin\'s link enters draft mode and opens the draft, uncached, with a banner; the same URL without it stays 404', async () => {
+    test("the admin's link enters draft mode and opens the draft, uncached, with a banner; the same URL without it stays 404", async () => {
       const entered = await enter(await previewLink(draftId, 'mn'));
       expect(entered.status).toBe(307);
       expect(entered.headers.get('location')).toBe(`/mn/news/${draftSlug}`);
@@ -268,14 +295,18 @@ describe('publishing reaches the built site', () => {
       expect(list.text).not.toContain(`Ноорог ${stamp}`);
       expect(list.text).not.toContain('Урьдчилан харах горим');
 
-      const exit = await get(`/api/preview/exit?to=${encodeURIComponent(`/mn/news/${draftSlug}`)}`, { Cookie: entered.cookie! });
+      const exit = await get(`/api/preview/exit?to=${encodeURIComponent(`/mn/news/${draftSlug}`)}`, {
+        Cookie: entered.cookie!,
+      });
       expect(exit.status).toBe(307);
       expect(exit.headers.get('location')).toBe(`/mn/news/${draftSlug}`);
       expect(exit.headers.getSetCookie().join('\n')).toMatch(/__prerender_bypass=;/);
-      expect((await get(`/api/preview/exit?to=${encodeURIComponent('//evil.example/')}`)).headers.get('location')).toBe('/');
+      expect((await get(`/api/preview/exit?to=${encodeURIComponent('//evil.example/')}`)).headers.get('location')).toBe(
+        '/',
+      );
     });
 
-    test('a published article\'s newer draft shows only in preview, in the editor\'s locale', async () => {
+    test("a published article's newer draft shows only in preview, in the editor's locale", async () => {
       const slug = `published-with-draft-${stamp}`;
       const documentId = await createArticle('zh', { title: `已发布 ${stamp}`, slug, postedAt: '2024-01-02' });
       await publish(documentId, 'zh');
@@ -317,12 +348,24 @@ describe('publishing reaches the built site', () => {
       // A publish made while the server is down (a script, or another CMS instance on the same
       // database): its notice reaches the site, which cannot read the CMS yet.
       const forwardedBefore = relay.forwarded.length;
-      await run(process.execPath, [path.join(cmsDir, 'tests', 'helpers', 'publish-offline.mjs'), ARTICLE, documentId, 'mn', JSON.stringify({ title: `Тасалдлын үеэр ${stamp}` })], {
-        cwd: cmsDir,
-        env: cms.env,
-        quiet: true,
-      });
-      expect(relay.forwarded.slice(forwardedBefore).some((notice) => JSON.parse(notice.body).documentId === documentId)).toBe(true);
+      await run(
+        process.execPath,
+        [
+          path.join(cmsDir, 'tests', 'helpers', 'publish-offline.mjs'),
+          ARTICLE,
+          documentId,
+          'mn',
+          JSON.stringify({ title: `Тасалдлын үеэр ${stamp}` }),
+        ],
+        {
+          cwd: cmsDir,
+          env: cms.env,
+          quiet: true,
+        },
+      );
+      expect(
+        relay.forwarded.slice(forwardedBefore).some((notice) => JSON.parse(notice.body).documentId === documentId),
+      ).toBe(true);
       for (let i = 0; i < 3; i += 1) {
         for (const sitePath of [`/mn/news/${slug}`, '/mn/news']) {
           const page = await get(sitePath);
@@ -335,6 +378,8 @@ describe('publishing reaches the built site', () => {
     }
     // Next retries a failed background render after at most 30 s.
     await until('the list after the restart', pageShows('/mn/news', `Тасалдлын үеэр ${stamp}`), { timeoutMs: 60_000 });
-    await until('the page after the restart', pageShows(`/mn/news/${slug}`, `Тасалдлын үеэр ${stamp}`), { timeoutMs: 60_000 });
+    await until('the page after the restart', pageShows(`/mn/news/${slug}`, `Тасалдлын үеэр ${stamp}`), {
+      timeoutMs: 60_000,
+    });
   }, 180_000);
 });

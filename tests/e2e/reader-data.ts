@@ -1,6 +1,12 @@
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/lib/chromium.cjs';
-import { isPublished, seedArticles, seedCategories, seedCertificates, type SeedArticle } from '../../cms/tests/helpers/seed-data';
+import {
+  isPublished,
+  seedArticles,
+  seedCategories,
+  seedCertificates,
+  type SeedArticle,
+} from '../../cms/tests/helpers/seed-data';
 
 // What the reader site should show, derived from the seed files (never copied
 // from them), and small helpers the browser test files share.
@@ -16,7 +22,9 @@ export const FEED_SIZE = 20;
 /** The seed page's article, in both languages. */
 export const seedArticle = seedArticles.find((article) => article.key === 'zhuanjingtexin-certificate-2019')!;
 /** The certificate it links to (its scan is seeded). */
-export const seedCertificate = seedCertificates.find((certificate) => certificate.key === 'qingdao-zhuanjingtexin-2019')!;
+export const seedCertificate = seedCertificates.find(
+  (certificate) => certificate.key === 'qingdao-zhuanjingtexin-2019',
+)!;
 
 export const publishedArticles = (locale: Locale): SeedArticle[] =>
   seedArticles

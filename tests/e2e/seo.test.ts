@@ -19,7 +19,8 @@ import {
 import { startSite, type SiteInstance } from './site';
 
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' });
-const asArray = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const asArray = <T>(value: T | T[] | undefined): T[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
 
 /** The head fields search engines and link previews read, from the server HTML. */
 async function headOf(page: Page) {
@@ -32,9 +33,14 @@ async function headOf(page: Page) {
       description: meta('description'),
       canonical: attr('link[rel="canonical"]', 'href'),
       alternates: Object.fromEntries(
-        [...document.querySelectorAll('link[rel="alternate"][hreflang]')].map((link) => [link.getAttribute('hreflang'), link.getAttribute('href')]),
+        [...document.querySelectorAll('link[rel="alternate"][hreflang]')].map((link) => [
+          link.getAttribute('hreflang'),
+          link.getAttribute('href'),
+        ]),
       ),
-      feeds: [...document.querySelectorAll('head link[rel="alternate"][type="application/rss+xml"]')].map((link) => link.getAttribute('href')),
+      feeds: [...document.querySelectorAll('head link[rel="alternate"][type="application/rss+xml"]')].map((link) =>
+        link.getAttribute('href'),
+      ),
       robots: meta('robots'),
       og: {
         type: meta('og:type'),
@@ -47,7 +53,9 @@ async function headOf(page: Page) {
         publishedTime: meta('article:published_time'),
       },
       twitter: { card: meta('twitter:card'), image: meta('twitter:image') },
-      jsonLd: [...document.querySelectorAll('script[type="application/ld+json"]')].map((script) => JSON.parse(script.textContent ?? 'null')),
+      jsonLd: [...document.querySelectorAll('script[type="application/ld+json"]')].map((script) =>
+        JSON.parse(script.textContent ?? 'null'),
+      ),
     };
   });
 }
@@ -101,61 +109,64 @@ describe('search engines and feed readers', () => {
       await site?.stop();
     }, 60_000);
 
-    test.each(locales)('the %s seed article: title, canonical, hreflang, Open Graph, Twitter and NewsArticle JSON-LD', async (locale) => {
-      const variant = seedArticle[locale]!;
-      const self = url(`/${locale}/news/${variant.slug}`);
-      const { status, page } = await serverDocument(noScript, self);
-      try {
-        expect(status).toBe(200);
-        const head = await headOf(page);
-        expect(head.title).toBe(`${variant.title} | ${seedGlobal[locale].siteName}`);
-        expect(head.description).toBe(variant.summary);
-        expect(head.canonical).toBe(self);
-        expect(head.alternates).toEqual({
-          mn: url(`/mn/news/${seedArticle.mn!.slug}`),
-          zh: url(`/zh/news/${seedArticle.zh!.slug}`),
-          'x-default': url(`/mn/news/${seedArticle.mn!.slug}`),
-        });
-        expect(head.feeds).toEqual([url(`/${locale}/feed.xml`)]);
-        expect(head.robots).toBeNull();
-        expect(head.og).toMatchObject({
-          type: 'article',
-          url: self,
-          title: variant.title,
-          description: variant.summary,
-          locale,
-          imageWidth: '1200',
-          publishedTime: '2022-01-29',
-        });
-        // The cover through the site's image optimizer, which answers with the image.
-        const cover = new URL(head.og.image!);
-        expect(`${cover.origin}${cover.pathname}`).toBe(url('/_next/image'));
-        expect(cover.searchParams.get('url')).toMatch(new RegExp(`^${cms.baseUrl}/uploads/.+\\.jpg$`));
-        expect([cover.searchParams.get('w'), cover.searchParams.get('q')]).toEqual(['1200', '75']);
-        const image = await fetch(head.og.image!);
-        expect(image.status).toBe(200);
-        expect(image.headers.get('content-type')).toMatch(/^image\//);
-        expect(head.twitter).toEqual({ card: 'summary_large_image', image: head.og.image });
+    test.each(locales)(
+      'the %s seed article: title, canonical, hreflang, Open Graph, Twitter and NewsArticle JSON-LD',
+      async (locale) => {
+        const variant = seedArticle[locale]!;
+        const self = url(`/${locale}/news/${variant.slug}`);
+        const { status, page } = await serverDocument(noScript, self);
+        try {
+          expect(status).toBe(200);
+          const head = await headOf(page);
+          expect(head.title).toBe(`${variant.title} | ${seedGlobal[locale].siteName}`);
+          expect(head.description).toBe(variant.summary);
+          expect(head.canonical).toBe(self);
+          expect(head.alternates).toEqual({
+            mn: url(`/mn/news/${seedArticle.mn!.slug}`),
+            zh: url(`/zh/news/${seedArticle.zh!.slug}`),
+            'x-default': url(`/mn/news/${seedArticle.mn!.slug}`),
+          });
+          expect(head.feeds).toEqual([url(`/${locale}/feed.xml`)]);
+          expect(head.robots).toBeNull();
+          expect(head.og).toMatchObject({
+            type: 'article',
+            url: self,
+            title: variant.title,
+            description: variant.summary,
+            locale,
+            imageWidth: '1200',
+            publishedTime: '2022-01-29',
+          });
+          // The cover through the site's image optimizer, which answers with the image.
+          const cover = new URL(head.og.image!);
+          expect(`${cover.origin}${cover.pathname}`).toBe(url('/_next/image'));
+          expect(cover.searchParams.get('url')).toMatch(new RegExp(`^${cms.baseUrl}/uploads/.+\\.jpg$`));
+          expect([cover.searchParams.get('w'), cover.searchParams.get('q')]).toEqual(['1200', '75']);
+          const image = await fetch(head.og.image!);
+          expect(image.status).toBe(200);
+          expect(image.headers.get('content-type')).toMatch(/^image\//);
+          expect(head.twitter).toEqual({ card: 'summary_large_image', image: head.og.image });
 
-        expect(head.jsonLd).toHaveLength(1);
-        const [article] = head.jsonLd;
-        expect(article['@context']).toBe('https://schema.org');
-        expect(article['@type']).toBe('NewsArticle');
-        expect(article.headline).toBe(variant.title);
-        expect(article.datePublished).toBe('2022-01-29');
-        expect(new Date(article.dateModified).getTime()).not.toBeNaN();
-        expect(article.inLanguage).toBe(locale);
-        expect(article.image).toEqual([head.og.image]);
-        expect(article.mainEntityOfPage).toEqual({ '@type': 'WebPage', '@id': self });
-        expect(article.publisher).toEqual({
-          '@type': 'Organization',
-          name: locale === 'mn' ? 'Чиндао Бэйлан Технологи ХХК' : '青岛北岚精工科技有限公司',
-          url: url(`/${locale}`),
-        });
-      } finally {
-        await page.close();
-      }
-    });
+          expect(head.jsonLd).toHaveLength(1);
+          const [article] = head.jsonLd;
+          expect(article['@context']).toBe('https://schema.org');
+          expect(article['@type']).toBe('NewsArticle');
+          expect(article.headline).toBe(variant.title);
+          expect(article.datePublished).toBe('2022-01-29');
+          expect(new Date(article.dateModified).getTime()).not.toBeNaN();
+          expect(article.inLanguage).toBe(locale);
+          expect(article.image).toEqual([head.og.image]);
+          expect(article.mainEntityOfPage).toEqual({ '@type': 'WebPage', '@id': self });
+          expect(article.publisher).toEqual({
+            '@type': 'Organization',
+            name: locale === 'mn' ? 'Чиндао Бэйлан Технологи ХХК' : '青岛北岚精工科技有限公司',
+            url: url(`/${locale}`),
+          });
+        } finally {
+          await page.close();
+        }
+      },
+    );
 
     test.each(locales)('an article only in %s has hreflang for its own language and x-default only', async (locale) => {
       const article = oneLanguageArticles(locale)[0]!;
@@ -177,7 +188,11 @@ describe('search engines and feed readers', () => {
       try {
         const head = await headOf(page);
         expect(head.canonical).toBe(url('/mn/news?page=2'));
-        expect(head.alternates).toEqual({ mn: url('/mn/news?page=2'), zh: url('/zh/news?page=2'), 'x-default': url('/mn/news?page=2') });
+        expect(head.alternates).toEqual({
+          mn: url('/mn/news?page=2'),
+          zh: url('/zh/news?page=2'),
+          'x-default': url('/mn/news?page=2'),
+        });
         await expect(page.locator('link[rel="prev"]').getAttribute('href')).resolves.toBe('/mn/news');
         const hasNext = pageCount(publishedArticles('mn').length) > 2;
         await expect(page.locator('link[rel="next"]').count()).resolves.toBe(hasNext ? 1 : 0);
@@ -200,30 +215,35 @@ describe('search engines and feed readers', () => {
       }
     });
 
-    test.each(locales)('the %s home page: Organization JSON-LD with the certificates as award, hreflang with x-default /', async (locale) => {
-      const { page } = await serverDocument(noScript, url(`/${locale}`));
-      try {
-        const head = await headOf(page);
-        expect(head.canonical).toBe(url(`/${locale}`));
-        // x-default is `/`, which sends each visitor to their language (Next writes the root without its slash).
-        expect(head.alternates).toEqual({ mn: url('/mn'), zh: url('/zh'), 'x-default': site.baseUrl });
-        expect(head.jsonLd).toEqual([
-          {
-            '@context': 'https://schema.org',
-            '@type': 'Organization',
-            name: locale === 'mn' ? 'Чиндао Бэйлан Технологи ХХК' : '青岛北岚精工科技有限公司',
-            url: url(`/${locale}`),
-            email: 'info@example.com',
-            telephone: '+976 7011 2345',
-            address: expect.any(String),
-            award: expect.arrayContaining(publishedCertificates(locale).map((certificate) => certificate[locale]!.name)),
-          },
-        ]);
-        expect(head.jsonLd[0].award).toHaveLength(publishedCertificates(locale).length);
-      } finally {
-        await page.close();
-      }
-    });
+    test.each(locales)(
+      'the %s home page: Organization JSON-LD with the certificates as award, hreflang with x-default /',
+      async (locale) => {
+        const { page } = await serverDocument(noScript, url(`/${locale}`));
+        try {
+          const head = await headOf(page);
+          expect(head.canonical).toBe(url(`/${locale}`));
+          // x-default is `/`, which sends each visitor to their language (Next writes the root without its slash).
+          expect(head.alternates).toEqual({ mn: url('/mn'), zh: url('/zh'), 'x-default': site.baseUrl });
+          expect(head.jsonLd).toEqual([
+            {
+              '@context': 'https://schema.org',
+              '@type': 'Organization',
+              name: locale === 'mn' ? 'Чиндао Бэйлан Технологи ХХК' : '青岛北岚精工科技有限公司',
+              url: url(`/${locale}`),
+              email: 'info@example.com',
+              telephone: '+976 7011 2345',
+              address: expect.any(String),
+              award: expect.arrayContaining(
+                publishedCertificates(locale).map((certificate) => certificate[locale]!.name),
+              ),
+            },
+          ]);
+          expect(head.jsonLd[0].award).toHaveLength(publishedCertificates(locale).length);
+        } finally {
+          await page.close();
+        }
+      },
+    );
 
     test('robots.txt allows crawling and names the sitemap', async () => {
       const text = await (await fetch(url('/robots.txt'))).text();
@@ -245,14 +265,16 @@ describe('search engines and feed readers', () => {
       for (const locale of locales) {
         expected.push(url(`/${locale}`), url(`/${locale}/certificates`));
         const articles = publishedArticles(locale);
-        for (let page = 1; page <= pageCount(articles.length); page++) expected.push(url(`/${locale}/news${page > 1 ? `?page=${page}` : ''}`));
+        for (let page = 1; page <= pageCount(articles.length); page++)
+          expected.push(url(`/${locale}/news${page > 1 ? `?page=${page}` : ''}`));
         for (const category of categoryCounts(locale)) {
           for (let page = 1; page <= pageCount(category.count); page++) {
             expected.push(url(`/${locale}/news?category=${category.slug}${page > 1 ? `&page=${page}` : ''}`));
           }
         }
         for (const article of articles) expected.push(url(`/${locale}/news/${article[locale]!.slug}`));
-        for (const certificate of publishedCertificates(locale)) expected.push(url(`/${locale}/certificates/${certificate[locale]!.slug}`));
+        for (const certificate of publishedCertificates(locale))
+          expected.push(url(`/${locale}/certificates/${certificate[locale]!.slug}`));
       }
       expect([...byLoc.keys()].sort()).toEqual(expected.sort());
 
@@ -264,7 +286,10 @@ describe('search engines and feed readers', () => {
         { rel: 'alternate', hreflang: 'x-default', href: url(`/mn/news/${seedArticle.mn!.slug}`) },
       ]);
       const alone = byLoc.get(url(`/mn/news/${oneLanguageArticles('mn')[0]!.mn!.slug}`))!;
-      expect(asArray(alone['xhtml:link'] as Array<{ hreflang: string }>).map((link) => link.hreflang)).toEqual(['mn', 'x-default']);
+      expect(asArray(alone['xhtml:link'] as Array<{ hreflang: string }>).map((link) => link.hreflang)).toEqual([
+        'mn',
+        'x-default',
+      ]);
 
       for (const loc of byLoc.keys()) {
         const status = (await fetch(loc, { redirect: 'manual' })).status;
@@ -272,25 +297,33 @@ describe('search engines and feed readers', () => {
       }
     });
 
-    test.each(locales)('the %s feed is RSS 2.0 with the latest articles, its language, dates and working absolute links', async (locale) => {
-      const response = await fetch(url(`/${locale}/feed.xml`));
-      expect(response.status).toBe(200);
-      expect(response.headers.get('content-type')).toBe('application/rss+xml; charset=utf-8');
-      const { rss } = xml.parse(await response.text());
-      expect(rss.version).toBe('2.0');
-      expect(rss.channel.language).toBe(locale);
-      expect(rss.channel.link).toBe(url(`/${locale}`));
-      expect(rss.channel['atom:link']).toMatchObject({ href: url(`/${locale}/feed.xml`), rel: 'self' });
-      const items = asArray(rss.channel.item) as Array<{ title: string; link: string; pubDate: string; guid: unknown }>;
-      const expected = publishedArticles(locale).slice(0, FEED_SIZE);
-      expect(items.map((item) => item.title)).toEqual(expected.map((article) => article[locale]!.title));
-      for (const [index, item] of items.entries()) {
-        expect(item.link).toBe(url(`/${locale}/news/${expected[index]![locale]!.slug}`));
-        expect(new Date(item.pubDate).toISOString().slice(0, 10)).toBe(expected[index]!.postedAt);
-        expect((await fetch(item.link)).status).toBe(200);
-      }
-      // The other language's articles are not in it.
-      expect(items.some((item) => item.link.includes(`/${other(locale)}/`))).toBe(false);
-    });
+    test.each(locales)(
+      'the %s feed is RSS 2.0 with the latest articles, its language, dates and working absolute links',
+      async (locale) => {
+        const response = await fetch(url(`/${locale}/feed.xml`));
+        expect(response.status).toBe(200);
+        expect(response.headers.get('content-type')).toBe('application/rss+xml; charset=utf-8');
+        const { rss } = xml.parse(await response.text());
+        expect(rss.version).toBe('2.0');
+        expect(rss.channel.language).toBe(locale);
+        expect(rss.channel.link).toBe(url(`/${locale}`));
+        expect(rss.channel['atom:link']).toMatchObject({ href: url(`/${locale}/feed.xml`), rel: 'self' });
+        const items = asArray(rss.channel.item) as Array<{
+          title: string;
+          link: string;
+          pubDate: string;
+          guid: unknown;
+        }>;
+        const expected = publishedArticles(locale).slice(0, FEED_SIZE);
+        expect(items.map((item) => item.title)).toEqual(expected.map((article) => article[locale]!.title));
+        for (const [index, item] of items.entries()) {
+          expect(item.link).toBe(url(`/${locale}/news/${expected[index]![locale]!.slug}`));
+          expect(new Date(item.pubDate).toISOString().slice(0, 10)).toBe(expected[index]!.postedAt);
+          expect((await fetch(item.link)).status).toBe(200);
+        }
+        // The other language's articles are not in it.
+        expect(items.some((item) => item.link.includes(`/${other(locale)}/`))).toBe(false);
+      },
+    );
   });
 });

@@ -40,24 +40,29 @@ export async function startSite(
   clearRuntimeCaches();
   const port = requestedPort ?? (await freePort());
   const baseUrl = `http://127.0.0.1:${port}`;
-  const proc = startProcess('web', path.join(rootDir, 'node_modules', '.bin', 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: webDir,
-    env: {
-      NEXT_TELEMETRY_DISABLED: '1',
-      STRAPI_URL: cms.baseUrl,
-      STRAPI_READ_TOKEN: cms.siteReadToken,
-      SITE_URL: baseUrl,
-      ...(cms.siteSecrets
-        ? {
-            REVALIDATE_SECRET: cms.siteSecrets.revalidateSecret,
-            PREVIEW_SECRET: cms.siteSecrets.previewSecret,
-            STRAPI_PREVIEW_TOKEN: cms.siteSecrets.previewToken,
-          }
-        : {}),
-      SITE_INDEXING: 'true',
-      ...extraEnv,
+  const proc = startProcess(
+    'web',
+    path.join(rootDir, 'node_modules', '.bin', 'next'),
+    ['start', '-p', String(port), '-H', '127.0.0.1'],
+    {
+      cwd: webDir,
+      env: {
+        NEXT_TELEMETRY_DISABLED: '1',
+        STRAPI_URL: cms.baseUrl,
+        STRAPI_READ_TOKEN: cms.siteReadToken,
+        SITE_URL: baseUrl,
+        ...(cms.siteSecrets
+          ? {
+              REVALIDATE_SECRET: cms.siteSecrets.revalidateSecret,
+              PREVIEW_SECRET: cms.siteSecrets.previewSecret,
+              STRAPI_PREVIEW_TOKEN: cms.siteSecrets.previewToken,
+            }
+          : {}),
+        SITE_INDEXING: 'true',
+        ...extraEnv,
+      },
     },
-  });
+  );
   try {
     await waitForHttp(`${baseUrl}${readyPath}`, { proc, timeoutMs: 60_000 });
   } catch (error) {

@@ -31,13 +31,20 @@ describe('secrets in the browser bundles', () => {
   test('no canary and no configured secret appears in web/.next/static', () => {
     const canaries = JSON.parse(fs.readFileSync(webCanaryFile, 'utf8')) as Record<string, string>;
     const secretish = /SECRET|TOKEN|KEY|PASSWORD|SALT/;
-    const configured = [readEnvFile(path.join(rootDir, 'web', '.env.local')), readEnvFile(path.join(rootDir, 'cms', '.env'))].flatMap((env) =>
+    const configured = [
+      readEnvFile(path.join(rootDir, 'web', '.env.local')),
+      readEnvFile(path.join(rootDir, 'cms', '.env')),
+    ].flatMap((env) =>
       Object.entries(env).filter(([name, value]) => secretish.test(name) && value && value.length >= 8),
     );
-    const needles = [...Object.entries(canaries), ...configured].flatMap(([name, value]) =>
-      // APP_KEYS and the like hold several comma-separated secrets.
-      String(value).split(',').map((part) => [name, part.trim()] as const),
-    ).filter(([, value]) => value.length >= 8);
+    const needles = [...Object.entries(canaries), ...configured]
+      .flatMap(([name, value]) =>
+        // APP_KEYS and the like hold several comma-separated secrets.
+        String(value)
+          .split(',')
+          .map((part) => [name, part.trim()] as const),
+      )
+      .filter(([, value]) => value.length >= 8);
 
     const files = filesUnder(staticDir);
     expect(files.length).toBeGreaterThan(10);

@@ -13,7 +13,10 @@ describe('a translator works in the admin panel', () => {
     try {
       await logInToAdmin(page, cms, cms.translators.zh);
 
-      await page.getByRole('link', { name: /Translations/i }).first().click({ timeout: 30_000 });
+      await page
+        .getByRole('link', { name: /Translations/i })
+        .first()
+        .click({ timeout: 30_000 });
       await page.waitForURL(/\/admin\/translations/);
       const row = page.locator('tr', { hasText: seedArticle.mn!.title });
       await row.waitFor({ timeout: 30_000 });
@@ -22,7 +25,9 @@ describe('a translator works in the admin panel', () => {
       await expect(row.locator('td[data-locale="zh"] [data-status]').textContent()).resolves.toBe('Published');
       // A Mongolian-only article needs a Chinese translation.
       const mnOnly = seedArticles.find((article) => article.mn && !article.zh)!;
-      await expect(page.locator('tr', { hasText: mnOnly.mn!.title }).locator('td[data-locale="zh"] [data-status]').textContent()).resolves.toBe('Missing');
+      await expect(
+        page.locator('tr', { hasText: mnOnly.mn!.title }).locator('td[data-locale="zh"] [data-status]').textContent(),
+      ).resolves.toBe('Missing');
       await page.screenshot({ path: path.join(screenshots, 'translator-status.png'), fullPage: true });
 
       await row.getByRole('link', { name: /Open .* in zh/ }).click();

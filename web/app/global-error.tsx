@@ -1,9 +1,9 @@
-'use client'
+'use client';
 
-import { Fragment } from 'react'
-import { errorMessages } from '@/lib/i18n/error-messages'
-import { defaultLocale, locales } from '@/lib/i18n/locales'
-import './globals.css'
+import { Fragment } from 'react';
+import { errorMessages } from '@/lib/i18n/error-messages';
+import { defaultLocale, locales } from '@/lib/i18n/locales';
+import './globals.css';
 
 // Last resort, for a failure in the root layout itself (which reads no CMS
 // data, so this should not happen). It replaces the whole document, and the
@@ -37,5 +37,5 @@ export default function GlobalError({ retry }: { error: unknown; retry: () => vo
         </main>
       </body>
     </html>
-  )
+  );
 }

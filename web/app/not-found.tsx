@@ -1,6 +1,6 @@
-import type { Metadata } from 'next'
-import { UnknownAddressDocument, unknownAddressTitle } from '@/components/UnknownAddressDocument'
-import './globals.css'
+import type { Metadata } from 'next';
+import { UnknownAddressDocument, unknownAddressTitle } from '@/components/UnknownAddressDocument';
+import './globals.css';
 
 // Last line of defence. Unknown languages never reach app/[locale]/layout.tsx
 // (proxy.ts answers them with the localized 404 page of
@@ -9,8 +9,8 @@ import './globals.css'
 // root layout is then what failed, so this boundary sits above it and must
 // bring its own <html>.
 
-export const metadata: Metadata = { title: unknownAddressTitle }
+export const metadata: Metadata = { title: unknownAddressTitle };
 
 export default function LanguageNotFound() {
-  return <UnknownAddressDocument />
+  return <UnknownAddressDocument />;
 }

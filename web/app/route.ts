@@ -1,8 +1,8 @@
-import { negotiateLocale } from '@/lib/i18n/negotiate'
+import { negotiateLocale } from '@/lib/i18n/negotiate';
 
 // `/` has no page of its own: send the visitor to their language's home.
 export function GET(request: Request): Response {
-  const locale = negotiateLocale(request.headers.get('accept-language'))
+  const locale = negotiateLocale(request.headers.get('accept-language'));
   return new Response(null, {
     status: 307,
     headers: {
@@ -11,5 +11,5 @@ export function GET(request: Request): Response {
       Vary: 'Accept-Language',
       'Cache-Control': 'private, no-store',
     },
-  })
+  });
 }

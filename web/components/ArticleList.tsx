@@ -1,26 +1,31 @@
-import Link from 'next/link'
-import type { Dictionary } from '@/lib/i18n/dictionaries'
-import type { Locale } from '@/lib/i18n/locales'
-import type { ArticleSummary } from '@/lib/strapi'
-import { CalendarDate } from './CalendarDate'
-import { CmsImage } from './CmsImage'
+import Link from 'next/link';
+import type { Dictionary } from '@/lib/i18n/dictionaries';
+import type { Locale } from '@/lib/i18n/locales';
+import type { ArticleSummary } from '@/lib/strapi';
+import { CalendarDate } from './CalendarDate';
+import { CmsImage } from './CmsImage';
 
 interface ArticleListProps {
-  locale: Locale
-  articles: ArticleSummary[]
-  dictionary: Dictionary
+  locale: Locale;
+  articles: ArticleSummary[];
+  dictionary: Dictionary;
   /** Heading level of each article title, to fit under the page's own headings. */
-  headingLevel: 'h2' | 'h3'
+  headingLevel: 'h2' | 'h3';
 }
 
 export function ArticleList({ locale, articles, dictionary, headingLevel: Heading }: ArticleListProps) {
-  if (articles.length === 0) return <p className="empty-state">{dictionary.news.empty}</p>
+  if (articles.length === 0) return <p className="empty-state">{dictionary.news.empty}</p>;
   return (
     <ul className="article-list">
       {articles.map((article) => (
         <li key={article.documentId} className="article-card">
           {article.cover ? (
-            <CmsImage image={article.cover} alt="" sizes="(min-width: 48rem) 12rem, 100vw" className="article-card__cover" />
+            <CmsImage
+              image={article.cover}
+              alt=""
+              sizes="(min-width: 48rem) 12rem, 100vw"
+              className="article-card__cover"
+            />
           ) : null}
           <div className="article-card__text">
             <Heading className="article-card__title">
@@ -35,5 +40,5 @@ export function ArticleList({ locale, articles, dictionary, headingLevel: Headin
         </li>
       ))}
     </ul>
-  )
+  );
 }

@@ -1,18 +1,18 @@
-import Link from 'next/link'
-import type { Dictionary } from '@/lib/i18n/dictionaries'
-import type { Locale } from '@/lib/i18n/locales'
-import type { CertificateSummary } from '@/lib/strapi'
-import { CalendarDate } from './CalendarDate'
+import Link from 'next/link';
+import type { Dictionary } from '@/lib/i18n/dictionaries';
+import type { Locale } from '@/lib/i18n/locales';
+import type { CertificateSummary } from '@/lib/strapi';
+import { CalendarDate } from './CalendarDate';
 
 interface CertificateListProps {
-  locale: Locale
-  certificates: CertificateSummary[]
-  dictionary: Dictionary
-  headingLevel: 'h2' | 'h3'
+  locale: Locale;
+  certificates: CertificateSummary[];
+  dictionary: Dictionary;
+  headingLevel: 'h2' | 'h3';
 }
 
 export function CertificateList({ locale, certificates, dictionary, headingLevel: Heading }: CertificateListProps) {
-  if (certificates.length === 0) return <p className="empty-state">{dictionary.certificates.empty}</p>
+  if (certificates.length === 0) return <p className="empty-state">{dictionary.certificates.empty}</p>;
   return (
     <ul className="certificate-list">
       {certificates.map((certificate) => (
@@ -30,5 +30,5 @@ export function CertificateList({ locale, certificates, dictionary, headingLevel
         </li>
       ))}
     </ul>
-  )
+  );
 }

@@ -1,13 +1,13 @@
-import type { Metadata } from 'next'
-import { Suspense, type ReactNode } from 'react'
-import { getDictionary } from '@/lib/i18n/dictionaries'
-import type { Locale } from '@/lib/i18n/locales'
-import { homePath } from '@/lib/routes'
-import { CmsContentError, CmsError } from '@/lib/strapi/errors'
+import type { Metadata } from 'next';
+import { Suspense, type ReactNode } from 'react';
+import { getDictionary } from '@/lib/i18n/dictionaries';
+import type { Locale } from '@/lib/i18n/locales';
+import { homePath } from '@/lib/routes';
+import { CmsContentError, CmsError } from '@/lib/strapi/errors';
 
 /** The localized "temporarily unavailable" page content: no details, never a stack trace. */
 export function CmsErrorMessage({ locale }: { locale: Locale }) {
-  const dictionary = getDictionary(locale)
+  const dictionary = getDictionary(locale);
   return (
     <main id="content" className="site-main" tabIndex={-1}>
       <div className="status-page" role="alert" data-status="500">
@@ -18,7 +18,7 @@ export function CmsErrorMessage({ locale }: { locale: Locale }) {
         </p>
       </div>
     </main>
-  )
+  );
 }
 
 /**
@@ -35,7 +35,7 @@ export function CmsErrorMessage({ locale }: { locale: Locale }) {
  * pages: a dynamic render has sent its 200 before the boundary fails.
  */
 export function CmsErrorBoundary({ locale, children }: { locale: Locale; children: ReactNode }) {
-  return <Suspense fallback={<CmsErrorMessage locale={locale} />}>{children}</Suspense>
+  return <Suspense fallback={<CmsErrorMessage locale={locale} />}>{children}</Suspense>;
 }
 
 /**
@@ -46,11 +46,11 @@ export function CmsErrorBoundary({ locale, children }: { locale: Locale; childre
  */
 export async function metadataUnlessCmsFails(locale: Locale, build: () => Promise<Metadata>): Promise<Metadata> {
   try {
-    return await build()
+    return await build();
   } catch (error) {
     if (error instanceof CmsError || error instanceof CmsContentError) {
-      return { title: getDictionary(locale).error.title, robots: { index: false, follow: false } }
+      return { title: getDictionary(locale).error.title, robots: { index: false, follow: false } };
     }
-    throw error
+    throw error;
   }
 }

@@ -1,17 +1,17 @@
-import { getImageProps } from 'next/image'
-import { env } from '@/lib/env'
-import { isCmsUpload } from '@/lib/media'
-import type { Image as CmsImageValue } from '@/lib/strapi'
+import { getImageProps } from 'next/image';
+import { env } from '@/lib/env';
+import { isCmsUpload } from '@/lib/media';
+import type { Image as CmsImageValue } from '@/lib/strapi';
 
 interface CmsImageProps {
-  image: CmsImageValue
+  image: CmsImageValue;
   /** How wide the image is shown, for picking the right size (the `sizes` attribute). */
-  sizes: string
+  sizes: string;
   /** Replaces the CMS alternative text, e.g. when the editor left it empty but the image carries content. */
-  alt?: string
+  alt?: string;
   /** The page's main image, visible without scrolling: load it first instead of lazily. */
-  aboveTheFold?: boolean
-  className?: string
+  aboveTheFold?: boolean;
+  className?: string;
 }
 
 // getImageProps rather than <Image>: the same optimized srcset, rendered as a plain <img> on
@@ -27,7 +27,7 @@ export function CmsImage({ image, sizes, alt, aboveTheFold = false, className }:
     fetchPriority: aboveTheFold ? 'high' : 'auto',
     className,
     unoptimized: !isCmsUpload(image.url, env.STRAPI_URL),
-  })
+  });
   // eslint-disable-next-line @next/next/no-img-element, jsx-a11y/alt-text -- alt is in props
-  return <img {...props} />
+  return <img {...props} />;
 }

@@ -1,16 +1,16 @@
-import Link from 'next/link'
-import type { Dictionary } from '@/lib/i18n/dictionaries'
-import { localeNames } from '@/lib/i18n/dictionaries'
-import type { Locale } from '@/lib/i18n/locales'
+import Link from 'next/link';
+import type { Dictionary } from '@/lib/i18n/dictionaries';
+import { localeNames } from '@/lib/i18n/dictionaries';
+import type { Locale } from '@/lib/i18n/locales';
 
 /** Where the language switch leads: the same page in `locale`, or null where it has no published version. */
 export interface LanguageSwitchTarget {
-  locale: Locale
-  href: string | null
+  locale: Locale;
+  href: string | null;
 }
 
 export function LanguageSwitch({ target, dictionary }: { target: LanguageSwitchTarget; dictionary: Dictionary }) {
-  const name = localeNames[target.locale]
+  const name = localeNames[target.locale];
   if (!target.href) {
     // Not a link to a page that would only say "not found": the reader sees
     // at once that this page has no version in that language.
@@ -19,7 +19,7 @@ export function LanguageSwitch({ target, dictionary }: { target: LanguageSwitchT
         <span lang={target.locale}>{name}</span>
         <span className="site-header__language-note">{dictionary.languageSwitch.unavailable}</span>
       </p>
-    )
+    );
   }
   return (
     <Link
@@ -32,5 +32,5 @@ export function LanguageSwitch({ target, dictionary }: { target: LanguageSwitchT
     >
       {name}
     </Link>
-  )
+  );
 }

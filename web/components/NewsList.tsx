@@ -1,27 +1,27 @@
-import type { Metadata } from 'next'
-import Link from 'next/link'
-import { ArticleList } from '@/components/ArticleList'
-import { NotFoundPage, notFoundMetadata } from '@/components/NotFound'
-import { Pagination } from '@/components/Pagination'
-import { SitePage } from '@/components/SitePage'
-import { getDictionary } from '@/lib/i18n/dictionaries'
-import { otherLocale, type Locale } from '@/lib/i18n/locales'
-import { hreflangAlternates, newsListPath, type LanguageVariants } from '@/lib/routes'
-import { parsePageParam } from '@/lib/search-params'
-import { ARTICLES_PAGE_SIZE, getCategories, getPublishedArticlesPage, type CategoryListing } from '@/lib/strapi'
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ArticleList } from '@/components/ArticleList';
+import { NotFoundPage, notFoundMetadata } from '@/components/NotFound';
+import { Pagination } from '@/components/Pagination';
+import { SitePage } from '@/components/SitePage';
+import { getDictionary } from '@/lib/i18n/dictionaries';
+import { otherLocale, type Locale } from '@/lib/i18n/locales';
+import { hreflangAlternates, newsListPath, type LanguageVariants } from '@/lib/routes';
+import { parsePageParam } from '@/lib/search-params';
+import { ARTICLES_PAGE_SIZE, getCategories, getPublishedArticlesPage, type CategoryListing } from '@/lib/strapi';
 
 // The news list, /<locale>/news?page=N&category=slug, served by the internal
 // routes news/list/[page] and news/list/[page]/[category] (see
 // lib/request-routing.ts). Both render this.
 
 export interface NewsListParams {
-  locale: Locale
-  pageSegment: string
-  categorySegment?: string
+  locale: Locale;
+  pageSegment: string;
+  categorySegment?: string;
 }
 
 function pageCountFor(articleCount: number): number {
-  return Math.max(1, Math.ceil(articleCount / ARTICLES_PAGE_SIZE))
+  return Math.max(1, Math.ceil(articleCount / ARTICLES_PAGE_SIZE));
 }
 
 /**
@@ -30,17 +30,17 @@ function pageCountFor(articleCount: number): number {
  * category that is not published in this language.
  */
 async function loadNewsList({ locale, pageSegment, categorySegment }: NewsListParams) {
-  const page = parsePageParam(pageSegment)
-  if (page === null) return null
-  const categories = await getCategories(locale)
-  const category = categorySegment === undefined ? undefined : categories.find((each) => each.slug === categorySegment)
-  if (categorySegment !== undefined && !category) return null
+  const page = parsePageParam(pageSegment);
+  if (page === null) return null;
+  const categories = await getCategories(locale);
+  const category = categorySegment === undefined ? undefined : categories.find((each) => each.slug === categorySegment);
+  if (categorySegment !== undefined && !category) return null;
   const [listing, all] = await Promise.all([
     getPublishedArticlesPage(locale, page, category?.slug),
     getPublishedArticlesPage(locale, 1),
-  ])
-  if (page > Math.max(1, listing.pageCount)) return null
-  return { page, category, categories, listing, allCount: all.total }
+  ]);
+  if (page > Math.max(1, listing.pageCount)) return null;
+  return { page, category, categories, listing, allCount: all.total };
 }
 
 /**
@@ -50,57 +50,57 @@ async function loadNewsList({ locale, pageSegment, categorySegment }: NewsListPa
  * last page). Null where the category has no version in that language.
  */
 async function otherLanguageList(locale: Locale, page: number, category: CategoryListing | undefined) {
-  const other = otherLocale(locale)
-  let count: number
-  let otherCategorySlug: string | undefined
+  const other = otherLocale(locale);
+  let count: number;
+  let otherCategorySlug: string | undefined;
   if (category) {
-    const translation = category.translations.find((each) => each.locale === other)
-    if (!translation) return { locale: other, exact: null, closest: null }
-    const otherCategory = (await getCategories(other)).find((each) => each.slug === translation.slug)
-    if (!otherCategory) return { locale: other, exact: null, closest: null }
-    count = otherCategory.articleCount
-    otherCategorySlug = otherCategory.slug
+    const translation = category.translations.find((each) => each.locale === other);
+    if (!translation) return { locale: other, exact: null, closest: null };
+    const otherCategory = (await getCategories(other)).find((each) => each.slug === translation.slug);
+    if (!otherCategory) return { locale: other, exact: null, closest: null };
+    count = otherCategory.articleCount;
+    otherCategorySlug = otherCategory.slug;
   } else {
-    count = (await getPublishedArticlesPage(other, 1)).total
+    count = (await getPublishedArticlesPage(other, 1)).total;
   }
-  const pageCount = pageCountFor(count)
+  const pageCount = pageCountFor(count);
   return {
     locale: other,
     exact: page <= pageCount ? newsListPath(other, { page, category: otherCategorySlug }) : null,
     closest: newsListPath(other, { page: Math.min(page, pageCount), category: otherCategorySlug }),
-  }
+  };
 }
 
 function listTitle(locale: Locale, page: number, category: CategoryListing | undefined): string {
-  const dictionary = getDictionary(locale)
-  const title = category?.name ?? dictionary.news.title
-  return page > 1 ? dictionary.news.pagedTitle(title, page) : title
+  const dictionary = getDictionary(locale);
+  const title = category?.name ?? dictionary.news.title;
+  return page > 1 ? dictionary.news.pagedTitle(title, page) : title;
 }
 
 export async function newsListMetadata(params: NewsListParams): Promise<Metadata> {
-  const loaded = await loadNewsList(params)
-  if (!loaded) return notFoundMetadata(params.locale)
-  const { locale } = params
-  const { page, category } = loaded
-  const self = newsListPath(locale, { page, category: category?.slug })
-  const other = await otherLanguageList(locale, page, category)
-  const variants: LanguageVariants = { [locale]: self, ...(other.exact ? { [other.locale]: other.exact } : {}) }
-  const title = listTitle(locale, page, category)
+  const loaded = await loadNewsList(params);
+  if (!loaded) return notFoundMetadata(params.locale);
+  const { locale } = params;
+  const { page, category } = loaded;
+  const self = newsListPath(locale, { page, category: category?.slug });
+  const other = await otherLanguageList(locale, page, category);
+  const variants: LanguageVariants = { [locale]: self, ...(other.exact ? { [other.locale]: other.exact } : {}) };
+  const title = listTitle(locale, page, category);
   return {
     title,
     alternates: { canonical: self, languages: hreflangAlternates(variants) },
     openGraph: { url: self, title },
-  }
+  };
 }
 
 export async function NewsList(params: NewsListParams) {
-  const { locale } = params
-  const loaded = await loadNewsList(params)
-  if (!loaded) return <NotFoundPage locale={locale} />
-  const { page, category, categories, listing, allCount } = loaded
-  const dictionary = getDictionary(locale)
-  const other = await otherLanguageList(locale, page, category)
-  const hrefForPage = (target: number) => newsListPath(locale, { page: target, category: category?.slug })
+  const { locale } = params;
+  const loaded = await loadNewsList(params);
+  if (!loaded) return <NotFoundPage locale={locale} />;
+  const { page, category, categories, listing, allCount } = loaded;
+  const dictionary = getDictionary(locale);
+  const other = await otherLanguageList(locale, page, category);
+  const hrefForPage = (target: number) => newsListPath(locale, { page: target, category: category?.slug });
 
   return (
     <SitePage locale={locale} current="news" languageSwitch={{ locale: other.locale, href: other.closest }}>
@@ -138,5 +138,5 @@ export async function NewsList(params: NewsListParams) {
         <Pagination page={page} pageCount={listing.pageCount} hrefForPage={hrefForPage} dictionary={dictionary} />
       </div>
     </SitePage>
-  )
+  );
 }

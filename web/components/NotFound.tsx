@@ -1,15 +1,15 @@
-import type { Metadata } from 'next'
-import Link from 'next/link'
-import { notFound } from 'next/navigation'
-import { Suspense } from 'react'
-import { getDictionary } from '@/lib/i18n/dictionaries'
-import { otherLocale, type Locale } from '@/lib/i18n/locales'
-import { homePath, newsListPath } from '@/lib/routes'
-import { SitePage } from './SitePage'
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { Suspense } from 'react';
+import { getDictionary } from '@/lib/i18n/dictionaries';
+import { otherLocale, type Locale } from '@/lib/i18n/locales';
+import { homePath, newsListPath } from '@/lib/routes';
+import { SitePage } from './SitePage';
 
 /** The localized "page not found" message, inside a page's main landmark. */
 export function NotFoundMessage({ locale }: { locale: Locale }) {
-  const dictionary = getDictionary(locale)
+  const dictionary = getDictionary(locale);
   return (
     <div className="status-page" data-status="404">
       <p className="status-page__code">404</p>
@@ -20,21 +20,21 @@ export function NotFoundMessage({ locale }: { locale: Locale }) {
         <Link href={newsListPath(locale)}>{dictionary.nav.news}</Link>
       </p>
     </div>
-  )
+  );
 }
 
 /** The whole 404 page: header (its language switch leads to the other language's home), message. */
 export function NotFoundView({ locale }: { locale: Locale }) {
-  const other = otherLocale(locale)
+  const other = otherLocale(locale);
   return (
     <SitePage locale={locale} current={null} languageSwitch={{ locale: other, href: homePath(other) }}>
       <NotFoundMessage locale={locale} />
     </SitePage>
-  )
+  );
 }
 
 function SignalNotFound(): never {
-  notFound()
+  notFound();
 }
 
 /**
@@ -59,10 +59,10 @@ export function NotFoundPage({ locale }: { locale: Locale }) {
     <Suspense fallback={<NotFoundView locale={locale} />}>
       <SignalNotFound />
     </Suspense>
-  )
+  );
 }
 
 /** Metadata of a 404 page: its title, never indexed. generateMetadata must not call notFound() (see NotFoundPage). */
 export function notFoundMetadata(locale: Locale): Metadata {
-  return { title: getDictionary(locale).notFound.title, robots: { index: false, follow: true } }
+  return { title: getDictionary(locale).notFound.title, robots: { index: false, follow: true } };
 }

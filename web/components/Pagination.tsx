@@ -1,16 +1,16 @@
-import Link from 'next/link'
-import type { Dictionary } from '@/lib/i18n/dictionaries'
+import Link from 'next/link';
+import type { Dictionary } from '@/lib/i18n/dictionaries';
 
 interface PaginationProps {
-  page: number
-  pageCount: number
+  page: number;
+  pageCount: number;
   /** The URL of a page of this list; page 1 has no `?page=` so it keeps one address. */
-  hrefForPage: (page: number) => string
-  dictionary: Dictionary
+  hrefForPage: (page: number) => string;
+  dictionary: Dictionary;
 }
 
 export function Pagination({ page, pageCount, hrefForPage, dictionary }: PaginationProps) {
-  if (pageCount <= 1) return null
+  if (pageCount <= 1) return null;
   return (
     <nav className="pagination" aria-label={dictionary.pagination.label}>
       {page > 1 ? (
@@ -35,5 +35,5 @@ export function Pagination({ page, pageCount, hrefForPage, dictionary }: Paginat
         </span>
       )}
     </nav>
-  )
+  );
 }

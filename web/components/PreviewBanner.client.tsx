@@ -1,12 +1,12 @@
-'use client'
+'use client';
 
-import { usePathname } from 'next/navigation'
+import { usePathname } from 'next/navigation';
 
 // Shown on every page while draft mode is on. A client island only because the
 // exit link returns to the current page, which the layout cannot know.
 
 export function PreviewBanner({ message, exitLabel }: { message: string; exitLabel: string }) {
-  const pathname = usePathname()
+  const pathname = usePathname();
   return (
     <div className="preview-banner" role="status">
       <p>{message}</p>
@@ -15,5 +15,5 @@ export function PreviewBanner({ message, exitLabel }: { message: string; exitLab
         {exitLabel}
       </a>
     </div>
-  )
+  );
 }

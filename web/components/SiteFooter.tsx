@@ -1,18 +1,18 @@
-import type { Dictionary } from '@/lib/i18n/dictionaries'
-import type { Locale } from '@/lib/i18n/locales'
-import { env } from '@/lib/env'
-import { absoluteUrl, feedPath } from '@/lib/routes'
-import type { SiteSettings } from '@/lib/strapi'
+import type { Dictionary } from '@/lib/i18n/dictionaries';
+import type { Locale } from '@/lib/i18n/locales';
+import { env } from '@/lib/env';
+import { absoluteUrl, feedPath } from '@/lib/routes';
+import type { SiteSettings } from '@/lib/strapi';
 
 interface SiteFooterProps {
-  settings: SiteSettings | null
-  siteName: string
-  dictionary: Dictionary
-  locale: Locale
+  settings: SiteSettings | null;
+  siteName: string;
+  dictionary: Dictionary;
+  locale: Locale;
 }
 
 export function SiteFooter({ settings, siteName, dictionary, locale }: SiteFooterProps) {
-  const companyName = settings?.companyName ?? siteName
+  const companyName = settings?.companyName ?? siteName;
   return (
     <footer className="site-footer">
       {/* Feed autodiscovery for every page; React places <link> elements in the document head. */}
@@ -54,9 +54,12 @@ export function SiteFooter({ settings, siteName, dictionary, locale }: SiteFoote
           </address>
         ) : null}
         <p className="site-footer__copyright">
-          © {companyName} · <a href={feedPath(locale)} type="application/rss+xml">RSS</a>
+          © {companyName} ·{' '}
+          <a href={feedPath(locale)} type="application/rss+xml">
+            RSS
+          </a>
         </p>
       </div>
     </footer>
-  )
+  );
 }

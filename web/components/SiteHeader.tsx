@@ -1,21 +1,21 @@
-import Link from 'next/link'
-import type { Dictionary } from '@/lib/i18n/dictionaries'
-import type { Locale } from '@/lib/i18n/locales'
-import { certificatesPath, homePath, newsListPath, searchPath } from '@/lib/routes'
-import { MAX_SEARCH_LENGTH } from '@/lib/search'
-import { LanguageSwitch, type LanguageSwitchTarget } from './LanguageSwitch'
+import Link from 'next/link';
+import type { Dictionary } from '@/lib/i18n/dictionaries';
+import type { Locale } from '@/lib/i18n/locales';
+import { certificatesPath, homePath, newsListPath, searchPath } from '@/lib/routes';
+import { MAX_SEARCH_LENGTH } from '@/lib/search';
+import { LanguageSwitch, type LanguageSwitchTarget } from './LanguageSwitch';
 
 /** The section of the site a page belongs to, marked as current in the navigation. */
-export type Section = 'home' | 'news' | 'certificates' | 'search'
+export type Section = 'home' | 'news' | 'certificates' | 'search';
 
 interface SiteHeaderProps {
-  locale: Locale
-  siteName: string
-  dictionary: Dictionary
-  current: Section | null
-  languageSwitch: LanguageSwitchTarget
+  locale: Locale;
+  siteName: string;
+  dictionary: Dictionary;
+  current: Section | null;
+  languageSwitch: LanguageSwitchTarget;
   /** The search text to show in the search field (on the results page). */
-  searchText?: string
+  searchText?: string;
 }
 
 // A server component: the page that renders it knows its section, so marking
@@ -25,7 +25,7 @@ export function SiteHeader({ locale, siteName, dictionary, current, languageSwit
     { section: 'home', href: homePath(locale), label: dictionary.nav.home },
     { section: 'news', href: newsListPath(locale), label: dictionary.nav.news },
     { section: 'certificates', href: certificatesPath(locale), label: dictionary.nav.certificates },
-  ]
+  ];
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -63,5 +63,5 @@ export function SiteHeader({ locale, siteName, dictionary, current, languageSwit
         <LanguageSwitch target={languageSwitch} dictionary={dictionary} />
       </div>
     </header>
-  )
+  );
 }

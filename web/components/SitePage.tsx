@@ -1,16 +1,16 @@
-import type { ReactNode } from 'react'
-import { getDictionary } from '@/lib/i18n/dictionaries'
-import type { Locale } from '@/lib/i18n/locales'
-import { getGlobal } from '@/lib/strapi'
-import type { LanguageSwitchTarget } from './LanguageSwitch'
-import { SiteHeader, type Section } from './SiteHeader'
+import type { ReactNode } from 'react';
+import { getDictionary } from '@/lib/i18n/dictionaries';
+import type { Locale } from '@/lib/i18n/locales';
+import { getGlobal } from '@/lib/strapi';
+import type { LanguageSwitchTarget } from './LanguageSwitch';
+import { SiteHeader, type Section } from './SiteHeader';
 
 interface SitePageProps {
-  locale: Locale
-  current: Section | null
-  languageSwitch: LanguageSwitchTarget
-  searchText?: string
-  children: ReactNode
+  locale: Locale;
+  current: Section | null;
+  languageSwitch: LanguageSwitchTarget;
+  searchText?: string;
+  children: ReactNode;
 }
 
 /**
@@ -19,8 +19,8 @@ interface SitePageProps {
  * the page: the same article under its other slug, the same list page.
  */
 export async function SitePage({ locale, current, languageSwitch, searchText, children }: SitePageProps) {
-  const dictionary = getDictionary(locale)
-  const settings = await getGlobal(locale)
+  const dictionary = getDictionary(locale);
+  const settings = await getGlobal(locale);
   return (
     <>
       <SiteHeader
@@ -35,5 +35,5 @@ export async function SitePage({ locale, current, languageSwitch, searchText, ch
         {children}
       </main>
     </>
-  )
+  );
 }

@@ -1,6 +1,6 @@
-import { Fragment } from 'react'
-import { getDictionary, localeNames } from '@/lib/i18n/dictionaries'
-import { defaultLocale, locales } from '@/lib/i18n/locales'
+import { Fragment } from 'react';
+import { getDictionary, localeNames } from '@/lib/i18n/dictionaries';
+import { defaultLocale, locales } from '@/lib/i18n/locales';
 
 /**
  * A complete HTML document, in every site language, for addresses outside
@@ -23,7 +23,7 @@ export function UnknownAddressDocument() {
               ))}
             </h1>
             {locales.map((locale) => {
-              const dictionary = getDictionary(locale)
+              const dictionary = getDictionary(locale);
               return (
                 <p key={locale} lang={locale}>
                   {dictionary.notFound.message}{' '}
@@ -31,13 +31,13 @@ export function UnknownAddressDocument() {
                     {localeNames[locale]}: {dictionary.notFound.backHome}
                   </a>
                 </p>
-              )
+              );
             })}
           </div>
         </main>
       </body>
     </html>
-  )
+  );
 }
 
-export const unknownAddressTitle = locales.map((locale) => getDictionary(locale).notFound.title).join(' · ')
+export const unknownAddressTitle = locales.map((locale) => getDictionary(locale).notFound.title).join(' · ');

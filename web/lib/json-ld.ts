@@ -1,18 +1,18 @@
-import type { NewsArticle, Organization, WithContext } from 'schema-dts'
-import type { Locale } from './i18n/locales'
+import type { NewsArticle, Organization, WithContext } from 'schema-dts';
+import type { Locale } from './i18n/locales';
 
 // Structured data (schema.org JSON-LD), typed with schema-dts so a misspelt
 // property fails the type check. Builders are pure: pages pass absolute URLs.
 
 export interface OrganizationFacts {
-  name: string
+  name: string;
   /** The organization's home page in this language. */
-  url: string
-  email: string | null
-  telephone: string | null
-  address: string | null
+  url: string;
+  email: string | null;
+  telephone: string | null;
+  address: string | null;
   /** Names of the certificates and awards it holds. */
-  awards: string[]
+  awards: string[];
 }
 
 function organizationNode(facts: OrganizationFacts): Exclude<Organization, string> {
@@ -24,31 +24,31 @@ function organizationNode(facts: OrganizationFacts): Exclude<Organization, strin
     ...(facts.telephone ? { telephone: facts.telephone } : {}),
     ...(facts.address ? { address: facts.address } : {}),
     ...(facts.awards.length > 0 ? { award: facts.awards } : {}),
-  }
+  };
 }
 
 /** The company, with its certificates as `award`: the home page's structured data. */
 export function organizationJsonLd(facts: OrganizationFacts): WithContext<Organization> {
-  return { '@context': 'https://schema.org', ...organizationNode(facts) } as WithContext<Organization>
+  return { '@context': 'https://schema.org', ...organizationNode(facts) } as WithContext<Organization>;
 }
 
 export interface NewsArticleFacts {
-  url: string
-  headline: string
-  description: string | null
+  url: string;
+  headline: string;
+  description: string | null;
   /** `YYYY-MM-DD` post date. */
-  datePublished: string
+  datePublished: string;
   /** ISO timestamp of the last change. */
-  dateModified: string
-  inLanguage: Locale
+  dateModified: string;
+  inLanguage: Locale;
   /** Absolute image URLs, largest first; empty when the article has no cover. */
-  images: string[]
-  section: string | null
-  publisher: { name: string; url: string }
+  images: string[];
+  section: string | null;
+  publisher: { name: string; url: string };
 }
 
 export function newsArticleJsonLd(facts: NewsArticleFacts): WithContext<NewsArticle> {
-  const publisher = { '@type': 'Organization' as const, name: facts.publisher.name, url: facts.publisher.url }
+  const publisher = { '@type': 'Organization' as const, name: facts.publisher.name, url: facts.publisher.url };
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -64,7 +64,7 @@ export function newsArticleJsonLd(facts: NewsArticleFacts): WithContext<NewsArti
     ...(facts.section ? { articleSection: facts.section } : {}),
     author: publisher,
     publisher,
-  }
+  };
 }
 
 /**
@@ -73,5 +73,8 @@ export function newsArticleJsonLd(facts: NewsArticleFacts): WithContext<NewsArti
  * JSON parsers read `\u003c` back as `<`.
  */
 export function serializeJsonLd(data: object): string {
-  return JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }

@@ -1,31 +1,34 @@
-import { defaultLocale, isLocale, type Locale } from './i18n/locales'
-import { parsePageParam, singleSearchParam, type SearchParamValue } from './search-params'
-import { isPlausibleSlug } from './slugs'
+import { defaultLocale, isLocale, type Locale } from './i18n/locales';
+import { parsePageParam, singleSearchParam, type SearchParamValue } from './search-params';
+import { isPlausibleSlug } from './slugs';
 
 // What proxy.ts does with a request, as a pure function of its URL, so it can
 // be tested without a server.
 
 /** A path below a language that no route serves: the catch-all answers it with the localized 404. */
-export const NOT_FOUND_SEGMENT = '_not-found'
+export const NOT_FOUND_SEGMENT = '_not-found';
 
 /** Internal route of the news list: /<locale>/news/list/<page>[/<category>] (see newsListRewrite). */
-export const NEWS_LIST_SEGMENT = 'list'
+export const NEWS_LIST_SEGMENT = 'list';
 
 /** Top-level paths that are not a language: served by their own routes. */
-const NON_LOCALE_ROOTS = new Set(['api', '_next', 'sitemap.xml', 'sitemaps', 'robots.txt', 'favicon.ico', 'icon.svg'])
+const NON_LOCALE_ROOTS = new Set(['api', '_next', 'sitemap.xml', 'sitemaps', 'robots.txt', 'favicon.ico', 'icon.svg']);
 
 export type RoutingDecision =
   | { kind: 'continue' }
   /** Serve `pathname` instead (same query). */
-  | { kind: 'rewrite'; pathname: string }
+  | { kind: 'rewrite'; pathname: string };
 
 function paramValue(searchParams: URLSearchParams, name: string): SearchParamValue {
-  const values = searchParams.getAll(name)
-  if (values.length === 0) return undefined
-  return values.length === 1 ? values[0] : values
+  const values = searchParams.getAll(name);
+  if (values.length === 0) return undefined;
+  return values.length === 1 ? values[0] : values;
 }
 
-const notFound = (locale: Locale): RoutingDecision => ({ kind: 'rewrite', pathname: `/${locale}/${NOT_FOUND_SEGMENT}` })
+const notFound = (locale: Locale): RoutingDecision => ({
+  kind: 'rewrite',
+  pathname: `/${locale}/${NOT_FOUND_SEGMENT}`,
+});
 
 /**
  * The public news list is /<locale>/news?page=N&category=slug. It is served by
@@ -37,29 +40,29 @@ const notFound = (locale: Locale): RoutingDecision => ({ kind: 'rewrite', pathna
  * are 404s here already.
  */
 function newsListRewrite(locale: Locale, searchParams: URLSearchParams): RoutingDecision {
-  const page = parsePageParam(paramValue(searchParams, 'page'))
-  const category = singleSearchParam(paramValue(searchParams, 'category'))
-  if (page === null || category === null || category === '') return notFound(locale)
-  if (category !== undefined && !isPlausibleSlug(category)) return notFound(locale)
-  const categoryPart = category === undefined ? '' : `/${encodeURIComponent(category)}`
-  return { kind: 'rewrite', pathname: `/${locale}/news/${NEWS_LIST_SEGMENT}/${page}${categoryPart}` }
+  const page = parsePageParam(paramValue(searchParams, 'page'));
+  const category = singleSearchParam(paramValue(searchParams, 'category'));
+  if (page === null || category === null || category === '') return notFound(locale);
+  if (category !== undefined && !isPlausibleSlug(category)) return notFound(locale);
+  const categoryPart = category === undefined ? '' : `/${encodeURIComponent(category)}`;
+  return { kind: 'rewrite', pathname: `/${locale}/news/${NEWS_LIST_SEGMENT}/${page}${categoryPart}` };
 }
 
 export function routeRequest(pathname: string, searchParams: URLSearchParams): RoutingDecision {
-  const segments = pathname.split('/').filter(Boolean)
-  const [first, ...rest] = segments
-  if (first === undefined || NON_LOCALE_ROOTS.has(first)) return { kind: 'continue' }
+  const segments = pathname.split('/').filter(Boolean);
+  const [first, ...rest] = segments;
+  if (first === undefined || NON_LOCALE_ROOTS.has(first)) return { kind: 'continue' };
 
   // Not a language (/xx, /en/news): the 404 page in the default language,
   // whose language switch leads to the other one. Not negotiated from
   // Accept-Language: Next sets the page's Vary header itself, so a shared
   // cache could hand one visitor's language to the next. Every route below
   // app/[locale] thus sees a valid locale.
-  if (!isLocale(first)) return notFound(defaultLocale)
+  if (!isLocale(first)) return notFound(defaultLocale);
 
   // The internal list route (/<locale>/news/list/…) is left reachable: the
   // proxy also sees requests it rewrote itself, and those pages name the
   // public query form as their canonical URL.
-  if (rest[0] === 'news' && rest.length === 1) return newsListRewrite(first, searchParams)
-  return { kind: 'continue' }
+  if (rest[0] === 'news' && rest.length === 1) return newsListRewrite(first, searchParams);
+  return { kind: 'continue' };
 }

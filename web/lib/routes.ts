@@ -1,39 +1,38 @@
-import { defaultLocale, locales, type Locale } from './i18n/locales'
+import { defaultLocale, locales, type Locale } from './i18n/locales';
 
 // The site's public URLs, built in one place. Paths only; absoluteUrl() adds
 // SITE_URL where a full URL is needed (canonical, hreflang, feeds, sitemap).
 
-export const homePath = (locale: Locale) => `/${locale}`
-export const articlePath = (locale: Locale, slug: string) => `/${locale}/news/${encodeURIComponent(slug)}`
-export const certificatesPath = (locale: Locale) => `/${locale}/certificates`
-export const certificatePath = (locale: Locale, slug: string) =>
-  `/${locale}/certificates/${encodeURIComponent(slug)}`
-export const feedPath = (locale: Locale) => `/${locale}/feed.xml`
+export const homePath = (locale: Locale) => `/${locale}`;
+export const articlePath = (locale: Locale, slug: string) => `/${locale}/news/${encodeURIComponent(slug)}`;
+export const certificatesPath = (locale: Locale) => `/${locale}/certificates`;
+export const certificatePath = (locale: Locale, slug: string) => `/${locale}/certificates/${encodeURIComponent(slug)}`;
+export const feedPath = (locale: Locale) => `/${locale}/feed.xml`;
 
 /** The news list: page 1 has no `?page=`, and no category means all of them. */
 export function newsListPath(locale: Locale, { page = 1, category }: { page?: number; category?: string } = {}) {
-  const query = new URLSearchParams()
-  if (category) query.set('category', category)
-  if (page > 1) query.set('page', String(page))
-  const search = query.toString()
-  return `/${locale}/news${search ? `?${search}` : ''}`
+  const query = new URLSearchParams();
+  if (category) query.set('category', category);
+  if (page > 1) query.set('page', String(page));
+  const search = query.toString();
+  return `/${locale}/news${search ? `?${search}` : ''}`;
 }
 
 export function searchPath(locale: Locale, { text, page = 1 }: { text?: string; page?: number } = {}) {
-  const query = new URLSearchParams()
-  if (text) query.set('q', text)
-  if (page > 1) query.set('page', String(page))
-  const search = query.toString()
-  return `/${locale}/search${search ? `?${search}` : ''}`
+  const query = new URLSearchParams();
+  if (text) query.set('q', text);
+  if (page > 1) query.set('page', String(page));
+  const search = query.toString();
+  return `/${locale}/search${search ? `?${search}` : ''}`;
 }
 
 /** `path` on the public site, e.g. `https://example.com/mn/news`. */
 export function absoluteUrl(siteUrl: string, path: string): string {
-  return `${siteUrl.replace(/\/+$/, '')}${path}`
+  return `${siteUrl.replace(/\/+$/, '')}${path}`;
 }
 
 /** The address of one page in each language it exists in. */
-export type LanguageVariants = Partial<Record<Locale, string>>
+export type LanguageVariants = Partial<Record<Locale, string>>;
 
 /**
  * hreflang alternates for a page: one per existing language, plus x-default —
@@ -42,13 +41,13 @@ export type LanguageVariants = Partial<Record<Locale, string>>
  * `/`, which sends each visitor to their language).
  */
 export function hreflangAlternates(variants: LanguageVariants, xDefault?: string): Record<string, string> {
-  const alternates: Record<string, string> = {}
+  const alternates: Record<string, string> = {};
   for (const locale of locales) {
-    const path = variants[locale]
-    if (path) alternates[locale] = path
+    const path = variants[locale];
+    if (path) alternates[locale] = path;
   }
-  const fallback = variants[defaultLocale] ?? Object.values(alternates)[0]
-  const chosen = xDefault ?? fallback
-  if (chosen) alternates['x-default'] = chosen
-  return alternates
+  const fallback = variants[defaultLocale] ?? Object.values(alternates)[0];
+  const chosen = xDefault ?? fallback;
+  if (chosen) alternates['x-default'] = chosen;
+  return alternates;
 }

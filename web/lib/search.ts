@@ -1,12 +1,9 @@
-import { singleSearchParam, type SearchParamValue } from './search-params'
+import { singleSearchParam, type SearchParamValue } from './search-params';
 
 /** Longest search the site runs; longer ones get a message instead of a CMS query. */
-export const MAX_SEARCH_LENGTH = 100
+export const MAX_SEARCH_LENGTH = 100;
 
-export type SearchQuery =
-  | { kind: 'empty' }
-  | { kind: 'too-long'; length: number }
-  | { kind: 'ok'; text: string }
+export type SearchQuery = { kind: 'empty' } | { kind: 'too-long'; length: number } | { kind: 'ok'; text: string };
 
 /**
  * Reads `?q=`: trimmed, inner whitespace collapsed, Unicode NFC (so a
@@ -14,14 +11,14 @@ export type SearchQuery =
  * repeated → empty; longer than MAX_SEARCH_LENGTH characters → too-long.
  */
 export function parseSearchQuery(value: SearchParamValue): SearchQuery {
-  const raw = singleSearchParam(value)
-  if (!raw) return { kind: 'empty' }
-  const text = raw.normalize('NFC').replace(/\s+/gu, ' ').trim()
-  if (text === '') return { kind: 'empty' }
+  const raw = singleSearchParam(value);
+  if (!raw) return { kind: 'empty' };
+  const text = raw.normalize('NFC').replace(/\s+/gu, ' ').trim();
+  if (text === '') return { kind: 'empty' };
   // Code points, not UTF-16 units: a CJK character or an emoji counts once.
-  const length = [...text].length
-  if (length > MAX_SEARCH_LENGTH) return { kind: 'too-long', length }
-  return { kind: 'ok', text }
+  const length = [...text].length;
+  if (length > MAX_SEARCH_LENGTH) return { kind: 'too-long', length };
+  return { kind: 'ok', text };
 }
 
 /**
@@ -34,7 +31,7 @@ export function parseSearchQuery(value: SearchParamValue): SearchQuery {
  * database. CJK has no case, so it yields one spelling.
  */
 export function caseVariants(text: string): string[] {
-  const lower = text.toLocaleLowerCase()
-  const capitalized = lower.replace(/^\p{Ll}/u, (first) => first.toLocaleUpperCase())
-  return [...new Set([text, lower, text.toLocaleUpperCase(), capitalized])]
+  const lower = text.toLocaleLowerCase();
+  const capitalized = lower.replace(/^\p{Ll}/u, (first) => first.toLocaleUpperCase());
+  return [...new Set([text, lower, text.toLocaleUpperCase(), capitalized])];
 }

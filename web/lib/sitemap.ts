@@ -1,6 +1,6 @@
-import { Readable } from 'node:stream'
-import { SitemapIndexStream, SitemapStream, streamToPromise, type IndexItem, type SitemapItemLoose } from 'sitemap'
-import { locales, type Locale } from './i18n/locales'
+import { Readable } from 'node:stream';
+import { SitemapIndexStream, SitemapStream, streamToPromise, type IndexItem, type SitemapItemLoose } from 'sitemap';
+import { locales, type Locale } from './i18n/locales';
 import {
   absoluteUrl,
   articlePath,
@@ -10,8 +10,8 @@ import {
   hreflangAlternates,
   newsListPath,
   type LanguageVariants,
-} from './routes'
-import type { CategoryListing, SitemapDocument, Timestamp } from './strapi/types'
+} from './routes';
+import type { CategoryListing, SitemapDocument, Timestamp } from './strapi/types';
 
 // sitemap.xml: every published page of every language, each with its
 // language alternates (xhtml:link) and lastmod. Pure: the route loads the
@@ -19,30 +19,30 @@ import type { CategoryListing, SitemapDocument, Timestamp } from './strapi/types
 // package, which escapes, validates URLs and writes the namespaces.
 
 /** The protocol's limit of URLs per sitemap file; past it a sitemap index is needed. */
-export const SITEMAP_URL_LIMIT = 50_000
+export const SITEMAP_URL_LIMIT = 50_000;
 
 export interface LocaleSitemapData {
-  articles: SitemapDocument[]
-  certificates: SitemapDocument[]
-  categories: CategoryListing[]
+  articles: SitemapDocument[];
+  certificates: SitemapDocument[];
+  categories: CategoryListing[];
 }
 
-export type SitemapData = Record<Locale, LocaleSitemapData>
+export type SitemapData = Record<Locale, LocaleSitemapData>;
 
 export interface SitemapEntry {
-  path: string
-  lastmod: Timestamp | null
+  path: string;
+  lastmod: Timestamp | null;
   /** hreflang → path, x-default included; empty for a page in one language only without alternates. */
-  alternates: Record<string, string>
+  alternates: Record<string, string>;
 }
 
 function newest(timestamps: Iterable<Timestamp>): Timestamp | null {
-  let result: Timestamp | null = null
-  for (const timestamp of timestamps) if (result === null || timestamp > result) result = timestamp
-  return result
+  let result: Timestamp | null = null;
+  for (const timestamp of timestamps) if (result === null || timestamp > result) result = timestamp;
+  return result;
 }
 
-const pageCount = (articleCount: number, pageSize: number) => Math.max(1, Math.ceil(articleCount / pageSize))
+const pageCount = (articleCount: number, pageSize: number) => Math.max(1, Math.ceil(articleCount / pageSize));
 
 function documentEntries(
   locale: Locale,
@@ -50,43 +50,56 @@ function documentEntries(
   pathOf: (locale: Locale, slug: string) => string,
 ): SitemapEntry[] {
   return documents.map((document) => {
-    const variants: LanguageVariants = { [locale]: pathOf(locale, document.slug) }
-    for (const translation of document.translations) variants[translation.locale] = pathOf(translation.locale, translation.slug)
-    return { path: pathOf(locale, document.slug), lastmod: document.updatedAt, alternates: hreflangAlternates(variants) }
-  })
+    const variants: LanguageVariants = { [locale]: pathOf(locale, document.slug) };
+    for (const translation of document.translations)
+      variants[translation.locale] = pathOf(translation.locale, translation.slug);
+    return {
+      path: pathOf(locale, document.slug),
+      lastmod: document.updatedAt,
+      alternates: hreflangAlternates(variants),
+    };
+  });
 }
 
 /** Every URL of the site, in a stable order: home, lists, then documents, language by language. */
 export function sitemapEntries(data: SitemapData, listPageSize: number): SitemapEntry[] {
-  const entries: SitemapEntry[] = []
+  const entries: SitemapEntry[] = [];
   const everyLanguage = (pathOf: (locale: Locale) => string) =>
-    Object.fromEntries(locales.map((locale) => [locale, pathOf(locale)])) as LanguageVariants
-  const newsPageCount = (locale: Locale) => pageCount(data[locale].articles.length, listPageSize)
+    Object.fromEntries(locales.map((locale) => [locale, pathOf(locale)])) as LanguageVariants;
+  const newsPageCount = (locale: Locale) => pageCount(data[locale].articles.length, listPageSize);
 
   for (const locale of locales) {
-    const { articles, certificates, categories } = data[locale]
-    const articlesChanged = newest(articles.map((article) => article.updatedAt))
+    const { articles, certificates, categories } = data[locale];
+    const articlesChanged = newest(articles.map((article) => article.updatedAt));
 
-    entries.push({ path: homePath(locale), lastmod: articlesChanged, alternates: hreflangAlternates(everyLanguage(homePath), '/') })
+    entries.push({
+      path: homePath(locale),
+      lastmod: articlesChanged,
+      alternates: hreflangAlternates(everyLanguage(homePath), '/'),
+    });
 
     for (let page = 1; page <= newsPageCount(locale); page++) {
-      const variants: LanguageVariants = {}
-      for (const each of locales) if (page <= newsPageCount(each)) variants[each] = newsListPath(each, { page })
-      entries.push({ path: newsListPath(locale, { page }), lastmod: articlesChanged, alternates: hreflangAlternates(variants) })
+      const variants: LanguageVariants = {};
+      for (const each of locales) if (page <= newsPageCount(each)) variants[each] = newsListPath(each, { page });
+      entries.push({
+        path: newsListPath(locale, { page }),
+        lastmod: articlesChanged,
+        alternates: hreflangAlternates(variants),
+      });
     }
 
     for (const category of categories) {
-      const inCategory = articles.filter((article) => article.categorySlug === category.slug)
-      const changed = newest(inCategory.map((article) => article.updatedAt))
+      const inCategory = articles.filter((article) => article.categorySlug === category.slug);
+      const changed = newest(inCategory.map((article) => article.updatedAt));
       for (let page = 1; page <= pageCount(category.articleCount, listPageSize); page++) {
-        const variants: LanguageVariants = { [locale]: newsListPath(locale, { page, category: category.slug }) }
+        const variants: LanguageVariants = { [locale]: newsListPath(locale, { page, category: category.slug }) };
         for (const translation of category.translations) {
-          const counterpart = data[translation.locale].categories.find((each) => each.slug === translation.slug)
+          const counterpart = data[translation.locale].categories.find((each) => each.slug === translation.slug);
           if (counterpart && page <= pageCount(counterpart.articleCount, listPageSize)) {
-            variants[translation.locale] = newsListPath(translation.locale, { page, category: counterpart.slug })
+            variants[translation.locale] = newsListPath(translation.locale, { page, category: counterpart.slug });
           }
         }
-        entries.push({ path: variants[locale]!, lastmod: changed, alternates: hreflangAlternates(variants) })
+        entries.push({ path: variants[locale]!, lastmod: changed, alternates: hreflangAlternates(variants) });
       }
     }
 
@@ -94,25 +107,30 @@ export function sitemapEntries(data: SitemapData, listPageSize: number): Sitemap
       path: certificatesPath(locale),
       lastmod: newest(certificates.map((certificate) => certificate.updatedAt)),
       alternates: hreflangAlternates(everyLanguage(certificatesPath)),
-    })
-    entries.push(...documentEntries(locale, articles, articlePath))
-    entries.push(...documentEntries(locale, certificates, certificatePath))
+    });
+    entries.push(...documentEntries(locale, articles, articlePath));
+    entries.push(...documentEntries(locale, certificates, certificatePath));
   }
-  return entries
+  return entries;
 }
 
 /** A `<urlset>` document of `entries` (at most SITEMAP_URL_LIMIT) with absolute URLs. */
 export async function renderUrlset(entries: SitemapEntry[], siteUrl: string): Promise<string> {
   if (entries.length > SITEMAP_URL_LIMIT) {
-    throw new RangeError(`A sitemap holds at most ${SITEMAP_URL_LIMIT} URLs, got ${entries.length}: split it into a sitemap index`)
+    throw new RangeError(
+      `A sitemap holds at most ${SITEMAP_URL_LIMIT} URLs, got ${entries.length}: split it into a sitemap index`,
+    );
   }
   const items: SitemapItemLoose[] = entries.map((entry) => ({
     url: absoluteUrl(siteUrl, entry.path),
     ...(entry.lastmod ? { lastmod: entry.lastmod } : {}),
-    links: Object.entries(entry.alternates).map(([hreflang, path]) => ({ lang: hreflang, url: absoluteUrl(siteUrl, path) })),
-  }))
-  const stream = new SitemapStream({ xmlns: { news: false, video: false, image: false, xhtml: true } })
-  return (await streamToPromise(Readable.from(items).pipe(stream))).toString('utf8')
+    links: Object.entries(entry.alternates).map(([hreflang, path]) => ({
+      lang: hreflang,
+      url: absoluteUrl(siteUrl, path),
+    })),
+  }));
+  const stream = new SitemapStream({ xmlns: { news: false, video: false, image: false, xhtml: true } });
+  return (await streamToPromise(Readable.from(items).pipe(stream))).toString('utf8');
 }
 
 /**
@@ -121,22 +139,23 @@ export async function renderUrlset(entries: SitemapEntry[], siteUrl: string): Pr
  * served at sitemapPartPath(1…n).
  */
 export function sitemapParts(entries: SitemapEntry[], limit: number = SITEMAP_URL_LIMIT): SitemapEntry[][] {
-  if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`sitemapParts: limit must be a positive integer, got ${limit}`)
-  const parts: SitemapEntry[][] = []
-  for (let start = 0; start < entries.length; start += limit) parts.push(entries.slice(start, start + limit))
-  return parts.length > 0 ? parts : [[]]
+  if (!Number.isSafeInteger(limit) || limit < 1)
+    throw new RangeError(`sitemapParts: limit must be a positive integer, got ${limit}`);
+  const parts: SitemapEntry[][] = [];
+  for (let start = 0; start < entries.length; start += limit) parts.push(entries.slice(start, start + limit));
+  return parts.length > 0 ? parts : [[]];
 }
 
 /** Where part `n` (1-based) of a split sitemap is served. */
 export function sitemapPartPath(n: number): string {
-  return `/sitemaps/${n}.xml`
+  return `/sitemaps/${n}.xml`;
 }
 
 /** A `<sitemapindex>` of the parts, each dated by its newest entry. */
 export async function renderSitemapIndex(parts: SitemapEntry[][], siteUrl: string): Promise<string> {
   const items: IndexItem[] = parts.map((part, index) => {
-    const lastmod = newest(part.flatMap((entry) => (entry.lastmod ? [entry.lastmod] : [])))
-    return { url: absoluteUrl(siteUrl, sitemapPartPath(index + 1)), ...(lastmod ? { lastmod } : {}) }
-  })
-  return (await streamToPromise(Readable.from(items).pipe(new SitemapIndexStream()))).toString('utf8')
+    const lastmod = newest(part.flatMap((entry) => (entry.lastmod ? [entry.lastmod] : [])));
+    return { url: absoluteUrl(siteUrl, sitemapPartPath(index + 1)), ...(lastmod ? { lastmod } : {}) };
+  });
+  return (await streamToPromise(Readable.from(items).pipe(new SitemapIndexStream()))).toString('utf8');
 }

@@ -1,9 +1,14 @@
-import { XMLParser } from 'fast-xml-parser'
-import { renderRssFeed } from '@/lib/feed'
-import type { ArticleSummary } from '@/lib/strapi/types'
+import { XMLParser } from 'fast-xml-parser';
+import { renderRssFeed } from '@/lib/feed';
+import type { ArticleSummary } from '@/lib/strapi/types';
 
-const cms = 'http://cms.internal:1337'
-const article = (slug: string, postedAt: string, updatedAt: string, extra: Partial<ArticleSummary> = {}): ArticleSummary => ({
+const cms = 'http://cms.internal:1337';
+const article = (
+  slug: string,
+  postedAt: string,
+  updatedAt: string,
+  extra: Partial<ArticleSummary> = {},
+): ArticleSummary => ({
   documentId: `doc-${slug}`,
   locale: 'zh',
   slug,
@@ -14,10 +19,10 @@ const article = (slug: string, postedAt: string, updatedAt: string, extra: Parti
   category: { name: '新闻', slug: 'xinwen' },
   cover: null,
   ...extra,
-})
+});
 
 function parse(xml: string) {
-  return new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml)
+  return new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml);
 }
 
 describe('renderRssFeed', () => {
@@ -34,30 +39,32 @@ describe('renderRssFeed', () => {
       }),
       article('a', '2020-03-02', '2020-03-02T01:00:00.000Z', { summary: null, category: null }),
     ],
-  })
-  const channel = parse(xml).rss.channel
+  });
+  const channel = parse(xml).rss.channel;
 
   it('is RSS 2.0 in the feed’s language, linking to itself absolutely', () => {
-    expect(parse(xml).rss.version).toBe('2.0')
-    expect(channel.title).toBe('北岚精工 — 新闻')
-    expect(channel.language).toBe('zh')
-    expect(channel.link).toBe('https://example.com/zh')
-    expect(channel['atom:link']).toMatchObject({ href: 'https://example.com/zh/feed.xml', rel: 'self' })
-    expect(new Date(channel.lastBuildDate).toISOString()).toBe('2024-05-02T08:12:44.000Z')
-    expect(xml).not.toContain('<generator>')
-  })
+    expect(parse(xml).rss.version).toBe('2.0');
+    expect(channel.title).toBe('北岚精工 — 新闻');
+    expect(channel.language).toBe('zh');
+    expect(channel.link).toBe('https://example.com/zh');
+    expect(channel['atom:link']).toMatchObject({ href: 'https://example.com/zh/feed.xml', rel: 'self' });
+    expect(new Date(channel.lastBuildDate).toISOString()).toBe('2024-05-02T08:12:44.000Z');
+    expect(xml).not.toContain('<generator>');
+  });
 
   it('lists each article with an absolute link, its post date and escaped text', () => {
-    const [first, second] = channel.item
-    expect(first.title).toBe('标题 b <&>')
-    expect(first.link).toBe('https://example.com/zh/news/b')
-    expect(first.guid).toMatchObject({ '#text': 'https://example.com/zh/news/b' })
-    expect(new Date(first.pubDate).toISOString()).toBe('2022-01-29T12:00:00.000Z')
-    expect(first.description).toBe('摘要')
-    expect(first.category).toBe('新闻')
+    const [first, second] = channel.item;
+    expect(first.title).toBe('标题 b <&>');
+    expect(first.link).toBe('https://example.com/zh/news/b');
+    expect(first.guid).toMatchObject({ '#text': 'https://example.com/zh/news/b' });
+    expect(new Date(first.pubDate).toISOString()).toBe('2022-01-29T12:00:00.000Z');
+    expect(first.description).toBe('摘要');
+    expect(first.category).toBe('新闻');
     // The cover, through the site's image optimizer: the CMS is not public.
-    expect(first.enclosure.url).toBe(`https://example.com/_next/image?url=${encodeURIComponent(`${cms}/uploads/cover.jpg`)}&w=1200&q=75`)
-    expect(second.link).toBe('https://example.com/zh/news/a')
-    expect(second).not.toHaveProperty('category')
-  })
-})
+    expect(first.enclosure.url).toBe(
+      `https://example.com/_next/image?url=${encodeURIComponent(`${cms}/uploads/cover.jpg`)}&w=1200&q=75`,
+    );
+    expect(second.link).toBe('https://example.com/zh/news/a');
+    expect(second).not.toHaveProperty('category');
+  });
+});

@@ -1,6 +1,6 @@
-import { newsArticleJsonLd, organizationJsonLd, serializeJsonLd } from '@/lib/json-ld'
+import { newsArticleJsonLd, organizationJsonLd, serializeJsonLd } from '@/lib/json-ld';
 
-const publisher = { name: 'Чиндао Бэйлан Технологи ХХК', url: 'https://example.com/mn' }
+const publisher = { name: 'Чиндао Бэйлан Технологи ХХК', url: 'https://example.com/mn' };
 
 describe('newsArticleJsonLd', () => {
   it('carries the fields search engines read, in the page’s language', () => {
@@ -30,8 +30,8 @@ describe('newsArticleJsonLd', () => {
       articleSection: 'мэдээ',
       author: { '@type': 'Organization', ...publisher },
       publisher: { '@type': 'Organization', ...publisher },
-    })
-  })
+    });
+  });
 
   it('leaves out what the article lacks and shortens very long headlines', () => {
     const data = newsArticleJsonLd({
@@ -44,13 +44,13 @@ describe('newsArticleJsonLd', () => {
       images: [],
       section: null,
       publisher,
-    }) as unknown as Record<string, unknown>
-    expect(data).not.toHaveProperty('image')
-    expect(data).not.toHaveProperty('description')
-    expect(data).not.toHaveProperty('articleSection')
-    expect([...(data.headline as string)]).toHaveLength(110)
-  })
-})
+    }) as unknown as Record<string, unknown>;
+    expect(data).not.toHaveProperty('image');
+    expect(data).not.toHaveProperty('description');
+    expect(data).not.toHaveProperty('articleSection');
+    expect([...(data.headline as string)]).toHaveLength(110);
+  });
+});
 
 describe('organizationJsonLd', () => {
   it('lists the certificates as awards', () => {
@@ -71,14 +71,14 @@ describe('organizationJsonLd', () => {
       email: 'info@example.com',
       telephone: '+976 7011 2345',
       award: ['青岛市“专精特新”中小企业证书', 'ISO 9001'],
-    })
-  })
-})
+    });
+  });
+});
 
 describe('serializeJsonLd', () => {
   it('cannot be closed early by text from the CMS', () => {
-    const json = serializeJsonLd({ headline: '</script><script>alert(1)</script><!--' })
-    expect(json).not.toContain('<')
-    expect(JSON.parse(json)).toEqual({ headline: '</script><script>alert(1)</script><!--' })
-  })
-})
+    const json = serializeJsonLd({ headline: '</script><script>alert(1)</script><!--' });
+    expect(json).not.toContain('<');
+    expect(JSON.parse(json)).toEqual({ headline: '</script><script>alert(1)</script><!--' });
+  });
+});

@@ -1,16 +1,18 @@
-import { publicImageUrl } from '@/lib/media'
+import { publicImageUrl } from '@/lib/media';
 
 describe('publicImageUrl', () => {
-  const options = { siteUrl: 'https://example.com', cmsOrigin: 'http://127.0.0.1:1337' }
+  const options = { siteUrl: 'https://example.com', cmsOrigin: 'http://127.0.0.1:1337' };
 
   it('serves CMS uploads through the site’s image optimizer', () => {
     expect(publicImageUrl('http://127.0.0.1:1337/uploads/a b.jpg', options)).toBe(
       'https://example.com/_next/image?url=http%3A%2F%2F127.0.0.1%3A1337%2Fuploads%2Fa%20b.jpg&w=1200&q=75',
-    )
-    expect(publicImageUrl('http://127.0.0.1:1337/uploads/a.jpg', { ...options, width: 640 })).toContain('&w=640&')
-  })
+    );
+    expect(publicImageUrl('http://127.0.0.1:1337/uploads/a.jpg', { ...options, width: 640 })).toContain('&w=640&');
+  });
 
   it('leaves images on a public host (an S3-style provider) as they are', () => {
-    expect(publicImageUrl('https://cdn.example.com/uploads/a.jpg', options)).toBe('https://cdn.example.com/uploads/a.jpg')
-  })
-})
+    expect(publicImageUrl('https://cdn.example.com/uploads/a.jpg', options)).toBe(
+      'https://cdn.example.com/uploads/a.jpg',
+    );
+  });
+});

@@ -1,50 +1,64 @@
-import { NOT_FOUND_SEGMENT, routeRequest } from '@/lib/request-routing'
+import { NOT_FOUND_SEGMENT, routeRequest } from '@/lib/request-routing';
 
 const route = (url: string) => {
-  const parsed = new URL(url, 'http://site.test')
-  return routeRequest(parsed.pathname, parsed.searchParams)
-}
+  const parsed = new URL(url, 'http://site.test');
+  return routeRequest(parsed.pathname, parsed.searchParams);
+};
 
 describe('routeRequest', () => {
   it('rewrites the public news list to its internal route, page and category in the path', () => {
-    expect(route('/mn/news')).toEqual({ kind: 'rewrite', pathname: '/mn/news/list/1' })
-    expect(route('/zh/news?page=2')).toEqual({ kind: 'rewrite', pathname: '/zh/news/list/2' })
+    expect(route('/mn/news')).toEqual({ kind: 'rewrite', pathname: '/mn/news/list/1' });
+    expect(route('/zh/news?page=2')).toEqual({ kind: 'rewrite', pathname: '/zh/news/list/2' });
     expect(route('/mn/news?category=medee&page=3')).toEqual({
       kind: 'rewrite',
-      pathname: '/mn/news/list/3/medee'
-    })
-  })
+      pathname: '/mn/news/list/3/medee',
+    });
+  });
 
   it('ignores query parameters the list does not use (tracking, Next’s own _rsc)', () => {
     expect(route('/mn/news?utm_source=feed&_rsc=abc')).toEqual({
       kind: 'rewrite',
       pathname: '/mn/news/list/1',
-    })
-  })
+    });
+  });
 
   it.each([
-    'page=abc', 'page=0', 'page=02', 'page=-1', 'page=1&page=2', 'category=', 'category=a&category=b', 'page=10001',
-    `category=${'a'.repeat(201)}`, 'category=%00',
-  ])(
-    'answers ?%s with the localized 404 page',
-    (query) => {
-      expect(route(`/zh/news?${query}`)).toEqual({
-        kind: 'rewrite',
-        pathname: `/zh/${NOT_FOUND_SEGMENT}`,
-      })
-    },
-  )
+    'page=abc',
+    'page=0',
+    'page=02',
+    'page=-1',
+    'page=1&page=2',
+    'category=',
+    'category=a&category=b',
+    'page=10001',
+    `category=${'a'.repeat(201)}`,
+    'category=%00',
+  ])('answers ?%s with the localized 404 page', (query) => {
+    expect(route(`/zh/news?${query}`)).toEqual({
+      kind: 'rewrite',
+      pathname: `/zh/${NOT_FOUND_SEGMENT}`,
+    });
+  });
 
   it('sends unknown languages to the 404 page of the default language', () => {
-    expect(route('/xx')).toEqual({ kind: 'rewrite', pathname: `/mn/${NOT_FOUND_SEGMENT}` })
-    expect(route('/en/search?q=1')).toEqual({ kind: 'rewrite', pathname: `/mn/${NOT_FOUND_SEGMENT}` })
-    expect(route('/ZH/news')).toEqual({ kind: 'rewrite', pathname: `/mn/${NOT_FOUND_SEGMENT}` })
-  })
+    expect(route('/xx')).toEqual({ kind: 'rewrite', pathname: `/mn/${NOT_FOUND_SEGMENT}` });
+    expect(route('/en/search?q=1')).toEqual({ kind: 'rewrite', pathname: `/mn/${NOT_FOUND_SEGMENT}` });
+    expect(route('/ZH/news')).toEqual({ kind: 'rewrite', pathname: `/mn/${NOT_FOUND_SEGMENT}` });
+  });
 
-  it.each(['/', '/mn', '/zh/news/some-slug', '/mn/news/list/2', '/mn/search?q=x', '/zh/feed.xml', '/api/revalidate', '/sitemap.xml', '/sitemaps/2.xml', '/robots.txt', '/icon.svg'])(
-    'leaves %s to the router',
-    (url) => {
-      expect(route(url)).toEqual({ kind: 'continue' })
-    },
-  )
-})
+  it.each([
+    '/',
+    '/mn',
+    '/zh/news/some-slug',
+    '/mn/news/list/2',
+    '/mn/search?q=x',
+    '/zh/feed.xml',
+    '/api/revalidate',
+    '/sitemap.xml',
+    '/sitemaps/2.xml',
+    '/robots.txt',
+    '/icon.svg',
+  ])('leaves %s to the router', (url) => {
+    expect(route(url)).toEqual({ kind: 'continue' });
+  });
+});

@@ -1,30 +1,36 @@
-import { MAX_SEARCH_LENGTH, caseVariants, parseSearchQuery } from '@/lib/search'
+import { MAX_SEARCH_LENGTH, caseVariants, parseSearchQuery } from '@/lib/search';
 
 describe('parseSearchQuery', () => {
   it.each([undefined, '', '   ', ['a', 'b']])('treats %p as no search', (value) => {
-    expect(parseSearchQuery(value)).toEqual({ kind: 'empty' })
-  })
+    expect(parseSearchQuery(value)).toEqual({ kind: 'empty' });
+  });
 
   it('trims, collapses whitespace and composes Unicode', () => {
     // "й" typed as и + combining breve composes to the stored form.
-    expect(parseSearchQuery('  шинэ\n\t бүтээгдэхүүний ')).toEqual({ kind: 'ok', text: 'шинэ бүтээгдэхүүний' })
-    expect(parseSearchQuery('хо\u0438\u0306')).toEqual({ kind: 'ok', text: 'хой' })
-  })
+    expect(parseSearchQuery('  шинэ\n\t бүтээгдэхүүний ')).toEqual({ kind: 'ok', text: 'шинэ бүтээгдэхүүний' });
+    expect(parseSearchQuery('хо\u0438\u0306')).toEqual({ kind: 'ok', text: 'хой' });
+  });
 
   it('counts characters, not UTF-16 units, against the limit', () => {
-    expect(parseSearchQuery('证'.repeat(MAX_SEARCH_LENGTH))).toEqual({ kind: 'ok', text: '证'.repeat(MAX_SEARCH_LENGTH) })
-    expect(parseSearchQuery('😀'.repeat(MAX_SEARCH_LENGTH))).toMatchObject({ kind: 'ok' })
-    expect(parseSearchQuery('a'.repeat(MAX_SEARCH_LENGTH + 1))).toEqual({ kind: 'too-long', length: MAX_SEARCH_LENGTH + 1 })
-  })
-})
+    expect(parseSearchQuery('证'.repeat(MAX_SEARCH_LENGTH))).toEqual({
+      kind: 'ok',
+      text: '证'.repeat(MAX_SEARCH_LENGTH),
+    });
+    expect(parseSearchQuery('😀'.repeat(MAX_SEARCH_LENGTH))).toMatchObject({ kind: 'ok' });
+    expect(parseSearchQuery('a'.repeat(MAX_SEARCH_LENGTH + 1))).toEqual({
+      kind: 'too-long',
+      length: MAX_SEARCH_LENGTH + 1,
+    });
+  });
+});
 
 describe('caseVariants', () => {
   it('covers lower, upper and sentence case for Cyrillic', () => {
-    expect(caseVariants('мэргэшсэн')).toEqual(['мэргэшсэн', 'МЭРГЭШСЭН', 'Мэргэшсэн'])
-    expect(caseVariants('ГэрчилгЭЭ')).toEqual(['ГэрчилгЭЭ', 'гэрчилгээ', 'ГЭРЧИЛГЭЭ', 'Гэрчилгээ'])
-  })
+    expect(caseVariants('мэргэшсэн')).toEqual(['мэргэшсэн', 'МЭРГЭШСЭН', 'Мэргэшсэн']);
+    expect(caseVariants('ГэрчилгЭЭ')).toEqual(['ГэрчилгЭЭ', 'гэрчилгээ', 'ГЭРЧИЛГЭЭ', 'Гэрчилгээ']);
+  });
 
   it('gives CJK text once', () => {
-    expect(caseVariants('证书')).toEqual(['证书'])
-  })
-})
+    expect(caseVariants('证书')).toEqual(['证书']);
+  });
+});

@@ -1,21 +1,21 @@
-import { createHmac } from 'node:crypto'
-import { pathsToRefresh, siteChangeSchema, tagsForChange, type SiteChange } from '@/lib/site-sync/change'
-import { verifyPreviewLink, verifyWebhookSignature, WEBHOOK_TOLERANCE_SECONDS } from '@/lib/site-sync/signature'
+import { createHmac } from 'node:crypto';
+import { pathsToRefresh, siteChangeSchema, tagsForChange, type SiteChange } from '@/lib/site-sync/change';
+import { verifyPreviewLink, verifyWebhookSignature, WEBHOOK_TOLERANCE_SECONDS } from '@/lib/site-sync/signature';
 
-const secret = 'wQw8/6V2eaLz9QDPNrq20oGqUvRzfuW80GNPRkkHxYI='
-const now = 1_800_000_000
+const secret = 'wQw8/6V2eaLz9QDPNrq20oGqUvRzfuW80GNPRkkHxYI=';
+const now = 1_800_000_000;
 
 /** Signs like the CMS does (cms/src/publishing/signature.ts). */
 const sign = (body: string, timestamp = now, key = secret) =>
-  `t=${timestamp},v1=${createHmac('sha256', key).update(`${timestamp}.${body}`).digest('hex')}`
+  `t=${timestamp},v1=${createHmac('sha256', key).update(`${timestamp}.${body}`).digest('hex')}`;
 
 describe('verifyWebhookSignature', () => {
-  const body = JSON.stringify({ id: 'x', event: 'entry.publish' })
+  const body = JSON.stringify({ id: 'x', event: 'entry.publish' });
 
   it('accepts the CMS signature of this body within the tolerance', () => {
-    expect(verifyWebhookSignature(secret, body, sign(body), now)).toBe(true)
-    expect(verifyWebhookSignature(secret, body, sign(body, now - WEBHOOK_TOLERANCE_SECONDS), now)).toBe(true)
-  })
+    expect(verifyWebhookSignature(secret, body, sign(body), now)).toBe(true);
+    expect(verifyWebhookSignature(secret, body, sign(body, now - WEBHOOK_TOLERANCE_SECONDS), now)).toBe(true);
+  });
 
   it.each([
     ['no header', null],
@@ -28,106 +28,134 @@ describe('verifyWebhookSignature', () => {
     ['a timestamp from the future', sign(body, now + WEBHOOK_TOLERANCE_SECONDS + 1)],
     ['a truncated signature', sign(body).slice(0, -2)],
   ])('refuses %s', (_case, header) => {
-    expect(verifyWebhookSignature(secret, body, header, now)).toBe(false)
-  })
-})
+    expect(verifyWebhookSignature(secret, body, header, now)).toBe(false);
+  });
+});
 
 describe('verifyPreviewLink', () => {
-  const fields = { uid: 'api::article.article', documentId: 'abc123', locale: 'zh', status: 'draft', expires: String(now + 3600) }
+  const fields = {
+    uid: 'api::article.article',
+    documentId: 'abc123',
+    locale: 'zh',
+    status: 'draft',
+    expires: String(now + 3600),
+  };
   const signed = (overrides: Record<string, string> = {}, key = secret) => {
-    const values = { ...fields, ...overrides }
-    const message = ['medee-preview-v1', values.uid, values.documentId, values.locale, values.status, values.expires].join('\n')
-    return new URLSearchParams({ ...values, signature: createHmac('sha256', key).update(message).digest('base64url') })
-  }
+    const values = { ...fields, ...overrides };
+    const message = [
+      'medee-preview-v1',
+      values.uid,
+      values.documentId,
+      values.locale,
+      values.status,
+      values.expires,
+    ].join('\n');
+    return new URLSearchParams({ ...values, signature: createHmac('sha256', key).update(message).digest('base64url') });
+  };
 
   it('returns the document of a link the CMS signed', () => {
-    expect(verifyPreviewLink(secret, signed(), now)).toEqual({ ...fields, expires: now + 3600 })
-  })
+    expect(verifyPreviewLink(secret, signed(), now)).toEqual({ ...fields, expires: now + 3600 });
+  });
 
   it('refuses a link for another document, locale or status than the one signed', () => {
-    for (const [key, value] of [['documentId', 'other'], ['locale', 'mn'], ['status', 'published'], ['uid', 'api::global.global']]) {
-      const params = signed()
-      params.set(key!, value!)
-      expect(verifyPreviewLink(secret, params, now)).toBeNull()
+    for (const [key, value] of [
+      ['documentId', 'other'],
+      ['locale', 'mn'],
+      ['status', 'published'],
+      ['uid', 'api::global.global'],
+    ]) {
+      const params = signed();
+      params.set(key!, value!);
+      expect(verifyPreviewLink(secret, params, now)).toBeNull();
     }
-  })
+  });
 
   it('refuses expired, unsigned, wrongly signed and far-future links', () => {
-    expect(verifyPreviewLink(secret, signed({ expires: String(now - 1) }), now)).toBeNull()
-    expect(verifyPreviewLink(secret, signed({ expires: String(now + 2 * 24 * 3600) }), now)).toBeNull()
-    const unsigned = signed()
-    unsigned.delete('signature')
-    expect(verifyPreviewLink(secret, unsigned, now)).toBeNull()
-    expect(verifyPreviewLink(secret, signed({}, 'another-secret-of-enough-length'), now)).toBeNull()
-    expect(verifyPreviewLink(secret, new URLSearchParams(), now)).toBeNull()
-  })
-})
+    expect(verifyPreviewLink(secret, signed({ expires: String(now - 1) }), now)).toBeNull();
+    expect(verifyPreviewLink(secret, signed({ expires: String(now + 2 * 24 * 3600) }), now)).toBeNull();
+    const unsigned = signed();
+    unsigned.delete('signature');
+    expect(verifyPreviewLink(secret, unsigned, now)).toBeNull();
+    expect(verifyPreviewLink(secret, signed({}, 'another-secret-of-enough-length'), now)).toBeNull();
+    expect(verifyPreviewLink(secret, new URLSearchParams(), now)).toBeNull();
+  });
+});
 
 describe('tagsForChange', () => {
   const change = (uid: string, variants: SiteChange['variants']): SiteChange =>
-    siteChangeSchema.parse({ id: 'n1', event: 'entry.publish', uid, documentId: 'd1', variants })
-  const article = 'api::article.article'
+    siteChangeSchema.parse({ id: 'n1', event: 'entry.publish', uid, documentId: 'd1', variants });
+  const article = 'api::article.article';
 
-  it('a first publish refreshes the locale\'s lists and the page at its slug (a cached 404 there)', () => {
-    expect(tagsForChange(change(article, [{ locale: 'mn', before: null, after: { slug: 'new' }, changed: true }]))).toEqual([
-      'article:mn:new',
-      'articles:mn',
-      'sitemap',
-    ])
-  })
+  it("a first publish refreshes the locale's lists and the page at its slug (a cached 404 there)", () => {
+    expect(
+      tagsForChange(change(article, [{ locale: 'mn', before: null, after: { slug: 'new' }, changed: true }])),
+    ).toEqual(['article:mn:new', 'articles:mn', 'sitemap']);
+  });
 
-  it('a slug change refreshes the old page (now 404) and the new one; the unchanged translation\'s page follows the link', () => {
+  it("a slug change refreshes the old page (now 404) and the new one; the unchanged translation's page follows the link", () => {
     const tags = tagsForChange(
       change(article, [
         { locale: 'mn', before: { slug: 'old' }, after: { slug: 'renamed' }, changed: true },
         { locale: 'zh', before: { slug: 'zh-slug' }, after: { slug: 'zh-slug' }, changed: false },
       ]),
-    )
+    );
     // The sitemap lists the translation's alternates, so it is refreshed too.
-    expect(tags).toEqual(['article:mn:old', 'article:mn:renamed', 'article:zh:zh-slug', 'articles:mn', 'sitemap'])
-  })
+    expect(tags).toEqual(['article:mn:old', 'article:mn:renamed', 'article:zh:zh-slug', 'articles:mn', 'sitemap']);
+  });
 
   it('an unpublish or delete refreshes the page that is gone', () => {
-    expect(tagsForChange(change(article, [{ locale: 'zh', before: { slug: 'gone' }, after: null, changed: true }]))).toEqual([
-      'article:zh:gone',
-      'articles:zh',
-      'sitemap',
-    ])
-  })
+    expect(
+      tagsForChange(change(article, [{ locale: 'zh', before: { slug: 'gone' }, after: null, changed: true }])),
+    ).toEqual(['article:zh:gone', 'articles:zh', 'sitemap']);
+  });
 
   it('a shared field changes both locales; a localized one only its own', () => {
     const both = change(article, [
       { locale: 'mn', before: { slug: 'a' }, after: { slug: 'a' }, changed: true },
       { locale: 'zh', before: { slug: 'b' }, after: { slug: 'b' }, changed: true },
-    ])
-    expect(tagsForChange(both)).toEqual(['article:mn:a', 'article:zh:b', 'articles:mn', 'articles:zh', 'sitemap'])
+    ]);
+    expect(tagsForChange(both)).toEqual(['article:mn:a', 'article:zh:b', 'articles:mn', 'articles:zh', 'sitemap']);
     const mnOnly = change(article, [
       { locale: 'mn', before: { slug: 'a' }, after: { slug: 'a' }, changed: true },
       { locale: 'zh', before: { slug: 'b' }, after: { slug: 'b' }, changed: false },
-    ])
-    expect(tagsForChange(mnOnly)).toEqual(['article:mn:a', 'articles:mn', 'sitemap'])
-  })
+    ]);
+    expect(tagsForChange(mnOnly)).toEqual(['article:mn:a', 'articles:mn', 'sitemap']);
+  });
 
   it('certificates, categories and the settings map to their own tags', () => {
     expect(
-      tagsForChange(change('api::certificate.certificate', [{ locale: 'zh', before: { slug: 'c' }, after: { slug: 'c2' }, changed: true }])),
-    ).toEqual(['certificate:zh:c', 'certificate:zh:c2', 'certificates:zh', 'sitemap'])
-    expect(tagsForChange(change('api::category.category', [{ locale: 'mn', before: { slug: 'k' }, after: { slug: 'k' }, changed: true }]))).toEqual([
-      'categories:mn',
-    ])
-    expect(tagsForChange(change('api::global.global', [{ locale: 'zh', before: { slug: null }, after: { slug: null }, changed: true }]))).toEqual([
-      'global:zh',
-    ])
-  })
+      tagsForChange(
+        change('api::certificate.certificate', [
+          { locale: 'zh', before: { slug: 'c' }, after: { slug: 'c2' }, changed: true },
+        ]),
+      ),
+    ).toEqual(['certificate:zh:c', 'certificate:zh:c2', 'certificates:zh', 'sitemap']);
+    expect(
+      tagsForChange(
+        change('api::category.category', [
+          { locale: 'mn', before: { slug: 'k' }, after: { slug: 'k' }, changed: true },
+        ]),
+      ),
+    ).toEqual(['categories:mn']);
+    expect(
+      tagsForChange(
+        change('api::global.global', [{ locale: 'zh', before: { slug: null }, after: { slug: null }, changed: true }]),
+      ),
+    ).toEqual(['global:zh']);
+  });
 
   it('unknown types and locales the site does not serve give nothing', () => {
-    expect(tagsForChange(change('api::other.other', [{ locale: 'mn', before: null, after: { slug: 'x' }, changed: true }]))).toEqual([])
-    expect(tagsForChange(change(article, [{ locale: 'en', before: null, after: { slug: 'x' }, changed: true }]))).toEqual([])
-  })
-})
+    expect(
+      tagsForChange(change('api::other.other', [{ locale: 'mn', before: null, after: { slug: 'x' }, changed: true }])),
+    ).toEqual([]);
+    expect(
+      tagsForChange(change(article, [{ locale: 'en', before: null, after: { slug: 'x' }, changed: true }])),
+    ).toEqual([]);
+  });
+});
 
 describe('pathsToRefresh', () => {
-  it('names the changed variant\'s pages under both slugs, its list, home page, feed and the sitemap; unchanged locales give nothing', () => {
+  it("names the changed variant's pages under both slugs, its list, home page, feed and the sitemap; unchanged locales give nothing", () => {
     const change = siteChangeSchema.parse({
       id: 'n2',
       event: 'entry.publish',
@@ -137,7 +165,7 @@ describe('pathsToRefresh', () => {
         { locale: 'mn', before: { slug: 'хуучин' }, after: { slug: 'new' }, changed: true },
         { locale: 'zh', before: { slug: 'zh' }, after: { slug: 'zh' }, changed: false },
       ],
-    })
+    });
     expect(pathsToRefresh(change)).toEqual([
       `/mn/news/${encodeURIComponent('хуучин')}`,
       '/mn/news/new',
@@ -145,6 +173,6 @@ describe('pathsToRefresh', () => {
       '/mn',
       '/mn/feed.xml',
       '/sitemap.xml',
-    ])
-  })
-})
+    ]);
+  });
+});

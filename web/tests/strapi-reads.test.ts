@@ -1,5 +1,5 @@
-import qs from 'qs'
-import { env } from '@/lib/env'
+import qs from 'qs';
+import { env } from '@/lib/env';
 import {
   ARTICLES_PAGE_SIZE,
   FEED_SIZE,
@@ -17,64 +17,64 @@ import {
   getGlobal,
   getLatestArticles,
   getPublishedArticlesPage,
-} from '@/lib/strapi'
-import articleLookup from './fixtures/article-lookup.mn.json'
-import articlesPage from './fixtures/articles-page.mn.json'
-import categories from './fixtures/categories.mn.json'
-import certificateLookup from './fixtures/certificate-lookup.zh.json'
-import globalFixture from './fixtures/global.zh.json'
+} from '@/lib/strapi';
+import articleLookup from './fixtures/article-lookup.mn.json';
+import articlesPage from './fixtures/articles-page.mn.json';
+import categories from './fixtures/categories.mn.json';
+import certificateLookup from './fixtures/certificate-lookup.zh.json';
+import globalFixture from './fixtures/global.zh.json';
 
 // The data functions are tested through the one thing they do to the outside
 // world: the fetch call. Each test answers it with a realistic fixture and
 // checks the URL (path + Strapi query), the cache options and the result.
 
-type FetchInit = RequestInit & { next?: { tags?: string[]; revalidate?: number } }
+type FetchInit = RequestInit & { next?: { tags?: string[]; revalidate?: number } };
 
-const emptyList = { data: [], meta: { pagination: { page: 1, pageSize: 10, pageCount: 0, total: 0 } } }
+const emptyList = { data: [], meta: { pagination: { page: 1, pageSize: 10, pageCount: 0, total: 0 } } };
 
-const realFetch = globalThis.fetch
-let fetchMock: jest.Mock<Promise<Response>, [string, FetchInit]>
+const realFetch = globalThis.fetch;
+let fetchMock: jest.Mock<Promise<Response>, [string, FetchInit]>;
 
 function answerWith(body: unknown, status = 200) {
   fetchMock.mockResolvedValue(
     new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }),
-  )
+  );
 }
 
 /** The single request made so far, with its query parsed back into Strapi's nested shape. */
 function onlyRequest() {
-  expect(fetchMock).toHaveBeenCalledTimes(1)
-  const [url, init] = fetchMock.mock.calls[0]!
-  const parsed = new URL(url)
+  expect(fetchMock).toHaveBeenCalledTimes(1);
+  const [url, init] = fetchMock.mock.calls[0]!;
+  const parsed = new URL(url);
   return {
     origin: parsed.origin,
     path: parsed.pathname,
     rawQuery: decodeURIComponent(parsed.search.slice(1)),
     query: qs.parse(parsed.search.slice(1), { depth: 10 }),
     init,
-  }
+  };
 }
 
 beforeEach(() => {
-  fetchMock = jest.fn()
-  globalThis.fetch = fetchMock as unknown as typeof fetch
-})
+  fetchMock = jest.fn();
+  globalThis.fetch = fetchMock as unknown as typeof fetch;
+});
 
 afterEach(() => {
-  globalThis.fetch = realFetch
-})
+  globalThis.fetch = realFetch;
+});
 
 describe('getPublishedArticlesPage', () => {
   it('asks for one page of the locale, newest first, with the list fields and relations', async () => {
-    answerWith(articlesPage)
+    answerWith(articlesPage);
 
-    const page = await getPublishedArticlesPage('mn', 2)
+    const page = await getPublishedArticlesPage('mn', 2);
 
-    const request = onlyRequest()
-    expect(request.origin).toBe(env.STRAPI_URL)
-    expect(request.path).toBe('/api/articles')
-    expect(request.rawQuery).toContain('locale=mn')
-    expect(request.rawQuery).not.toContain('filters[locale]')
+    const request = onlyRequest();
+    expect(request.origin).toBe(env.STRAPI_URL);
+    expect(request.path).toBe('/api/articles');
+    expect(request.rawQuery).toContain('locale=mn');
+    expect(request.rawQuery).not.toContain('filters[locale]');
     expect(request.query).toEqual({
       locale: 'mn',
       sort: ['postedAt:desc', 'documentId:desc'],
@@ -84,65 +84,65 @@ describe('getPublishedArticlesPage', () => {
         cover: { fields: ['url', 'alternativeText', 'width', 'height'] },
       },
       pagination: { page: '2', pageSize: String(ARTICLES_PAGE_SIZE) },
-    })
-    expect(page.items).toHaveLength(2)
-    expect(page).toMatchObject({ page: 2, pageCount: 2, total: 12 })
-  })
+    });
+    expect(page.items).toHaveLength(2);
+    expect(page).toMatchObject({ page: 2, pageCount: 2, total: 12 });
+  });
 
   it('filters by category slug through the relation when a category is given', async () => {
-    answerWith(emptyList)
+    answerWith(emptyList);
 
-    await getPublishedArticlesPage('zh', 1, 'xinwen')
+    await getPublishedArticlesPage('zh', 1, 'xinwen');
 
-    const request = onlyRequest()
-    expect(request.rawQuery).toContain('filters[category][slug][$eq]=xinwen')
-    expect(request.query).toMatchObject({ locale: 'zh', pagination: { page: '1', pageSize: '10' } })
-  })
+    const request = onlyRequest();
+    expect(request.rawQuery).toContain('filters[category][slug][$eq]=xinwen');
+    expect(request.query).toMatchObject({ locale: 'zh', pagination: { page: '1', pageSize: '10' } });
+  });
 
   it('caches the read under the locale’s article and category tags, with the time-based safety net', async () => {
-    answerWith(emptyList)
+    answerWith(emptyList);
 
-    await getPublishedArticlesPage('zh', 1)
+    await getPublishedArticlesPage('zh', 1);
 
-    const { init } = onlyRequest()
-    expect(init.next).toEqual({ tags: ['articles:zh', 'categories:zh'], revalidate: 300 })
-    expect(init.cache).toBe('force-cache')
-    expect(new Headers(init.headers).get('Authorization')).toBeNull()
-  })
+    const { init } = onlyRequest();
+    expect(init.next).toEqual({ tags: ['articles:zh', 'categories:zh'], revalidate: 300 });
+    expect(init.cache).toBe('force-cache');
+    expect(new Headers(init.headers).get('Authorization')).toBeNull();
+  });
 
   it.each([0, -1, 1.5, Number.NaN])('refuses page %p without asking the CMS', async (page) => {
-    await expect(getPublishedArticlesPage('mn', page)).rejects.toThrow(RangeError)
-    expect(fetchMock).not.toHaveBeenCalled()
-  })
-})
+    await expect(getPublishedArticlesPage('mn', page)).rejects.toThrow(RangeError);
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+});
 
 describe('getLatestArticles', () => {
   it('asks for the first `limit` articles of the locale', async () => {
-    answerWith(articlesPage)
+    answerWith(articlesPage);
 
-    const articles = await getLatestArticles('mn', 5)
+    const articles = await getLatestArticles('mn', 5);
 
-    const request = onlyRequest()
-    expect(request.query).toMatchObject({ locale: 'mn', pagination: { page: '1', pageSize: '5' } })
-    expect(request.query).not.toHaveProperty('filters')
+    const request = onlyRequest();
+    expect(request.query).toMatchObject({ locale: 'mn', pagination: { page: '1', pageSize: '5' } });
+    expect(request.query).not.toHaveProperty('filters');
     expect(articles.map((article) => article.slug)).toEqual([
       'shine-uildveriin-bair',
       'mergeshsen-tusgai-shine-buteegdekhuunii-tekhnologiin-gerchilgee',
-    ])
-  })
-})
+    ]);
+  });
+});
 
 describe('getArticleBySlug', () => {
-  const slug = 'mergeshsen-tusgai-shine-buteegdekhuunii-tekhnologiin-gerchilgee'
+  const slug = 'mergeshsen-tusgai-shine-buteegdekhuunii-tekhnologiin-gerchilgee';
 
   it('looks the slug up in the locale, with everything the article page shows', async () => {
-    answerWith(articleLookup)
+    answerWith(articleLookup);
 
-    const article = await getArticleBySlug('mn', slug)
+    const article = await getArticleBySlug('mn', slug);
 
-    const request = onlyRequest()
-    expect(request.path).toBe('/api/articles')
-    expect(request.rawQuery).toContain(`filters[slug][$eq]=${slug}`)
+    const request = onlyRequest();
+    expect(request.path).toBe('/api/articles');
+    expect(request.rawQuery).toContain(`filters[slug][$eq]=${slug}`);
     expect(request.query).toMatchObject({
       locale: 'mn',
       populate: {
@@ -151,50 +151,50 @@ describe('getArticleBySlug', () => {
         seo: 'true',
         localizations: { fields: ['locale', 'slug'] },
       },
-    })
-    expect(request.init.next?.tags).toEqual([`article:mn:${slug}`, 'certificates:mn', 'categories:mn'])
-    expect(article?.title).toBe('Мэргэшсэн, тусгай, шинэ бүтээгдэхүүний технологийн гэрчилгээ')
-  })
+    });
+    expect(request.init.next?.tags).toEqual([`article:mn:${slug}`, 'certificates:mn', 'categories:mn']);
+    expect(article?.title).toBe('Мэргэшсэн, тусгай, шинэ бүтээгдэхүүний технологийн гэрчилгээ');
+  });
 
   it('returns null when no published article has the slug', async () => {
-    answerWith(emptyList)
-    await expect(getArticleBySlug('mn', 'nope')).resolves.toBeNull()
-  })
+    answerWith(emptyList);
+    await expect(getArticleBySlug('mn', 'nope')).resolves.toBeNull();
+  });
 
   it('encodes a hostile slug as a value instead of letting it add query parameters', async () => {
-    answerWith(emptyList)
+    answerWith(emptyList);
 
-    await getArticleBySlug('mn', 'x&locale=zh')
+    await getArticleBySlug('mn', 'x&locale=zh');
 
-    const { query } = onlyRequest()
-    expect(query.locale).toBe('mn')
-    expect(query.filters).toEqual({ slug: { $eq: 'x&locale=zh' } })
-  })
-})
+    const { query } = onlyRequest();
+    expect(query.locale).toBe('mn');
+    expect(query.filters).toEqual({ slug: { $eq: 'x&locale=zh' } });
+  });
+});
 
 describe('certificates, categories and site settings', () => {
   it('getCertificates asks for the whole collection of the locale, most recently issued first', async () => {
-    answerWith({ ...emptyList, data: [] })
+    answerWith({ ...emptyList, data: [] });
 
-    await getCertificates('zh')
+    await getCertificates('zh');
 
-    const request = onlyRequest()
-    expect(request.path).toBe('/api/certificates')
+    const request = onlyRequest();
+    expect(request.path).toBe('/api/certificates');
     expect(request.query).toMatchObject({
       locale: 'zh',
       sort: ['issuedOn:desc', 'id:desc'],
       pagination: { page: '1', pageSize: '100' },
-    })
-    expect(request.init.next?.tags).toEqual(['certificates:zh'])
-  })
+    });
+    expect(request.init.next?.tags).toEqual(['certificates:zh']);
+  });
 
   it('getCertificateBySlug populates the scan, the linked articles and the translations', async () => {
-    answerWith(certificateLookup)
+    answerWith(certificateLookup);
 
-    const certificate = await getCertificateBySlug('zh', 'qingdao-zhuan-jing-te-xin')
+    const certificate = await getCertificateBySlug('zh', 'qingdao-zhuan-jing-te-xin');
 
-    const request = onlyRequest()
-    expect(request.rawQuery).toContain('filters[slug][$eq]=qingdao-zhuan-jing-te-xin')
+    const request = onlyRequest();
+    expect(request.rawQuery).toContain('filters[slug][$eq]=qingdao-zhuan-jing-te-xin');
     expect(request.query).toMatchObject({
       locale: 'zh',
       populate: {
@@ -202,13 +202,13 @@ describe('certificates, categories and site settings', () => {
         articles: { fields: ['title', 'slug', 'postedAt'] },
         localizations: { fields: ['locale', 'slug'] },
       },
-    })
-    expect(request.init.next?.tags).toEqual(['certificate:zh:qingdao-zhuan-jing-te-xin', 'articles:zh'])
-    expect(certificate?.articles).toHaveLength(2)
-  })
+    });
+    expect(request.init.next?.tags).toEqual(['certificate:zh:qingdao-zhuan-jing-te-xin', 'articles:zh']);
+    expect(certificate?.articles).toHaveLength(2);
+  });
 
   it('getCategories asks for the locale’s categories by name, with their article counts and translations', async () => {
-    answerWith(categories)
+    answerWith(categories);
 
     await expect(getCategories('mn')).resolves.toEqual([
       {
@@ -218,104 +218,119 @@ describe('certificates, categories and site settings', () => {
         articleCount: 11,
         translations: [{ locale: 'zh', slug: 'xinwen' }],
       },
-      { documentId: 'c9a8t7e6g5o4r3y2z1x0w9v8', name: 'үйл явдал', slug: 'uil-yavdal', articleCount: 0, translations: [] },
-    ])
-    const request = onlyRequest()
-    expect(request.path).toBe('/api/categories')
+      {
+        documentId: 'c9a8t7e6g5o4r3y2z1x0w9v8',
+        name: 'үйл явдал',
+        slug: 'uil-yavdal',
+        articleCount: 0,
+        translations: [],
+      },
+    ]);
+    const request = onlyRequest();
+    expect(request.path).toBe('/api/categories');
     expect(request.query).toMatchObject({
       locale: 'mn',
       sort: ['name:asc'],
       fields: ['name', 'slug', 'locale'],
       populate: { localizations: { fields: ['locale', 'slug'] }, articles: { count: 'true' } },
-    })
+    });
     // The counts change when articles are published, so the articles tag revalidates them too.
-    expect(request.init.next?.tags).toEqual(['categories:mn', 'articles:mn'])
-  })
+    expect(request.init.next?.tags).toEqual(['categories:mn', 'articles:mn']);
+  });
 
   it('getGlobal reads the single type in the locale with its SEO component', async () => {
-    answerWith(globalFixture)
+    answerWith(globalFixture);
 
-    const settings = await getGlobal('zh')
+    const settings = await getGlobal('zh');
 
-    const request = onlyRequest()
-    expect(request.path).toBe('/api/global')
-    expect(request.query).toEqual({ locale: 'zh', populate: { seo: 'true' } })
-    expect(request.init.next?.tags).toEqual(['global:zh'])
-    expect(settings?.companyName).toBe('青岛某某科技有限公司')
-  })
+    const request = onlyRequest();
+    expect(request.path).toBe('/api/global');
+    expect(request.query).toEqual({ locale: 'zh', populate: { seo: 'true' } });
+    expect(request.init.next?.tags).toEqual(['global:zh']);
+    expect(settings?.companyName).toBe('青岛某某科技有限公司');
+  });
 
   it('getGlobal returns null while no settings are published (Strapi answers 404)', async () => {
-    answerWith({ data: null, error: { status: 404, name: 'NotFoundError', message: 'Not Found' } }, 404)
-    await expect(getGlobal('mn')).resolves.toBeNull()
-  })
-})
+    answerWith({ data: null, error: { status: 404, name: 'NotFoundError', message: 'Not Found' } }, 404);
+    await expect(getGlobal('mn')).resolves.toBeNull();
+  });
+});
 
 describe('reads added for the reader site', () => {
   it('searchPublishedArticles looks in titles and summaries, in every case spelling, newest first', async () => {
-    answerWith(articlesPage)
+    answerWith(articlesPage);
 
-    const results = await searchPublishedArticles('mn', 'мэргэшсэн', 1)
+    const results = await searchPublishedArticles('mn', 'мэргэшсэн', 1);
 
-    const request = onlyRequest()
-    expect(request.path).toBe('/api/articles')
-    expect(request.query).toMatchObject({ locale: 'mn', sort: ['postedAt:desc', 'documentId:desc'] })
-    const spellings = ['мэргэшсэн', 'МЭРГЭШСЭН', 'Мэргэшсэн']
+    const request = onlyRequest();
+    expect(request.path).toBe('/api/articles');
+    expect(request.query).toMatchObject({ locale: 'mn', sort: ['postedAt:desc', 'documentId:desc'] });
+    const spellings = ['мэргэшсэн', 'МЭРГЭШСЭН', 'Мэргэшсэн'];
     expect(request.query.filters).toEqual({
-      $or: spellings.flatMap((spelling) => [{ title: { $containsi: spelling } }, { summary: { $containsi: spelling } }]),
-    })
-    expect(request.init.next?.tags).toEqual(['articles:mn', 'categories:mn'])
-    expect(results.items).toHaveLength(2)
-  })
+      $or: spellings.flatMap((spelling) => [
+        { title: { $containsi: spelling } },
+        { summary: { $containsi: spelling } },
+      ]),
+    });
+    expect(request.init.next?.tags).toEqual(['articles:mn', 'categories:mn']);
+    expect(results.items).toHaveLength(2);
+  });
 
   it('searchPublishedArticles sends CJK text once and as a value, never as query syntax', async () => {
-    answerWith(emptyList)
+    answerWith(emptyList);
 
-    await searchPublishedArticles('zh', '证书&1=2', 2)
+    await searchPublishedArticles('zh', '证书&1=2', 2);
 
-    const { query } = onlyRequest()
-    expect(query.locale).toBe('zh')
+    const { query } = onlyRequest();
+    expect(query.locale).toBe('zh');
     expect(query.filters).toEqual({
       $or: [{ title: { $containsi: '证书&1=2' } }, { summary: { $containsi: '证书&1=2' } }],
-    })
-    expect(query.pagination).toEqual({ page: '2', pageSize: String(ARTICLES_PAGE_SIZE) })
-  })
+    });
+    expect(query.pagination).toEqual({ page: '2', pageSize: String(ARTICLES_PAGE_SIZE) });
+  });
 
   it('getAdjacentArticles asks for the next older and the next newer article, ties broken by documentId', async () => {
     fetchMock.mockImplementation(async (url: string) => {
-      const older = decodeURIComponent(url).includes('[$lt]')
+      const older = decodeURIComponent(url).includes('[$lt]');
       const article = older
         ? { title: 'Өмнөх', slug: 'omnokh', postedAt: '2021-12-10' }
-        : { title: 'Дараагийн', slug: 'daraagiin', postedAt: '2022-06-15' }
-      return new Response(JSON.stringify({ data: [article], meta: { pagination: { page: 1, pageSize: 1, pageCount: 9, total: 9 } } }))
-    })
+        : { title: 'Дараагийн', slug: 'daraagiin', postedAt: '2022-06-15' };
+      return new Response(
+        JSON.stringify({ data: [article], meta: { pagination: { page: 1, pageSize: 1, pageCount: 9, total: 9 } } }),
+      );
+    });
 
-    const adjacent = await getAdjacentArticles('mn', 'doc-b', '2022-01-29')
+    const adjacent = await getAdjacentArticles('mn', 'doc-b', '2022-01-29');
 
     expect(adjacent).toEqual({
       older: { title: 'Өмнөх', slug: 'omnokh', postedAt: '2021-12-10' },
       newer: { title: 'Дараагийн', slug: 'daraagiin', postedAt: '2022-06-15' },
-    })
-    expect(fetchMock).toHaveBeenCalledTimes(2)
-    const queries = fetchMock.mock.calls.map(([url]) => qs.parse(new URL(url).search.slice(1), { depth: 10 }))
-    const olderQuery = queries.find((query) => JSON.stringify(query).includes('$lt'))!
-    const newerQuery = queries.find((query) => JSON.stringify(query).includes('$gt'))!
+    });
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    const queries = fetchMock.mock.calls.map(([url]) => qs.parse(new URL(url).search.slice(1), { depth: 10 }));
+    const olderQuery = queries.find((query) => JSON.stringify(query).includes('$lt'))!;
+    const newerQuery = queries.find((query) => JSON.stringify(query).includes('$gt'))!;
     expect(olderQuery).toMatchObject({
       locale: 'mn',
       sort: ['postedAt:desc', 'documentId:desc'],
-      filters: { $or: [{ postedAt: { $lt: '2022-01-29' } }, { postedAt: { $eq: '2022-01-29' }, documentId: { $lt: 'doc-b' } }] },
+      filters: {
+        $or: [{ postedAt: { $lt: '2022-01-29' } }, { postedAt: { $eq: '2022-01-29' }, documentId: { $lt: 'doc-b' } }],
+      },
       pagination: { page: '1', pageSize: '1' },
-    })
+    });
     expect(newerQuery).toMatchObject({
       sort: ['postedAt:asc', 'documentId:asc'],
-      filters: { $or: [{ postedAt: { $gt: '2022-01-29' } }, { postedAt: { $eq: '2022-01-29' }, documentId: { $gt: 'doc-b' } }] },
-    })
-  })
+      filters: {
+        $or: [{ postedAt: { $gt: '2022-01-29' } }, { postedAt: { $eq: '2022-01-29' }, documentId: { $gt: 'doc-b' } }],
+      },
+    });
+  });
 
   it('getAdjacentArticles gives null at either end of the list', async () => {
-    answerWith(emptyList)
-    fetchMock.mockImplementation(async () => new Response(JSON.stringify(emptyList)))
-    await expect(getAdjacentArticles('zh', 'doc', '2019-04-11')).resolves.toEqual({ older: null, newer: null })
-  })
+    answerWith(emptyList);
+    fetchMock.mockImplementation(async () => new Response(JSON.stringify(emptyList)));
+    await expect(getAdjacentArticles('zh', 'doc', '2019-04-11')).resolves.toEqual({ older: null, newer: null });
+  });
 
   it('getSitemapDocuments reads one bounded batch in a stable order, tagged for the sitemap', async () => {
     answerWith({
@@ -328,20 +343,20 @@ describe('reads added for the reader site', () => {
         },
       ],
       meta: { pagination: { page: 3, pageSize: SITEMAP_BATCH_SIZE, pageCount: 7, total: 650 } },
-    })
+    });
 
-    const batch = await getSitemapDocuments('articles', 'zh', 3)
+    const batch = await getSitemapDocuments('articles', 'zh', 3);
 
-    const request = onlyRequest()
-    expect(request.path).toBe('/api/articles')
+    const request = onlyRequest();
+    expect(request.path).toBe('/api/articles');
     expect(request.query).toMatchObject({
       locale: 'zh',
       fields: ['slug', 'updatedAt'],
       sort: ['documentId:asc'],
       pagination: { page: '3', pageSize: String(SITEMAP_BATCH_SIZE) },
       populate: { localizations: { fields: ['locale', 'slug'] }, category: { fields: ['slug'] } },
-    })
-    expect(request.init.next?.tags).toEqual(['sitemap', 'articles:zh'])
+    });
+    expect(request.init.next?.tags).toEqual(['sitemap', 'articles:zh']);
     expect(batch).toEqual({
       items: [
         {
@@ -355,81 +370,81 @@ describe('reads added for the reader site', () => {
       pageSize: SITEMAP_BATCH_SIZE,
       pageCount: 7,
       total: 650,
-    })
-  })
+    });
+  });
 
   it('getSitemapDocuments reads certificates without a category and under the certificates tag', async () => {
-    answerWith(emptyList)
-    await getSitemapDocuments('certificates', 'mn', 1)
-    const request = onlyRequest()
-    expect(request.path).toBe('/api/certificates')
-    expect(request.query.populate).toEqual({ localizations: { fields: ['locale', 'slug'] } })
-    expect(request.init.next?.tags).toEqual(['sitemap', 'certificates:mn'])
-  })
+    answerWith(emptyList);
+    await getSitemapDocuments('certificates', 'mn', 1);
+    const request = onlyRequest();
+    expect(request.path).toBe('/api/certificates');
+    expect(request.query.populate).toEqual({ localizations: { fields: ['locale', 'slug'] } });
+    expect(request.init.next?.tags).toEqual(['sitemap', 'certificates:mn']);
+  });
 
   it('getFeedArticles reads the newest FEED_SIZE articles under the feed tag', async () => {
-    answerWith(articlesPage)
-    await getFeedArticles('zh')
-    const request = onlyRequest()
-    expect(request.query).toMatchObject({ locale: 'zh', pagination: { page: '1', pageSize: String(FEED_SIZE) } })
-    expect(request.init.next?.tags).toEqual(['feed:zh', 'articles:zh', 'categories:zh'])
-  })
-})
+    answerWith(articlesPage);
+    await getFeedArticles('zh');
+    const request = onlyRequest();
+    expect(request.query).toMatchObject({ locale: 'zh', pagination: { page: '1', pageSize: String(FEED_SIZE) } });
+    expect(request.init.next?.tags).toEqual(['feed:zh', 'articles:zh', 'categories:zh']);
+  });
+});
 
 describe('when the CMS misbehaves', () => {
   it('reports an unreachable CMS as CmsUnavailableError with the path', async () => {
-    fetchMock.mockRejectedValue(new TypeError('fetch failed'))
+    fetchMock.mockRejectedValue(new TypeError('fetch failed'));
 
-    const error = await getCategories('mn').catch((caught: unknown) => caught)
+    const error = await getCategories('mn').catch((caught: unknown) => caught);
 
-    expect(error).toBeInstanceOf(CmsUnavailableError)
-    expect(error).toMatchObject({ path: '/api/categories', status: undefined })
-    expect((error as Error).cause).toBeInstanceOf(TypeError)
-  })
+    expect(error).toBeInstanceOf(CmsUnavailableError);
+    expect(error).toMatchObject({ path: '/api/categories', status: undefined });
+    expect((error as Error).cause).toBeInstanceOf(TypeError);
+  });
 
   it('reports a 5xx as CmsUnavailableError with the status', async () => {
-    answerWith({ error: { status: 503 } }, 503)
+    answerWith({ error: { status: 503 } }, 503);
     await expect(getCertificates('mn')).rejects.toMatchObject({
       name: 'CmsUnavailableError',
       path: '/api/certificates',
       status: 503,
-    })
-  })
+    });
+  });
 
   it('reports a refused request (e.g. a bad token) as a CmsError that is not "unavailable"', async () => {
-    answerWith({ error: { status: 403, name: 'ForbiddenError' } }, 403)
+    answerWith({ error: { status: 403, name: 'ForbiddenError' } }, 403);
 
-    const error = await getLatestArticles('mn', 5).catch((caught: unknown) => caught)
+    const error = await getLatestArticles('mn', 5).catch((caught: unknown) => caught);
 
-    expect(error).toBeInstanceOf(CmsError)
-    expect(error).not.toBeInstanceOf(CmsUnavailableError)
-    expect((error as CmsError).status).toBe(403)
-    expect((error as Error).message).toContain('GET /api/articles, HTTP 403')
-  })
+    expect(error).toBeInstanceOf(CmsError);
+    expect(error).not.toBeInstanceOf(CmsUnavailableError);
+    expect((error as CmsError).status).toBe(403);
+    expect((error as Error).message).toContain('GET /api/articles, HTTP 403');
+  });
 
   it('reports a response of the wrong shape as CmsContentError naming the field', async () => {
-    answerWith({ data: [{ ...articlesPage.data[0], postedAt: 'yesterday' }], meta: articlesPage.meta })
-    await expect(getLatestArticles('mn', 5)).rejects.toThrow(/article list from the CMS: data\.0\.postedAt/)
-  })
-})
+    answerWith({ data: [{ ...articlesPage.data[0], postedAt: 'yesterday' }], meta: articlesPage.meta });
+    await expect(getLatestArticles('mn', 5)).rejects.toThrow(/article list from the CMS: data\.0\.postedAt/);
+  });
+});
 
 describe('with a read token configured', () => {
-  const savedToken = process.env.STRAPI_READ_TOKEN
+  const savedToken = process.env.STRAPI_READ_TOKEN;
 
   afterEach(() => {
-    process.env.STRAPI_READ_TOKEN = savedToken
-  })
+    process.env.STRAPI_READ_TOKEN = savedToken;
+  });
 
   it('sends it as a bearer token', async () => {
-    process.env.STRAPI_READ_TOKEN = 'read-only-token-123'
-    answerWith(categories)
+    process.env.STRAPI_READ_TOKEN = 'read-only-token-123';
+    answerWith(categories);
 
     await jest.isolateModulesAsync(async () => {
-      const strapi = await import('@/lib/strapi')
-      await strapi.getCategories('mn')
-    })
+      const strapi = await import('@/lib/strapi');
+      await strapi.getCategories('mn');
+    });
 
-    const { init } = onlyRequest()
-    expect(new Headers(init.headers).get('Authorization')).toBe('Bearer read-only-token-123')
-  })
-})
+    const { init } = onlyRequest();
+    expect(new Headers(init.headers).get('Authorization')).toBe('Bearer read-only-token-123');
+  });
+});

@@ -34,7 +34,15 @@ interface Base {
 const GUARDED: ReadonlySet<string> = new Set(PUBLIC_CONTENT_TYPES);
 // Set while this guard reads documents itself, so those reads pass through it untouched.
 const ownRead = new AsyncLocalStorage<true>();
-const IGNORED_ATTRIBUTES = new Set(['createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations']);
+const IGNORED_ATTRIBUTES = new Set([
+  'createdAt',
+  'updatedAt',
+  'publishedAt',
+  'createdBy',
+  'updatedBy',
+  'locale',
+  'localizations',
+]);
 const IGNORED_KEYS = new Set(['id', '__temp_key__', '__component']);
 
 /** A comparable form of a field's value: what the admin form sends and what the database holds agree. */
@@ -42,7 +50,9 @@ function comparable(attribute: Attribute, value: Json): string {
   const empty = value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
   if (empty) return 'null';
   if (attribute.type === 'media') {
-    const ids = (Array.isArray(value) ? value : [value]).map((file: Json) => Number(typeof file === 'object' ? file.id : file));
+    const ids = (Array.isArray(value) ? value : [value]).map((file: Json) =>
+      Number(typeof file === 'object' ? file.id : file),
+    );
     return JSON.stringify(ids.sort((a, b) => a - b));
   }
   const strip = (item: Json): Json => {
@@ -59,15 +69,21 @@ function comparable(attribute: Attribute, value: Json): string {
 }
 
 function comparedAttributes(strapi: Core.Strapi, uid: string): Record<string, Attribute> {
-  const attributes = strapi.contentType(uid as Parameters<Core.Strapi['contentType']>[0]).attributes as Record<string, Attribute>;
+  const attributes = strapi.contentType(uid as Parameters<Core.Strapi['contentType']>[0]).attributes as Record<
+    string,
+    Attribute
+  >;
   return Object.fromEntries(
-    Object.entries(attributes).filter(([name, attribute]) => !IGNORED_ATTRIBUTES.has(name) && attribute.type !== 'relation'),
+    Object.entries(attributes).filter(
+      ([name, attribute]) => !IGNORED_ATTRIBUTES.has(name) && attribute.type !== 'relation',
+    ),
   );
 }
 
 export function registerConcurrentEditGuard(strapi: Core.Strapi): void {
   const store = () => strapi.store({ type: 'plugin', name: 'medee-edit-bases' });
-  const baseKey = (userId: number, uid: string, documentId: string, locale: string) => `${userId}:${uid}:${documentId}:${locale}`;
+  const baseKey = (userId: number, uid: string, documentId: string, locale: string) =>
+    `${userId}:${uid}:${documentId}:${locale}`;
 
   /** The draft as stored, with media and components (re-entering this middleware as a plain read). */
   const readDraft = (uid: string, documentId: string, locale: string): Promise<Json> => {
@@ -75,7 +91,9 @@ export function registerConcurrentEditGuard(strapi: Core.Strapi): void {
       .filter(([, attribute]) => ['media', 'component', 'dynamiczone'].includes(attribute.type))
       .map(([name]) => name);
     return ownRead.run(true, () =>
-      strapi.documents(uid as Parameters<Core.Strapi['documents']>[0]).findOne({ documentId, locale, status: 'draft', populate } as Json),
+      strapi
+        .documents(uid as Parameters<Core.Strapi['documents']>[0])
+        .findOne({ documentId, locale, status: 'draft', populate } as Json),
     );
   };
 
@@ -83,7 +101,10 @@ export function registerConcurrentEditGuard(strapi: Core.Strapi): void {
     const document = await readDraft(uid, documentId, locale);
     if (!document?.updatedAt) return;
     const fields = Object.fromEntries(
-      Object.entries(comparedAttributes(strapi, uid)).map(([name, attribute]) => [name, comparable(attribute, document[name])]),
+      Object.entries(comparedAttributes(strapi, uid)).map(([name, attribute]) => [
+        name,
+        comparable(attribute, document[name]),
+      ]),
     );
     await store().set({ key, value: { updatedAt: new Date(document.updatedAt).toISOString(), fields } satisfies Base });
   };
@@ -98,9 +119,20 @@ export function registerConcurrentEditGuard(strapi: Core.Strapi): void {
     const locale: string = params.locale ?? DEFAULT_LOCALE;
 
     // The editor opens the entry: remember what they see (the draft).
-    if (context.action === 'findOne' && request.method === 'GET' && params.documentId && (params.status ?? 'draft') === 'draft') {
+    if (
+      context.action === 'findOne' &&
+      request.method === 'GET' &&
+      params.documentId &&
+      (params.status ?? 'draft') === 'draft'
+    ) {
       const document = await next();
-      if (document) await remember(baseKey(user.id, context.uid, params.documentId, locale), context.uid, params.documentId, locale);
+      if (document)
+        await remember(
+          baseKey(user.id, context.uid, params.documentId, locale),
+          context.uid,
+          params.documentId,
+          locale,
+        );
       return document;
     }
 
@@ -121,7 +153,8 @@ export function registerConcurrentEditGuard(strapi: Core.Strapi): void {
           const theirs = comparable(attribute, current[name]);
           const seen = base.fields[name];
           if (theirs === seen || mine === theirs) continue; // nobody else changed it, or both agree
-          if (mine === seen) delete data[name]; // only the other editor changed it: keep theirs
+          if (mine === seen)
+            delete data[name]; // only the other editor changed it: keep theirs
           else conflicts.push(name); // both changed it, differently
         }
         if (conflicts.length > 0) {

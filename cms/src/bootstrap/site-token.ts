@@ -24,7 +24,9 @@ export async function ensureManagedApiToken(strapi: Core.Strapi, token: ManagedA
     encryptedKey: strapi.service('admin::encryption').encrypt(token.accessKey),
   };
   const permissions = token.type === 'custom' ? [...(token.permissions ?? [])].sort() : undefined;
-  const existing = await strapi.db.query('admin::api-token').findOne({ where: { name: token.name }, populate: ['permissions'] });
+  const existing = await strapi.db
+    .query('admin::api-token')
+    .findOne({ where: { name: token.name }, populate: ['permissions'] });
   if (existing) {
     const current = ((existing.permissions ?? []) as Array<{ action: string }>).map((p) => p.action).sort();
     if (existing.type !== token.type || (permissions && current.join() !== permissions.join())) {

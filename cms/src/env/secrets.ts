@@ -7,7 +7,10 @@ const PLACEHOLDER = /^(|tobemodified.*|changeme.*|change-me.*|replace-me.*|secre
 const MIN_LENGTH = 16;
 
 export class MissingSecretError extends Error {
-  constructor(readonly variable: string, reason: string) {
+  constructor(
+    readonly variable: string,
+    reason: string,
+  ) {
     super(
       `${variable} ${reason}. Set it in cms/.env (npm start generates one for development) ` +
         `or in the environment; see cms/.env.example.`,

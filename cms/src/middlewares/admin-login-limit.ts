@@ -29,7 +29,15 @@ const adminLoginLimit: Core.MiddlewareFactory = (_config, { strapi }) => {
     if (state && state.remainingPoints <= 0) {
       ctx.set('Retry-After', String(Math.ceil(state.msBeforeNext / 1000)));
       ctx.status = 429;
-      ctx.body = { data: null, error: { status: 429, name: 'RateLimitError', message: 'Too many failed login attempts, please try again later.', details: {} } };
+      ctx.body = {
+        data: null,
+        error: {
+          status: 429,
+          name: 'RateLimitError',
+          message: 'Too many failed login attempts, please try again later.',
+          details: {},
+        },
+      };
       return;
     }
 

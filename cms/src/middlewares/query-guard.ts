@@ -26,8 +26,10 @@ const queryGuard: Core.MiddlewareFactory = (_config, { strapi }) => {
     modelsByPath.set(`/api/${name}`, uid);
   }
   const schema = (uid: string): Record<string, AttributeInfo> | undefined =>
-    (strapi.contentTypes[uid as keyof typeof strapi.contentTypes] ?? strapi.components[uid as keyof typeof strapi.components])
-      ?.attributes as Record<string, AttributeInfo> | undefined;
+    (
+      strapi.contentTypes[uid as keyof typeof strapi.contentTypes] ??
+      strapi.components[uid as keyof typeof strapi.components]
+    )?.attributes as Record<string, AttributeInfo> | undefined;
 
   let locales: { codes: string[]; readAt: number } | undefined;
   const currentLocales = async (): Promise<string[]> => {

@@ -15,7 +15,9 @@ const SIGNATURES: ReadonlyArray<{ type: string; offset: number; bytes: ReadonlyA
 ];
 
 export function detectAllowedType(head: Uint8Array): string | undefined {
-  return SIGNATURES.find(({ offset, bytes }) => bytes.every((byte, index) => byte === null || head[offset + index] === byte))?.type;
+  return SIGNATURES.find(({ offset, bytes }) =>
+    bytes.every((byte, index) => byte === null || head[offset + index] === byte),
+  )?.type;
 }
 
 interface UploadedFile {

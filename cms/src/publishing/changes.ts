@@ -48,7 +48,15 @@ const WRITE_ACTIONS: Readonly<Record<string, string>> = {
 const TRACKED_TYPES: ReadonlySet<string> = new Set(PUBLIC_CONTENT_TYPES);
 
 // Fields that change on every publish although the content does not.
-const VOLATILE_FIELDS = new Set(['id', 'createdAt', 'updatedAt', 'publishedAt', 'firstPublishedAt', 'createdBy', 'updatedBy']);
+const VOLATILE_FIELDS = new Set([
+  'id',
+  'createdAt',
+  'updatedAt',
+  'publishedAt',
+  'firstPublishedAt',
+  'createdBy',
+  'updatedBy',
+]);
 const IGNORED_ATTRIBUTES = new Set(['createdBy', 'updatedBy', 'localizations']);
 
 interface PublishedVariant {
@@ -74,19 +82,30 @@ function normalize(value: unknown): unknown {
   if (Array.isArray(value)) {
     const items = value.map(normalize);
     const allLinks = items.every((item) => item !== null && typeof item === 'object' && 'documentId' in item);
-    return allLinks ? items.sort((a, b) => String((a as { documentId: unknown }).documentId).localeCompare(String((b as { documentId: unknown }).documentId))) : items;
+    return allLinks
+      ? items.sort((a, b) =>
+          String((a as { documentId: unknown }).documentId).localeCompare(
+            String((b as { documentId: unknown }).documentId),
+          ),
+        )
+      : items;
   }
   if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value).sort()) {
-      if (!VOLATILE_FIELDS.has(key) && !IGNORED_ATTRIBUTES.has(key)) out[key] = normalize((value as Record<string, unknown>)[key]);
+      if (!VOLATILE_FIELDS.has(key) && !IGNORED_ATTRIBUTES.has(key))
+        out[key] = normalize((value as Record<string, unknown>)[key]);
     }
     return out;
   }
   return value;
 }
 
-async function publishedVariants(strapi: Core.Strapi, uid: UID.ContentType, documentId: string): Promise<Map<string, PublishedVariant>> {
+async function publishedVariants(
+  strapi: Core.Strapi,
+  uid: UID.ContentType,
+  documentId: string,
+): Promise<Map<string, PublishedVariant>> {
   const contentType = strapi.contentType(uid);
   const attributes = contentType.attributes as Record<string, Attribute>;
   const slugField = Object.keys(attributes).find((name) => attributes[name]?.type === 'uid');
@@ -106,7 +125,10 @@ async function publishedVariants(strapi: Core.Strapi, uid: UID.ContentType, docu
 }
 
 /** The change between two snapshots, or null when no published version changed. */
-export function diffVariants(before: Map<string, PublishedVariant>, after: Map<string, PublishedVariant>): VariantChange[] | null {
+export function diffVariants(
+  before: Map<string, PublishedVariant>,
+  after: Map<string, PublishedVariant>,
+): VariantChange[] | null {
   const locales = [...new Set([...before.keys(), ...after.keys()])].sort();
   const variants = locales.map((locale): VariantChange => {
     const old = before.get(locale);

@@ -38,7 +38,10 @@ export async function bootstrapPublishing(strapi: Core.Strapi): Promise<void> {
   await ensureSitePreviewToken(strapi);
   await ensureArticleListView(strapi);
   const site = strapi.config.get<SiteConfig>('site');
-  if (!notifier) strapi.log.warn('SITE_URL / SITE_REVALIDATE_URL is not set: the site is not told about publishes and shows them once its cache expires.');
+  if (!notifier)
+    strapi.log.warn(
+      'SITE_URL / SITE_REVALIDATE_URL is not set: the site is not told about publishes and shows them once its cache expires.',
+    );
   else strapi.log.info(`Published changes are announced to ${site.revalidate.url}`);
 }
 

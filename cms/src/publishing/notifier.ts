@@ -53,13 +53,18 @@ export class SiteNotifier {
     clearTimeout(timer);
     const dropped = this.droppedOnClose + this.pending.size;
     if (dropped > 0) {
-      this.options.log.warn(`${dropped} change notice(s) did not reach the site before shutdown; it shows those changes once its cache expires.`);
+      this.options.log.warn(
+        `${dropped} change notice(s) did not reach the site before shutdown; it shows those changes once its cache expires.`,
+      );
     }
   }
 
   private async deliver(change: SiteChange): Promise<void> {
     const { maxAttempts, log } = this.options;
-    const what = `${change.event} ${change.uid} ${change.documentId} (${change.variants.filter((v) => v.changed).map((v) => v.locale).join(', ')})`;
+    const what = `${change.event} ${change.uid} ${change.documentId} (${change.variants
+      .filter((v) => v.changed)
+      .map((v) => v.locale)
+      .join(', ')})`;
     for (let attempt = 1; ; attempt += 1) {
       try {
         await this.post(change);
@@ -67,7 +72,9 @@ export class SiteNotifier {
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         if (error instanceof DeliveryRefusedError) {
-          log.error(`The site refused the change notice for ${what}: ${reason}. Check SITE_REVALIDATE_URL and SITE_REVALIDATE_SECRET.`);
+          log.error(
+            `The site refused the change notice for ${what}: ${reason}. Check SITE_REVALIDATE_URL and SITE_REVALIDATE_SECRET.`,
+          );
           return;
         }
         if (this.closing) {
@@ -75,7 +82,9 @@ export class SiteNotifier {
           return;
         }
         if (attempt >= maxAttempts) {
-          log.error(`Could not tell the site about ${what} after ${attempt} attempt(s): ${reason}. It shows the change once its cache expires.`);
+          log.error(
+            `Could not tell the site about ${what} after ${attempt} attempt(s): ${reason}. It shows the change once its cache expires.`,
+          );
           return;
         }
         const delayMs = Math.min((this.options.retryDelayMs ?? 1_000) * 2 ** (attempt - 1), MAX_RETRY_DELAY_MS);

@@ -35,7 +35,11 @@ export function previewLink(site: SiteConfig, uid: string, params: PreviewParams
     status: params.status === 'published' ? ('published' as const) : ('draft' as const),
     expires: Math.floor(now / 1000) + site.preview.linkLifetimeSeconds,
   };
-  const query = new URLSearchParams({ ...fields, expires: String(fields.expires), signature: signPreviewLink(site.preview.secret, fields) });
+  const query = new URLSearchParams({
+    ...fields,
+    expires: String(fields.expires),
+    signature: signPreviewLink(site.preview.secret, fields),
+  });
   return `${site.url}/api/preview?${query}`;
 }
 
@@ -66,7 +70,8 @@ export async function ensureSitePreviewToken(strapi: Core.Strapi): Promise<void>
   }
   previewTokenId = await ensureManagedApiToken(strapi, {
     name: PREVIEW_TOKEN_NAME,
-    description: 'Used by the Next.js site on the server to read drafts in preview (draft mode). Managed by the CMS bootstrap.',
+    description:
+      'Used by the Next.js site on the server to read drafts in preview (draft mode). Managed by the CMS bootstrap.',
     type: 'custom',
     permissions: PUBLIC_ACTIONS,
     accessKey,

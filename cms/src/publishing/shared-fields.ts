@@ -5,8 +5,10 @@ const TRACKED_TYPES: ReadonlySet<string> = new Set(PUBLIC_CONTENT_TYPES);
 
 function publishedEntries(action: string, params: { status?: unknown }, result: unknown): Array<{ id: number }> {
   if (!result || typeof result !== 'object') return [];
-  if (action === 'publish') return ((result as { entries?: Array<{ id: number }> }).entries ?? []).filter((entry) => entry?.id);
-  if ((action === 'update' || action === 'create') && params.status === 'published' && 'id' in result) return [result as { id: number }];
+  if (action === 'publish')
+    return ((result as { entries?: Array<{ id: number }> }).entries ?? []).filter((entry) => entry?.id);
+  if ((action === 'update' || action === 'create') && params.status === 'published' && 'id' in result)
+    return [result as { id: number }];
   return [];
 }
 

@@ -23,6 +23,13 @@ export interface PreviewLinkFields {
 
 /** The `signature` query parameter of a preview link: base64url HMAC-SHA256 over every other field. */
 export function signPreviewLink(secret: string, fields: PreviewLinkFields): string {
-  const message = ['medee-preview-v1', fields.uid, fields.documentId, fields.locale, fields.status, String(fields.expires)].join('\n');
+  const message = [
+    'medee-preview-v1',
+    fields.uid,
+    fields.documentId,
+    fields.locale,
+    fields.status,
+    String(fields.expires),
+  ].join('\n');
   return createHmac('sha256', secret).update(message).digest('base64url');
 }

@@ -11,7 +11,10 @@
 
 export class BadQueryError extends Error {
   override name = 'BadQueryError';
-  constructor(message: string, readonly param: string) {
+  constructor(
+    message: string,
+    readonly param: string,
+  ) {
     super(message);
   }
 }
@@ -56,15 +59,36 @@ export function hasControlCharacter(text: string): boolean {
 }
 
 const SCALAR_OPERATORS = new Set([
-  '$eq', '$eqi', '$ne', '$nei', '$lt', '$lte', '$gt', '$gte',
-  '$contains', '$notContains', '$containsi', '$notContainsi',
-  '$startsWith', '$startsWithi', '$endsWith', '$endsWithi',
+  '$eq',
+  '$eqi',
+  '$ne',
+  '$nei',
+  '$lt',
+  '$lte',
+  '$gt',
+  '$gte',
+  '$contains',
+  '$notContains',
+  '$containsi',
+  '$notContainsi',
+  '$startsWith',
+  '$startsWithi',
+  '$endsWith',
+  '$endsWithi',
 ]);
 const LIST_OPERATORS = new Set(['$in', '$notIn']);
 const NULL_OPERATORS = new Set(['$null', '$notNull']);
 const TEXT_ONLY_OPERATORS = new Set([
-  '$contains', '$notContains', '$containsi', '$notContainsi',
-  '$startsWith', '$startsWithi', '$endsWith', '$endsWithi', '$eqi', '$nei',
+  '$contains',
+  '$notContains',
+  '$containsi',
+  '$notContainsi',
+  '$startsWith',
+  '$startsWithi',
+  '$endsWith',
+  '$endsWithi',
+  '$eqi',
+  '$nei',
 ]);
 
 // Attribute types a public query may compare. json, blocks, password and dynamic zones are not
@@ -164,8 +188,14 @@ export class QueryValidator {
     positive('pageSize', this.limits.maxPage);
     positive('limit', this.limits.maxPage);
     const start = pagination.start;
-    if (start !== undefined && (typeof start !== 'string' || !/^\d{1,9}$/.test(start) || Number(start) > this.limits.maxStart)) {
-      throw new BadQueryError(`pagination[start] must be an integer from 0 to ${this.limits.maxStart}`, 'pagination[start]');
+    if (
+      start !== undefined &&
+      (typeof start !== 'string' || !/^\d{1,9}$/.test(start) || Number(start) > this.limits.maxStart)
+    ) {
+      throw new BadQueryError(
+        `pagination[start] must be an integer from 0 to ${this.limits.maxStart}`,
+        'pagination[start]',
+      );
     }
     const withCount = pagination.withCount;
     if (withCount !== undefined && !['true', 'false'].includes(String(withCount))) {
@@ -261,10 +291,16 @@ export class QueryValidator {
     return undefined;
   }
 
-  private checkOperand(kind: NonNullable<ReturnType<QueryValidator['scalarKind']>>, operator: string, operand: Json, path: string): void {
+  private checkOperand(
+    kind: NonNullable<ReturnType<QueryValidator['scalarKind']>>,
+    operator: string,
+    operand: Json,
+    path: string,
+  ): void {
     this.countCondition(path);
     if (NULL_OPERATORS.has(operator)) {
-      if (!['true', 'false'].includes(String(operand))) throw new BadQueryError(`${operator} takes true or false`, path);
+      if (!['true', 'false'].includes(String(operand)))
+        throw new BadQueryError(`${operator} takes true or false`, path);
       return;
     }
     if (TEXT_ONLY_OPERATORS.has(operator) && kind !== 'text') {
@@ -319,10 +355,13 @@ export class QueryValidator {
       const attribute = attributes[key];
       if (!attribute || !isPlainObject(options)) continue;
       const target =
-        attribute.type === 'relation' ? attribute.target
-        : attribute.type === 'media' ? 'plugin::upload.file'
-        : attribute.type === 'component' ? attribute.component
-        : undefined;
+        attribute.type === 'relation'
+          ? attribute.target
+          : attribute.type === 'media'
+            ? 'plugin::upload.file'
+            : attribute.type === 'component'
+              ? attribute.component
+              : undefined;
       if (!target) continue;
       const at = `${path}[${key}]`;
       if ('filters' in options) this.checkFilters(target, options.filters, `${at}[filters]`, depth + 1);

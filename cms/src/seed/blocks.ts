@@ -13,7 +13,8 @@ export type Block =
 export function toBlocks(items: BodyItem[]): Block[] {
   return items.map((item): Block => {
     if (typeof item === 'string') return { type: 'paragraph', children: [{ type: 'text', text: item }] };
-    if ('heading' in item) return { type: 'heading', level: item.level, children: [{ type: 'text', text: item.heading }] };
+    if ('heading' in item)
+      return { type: 'heading', level: item.level, children: [{ type: 'text', text: item.heading }] };
     return {
       type: 'list',
       format: 'unordered',

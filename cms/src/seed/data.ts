@@ -90,7 +90,10 @@ export interface SeedData {
 }
 
 export class SeedDataError extends Error {
-  constructor(readonly file: string, detail: string) {
+  constructor(
+    readonly file: string,
+    detail: string,
+  ) {
     super(`Invalid seed file ${file}: ${detail}`);
     this.name = 'SeedDataError';
   }
@@ -135,9 +138,17 @@ export async function loadSeedData(dir: string): Promise<SeedData> {
     ['certificates.json', certificates],
     ['articles.json', articles],
   ] as const) {
-    assertUnique(file, 'key', entries.map((entry) => entry.key));
+    assertUnique(
+      file,
+      'key',
+      entries.map((entry) => entry.key),
+    );
     for (const locale of ['mn', 'zh'] as const) {
-      assertUnique(file, `${locale} slug`, entries.flatMap((entry) => (entry[locale] ? [entry[locale].slug] : [])));
+      assertUnique(
+        file,
+        `${locale} slug`,
+        entries.flatMap((entry) => (entry[locale] ? [entry[locale].slug] : [])),
+      );
     }
   }
   const mediaFiles = [
@@ -156,7 +167,8 @@ export async function loadSeedData(dir: string): Promise<SeedData> {
       throw new SeedDataError('articles.json', `${article.key}: unknown category "${article.category}"`);
     }
     for (const key of article.certificates) {
-      if (!certificateKeys.has(key)) throw new SeedDataError('articles.json', `${article.key}: unknown certificate "${key}"`);
+      if (!certificateKeys.has(key))
+        throw new SeedDataError('articles.json', `${article.key}: unknown certificate "${key}"`);
     }
     if (!article.mn && !article.zh) throw new SeedDataError('articles.json', `${article.key}: has neither mn nor zh`);
   }

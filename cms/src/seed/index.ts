@@ -31,7 +31,10 @@ interface SeedEntry {
   variants: Partial<Record<Locale, SeedVariant>>;
 }
 
-export async function seed(strapi: Core.Strapi, dataDir = path.join(strapi.dirs.app.root, 'data', 'seed')): Promise<SeedReport> {
+export async function seed(
+  strapi: Core.Strapi,
+  dataDir = path.join(strapi.dirs.app.root, 'data', 'seed'),
+): Promise<SeedReport> {
   const data = await loadSeedData(dataDir);
   const store = strapi.store({ type: 'plugin', name: 'medee' });
   const ledger: Ledger = ((await store.get({ key: LEDGER_KEY })) as Ledger | null) ?? {};

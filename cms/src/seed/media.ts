@@ -7,7 +7,12 @@ import type { SeedData, SeedMedia } from './data';
 type MediaLedger = Record<string, number>;
 const MEDIA_LEDGER_KEY = 'seed-media-ledger';
 
-const MIME_TYPES: Record<string, string> = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.webp': 'image/webp' };
+const MIME_TYPES: Record<string, string> = {
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.webp': 'image/webp',
+};
 
 interface UploadService {
   upload(

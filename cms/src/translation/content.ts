@@ -8,9 +8,16 @@ export const TYPE_NAMES: Record<TranslatedType, string> = {
   'api::article.article': 'article',
   'api::certificate.certificate': 'certificate',
 };
-export const isTranslatedType = (uid: string): uid is TranslatedType => (TRANSLATED_TYPES as readonly string[]).includes(uid);
+export const isTranslatedType = (uid: string): uid is TranslatedType =>
+  (TRANSLATED_TYPES as readonly string[]).includes(uid);
 
-type Attribute = { type: string; component?: string; repeatable?: boolean; targetField?: string; pluginOptions?: { i18n?: { localized?: boolean } } };
+type Attribute = {
+  type: string;
+  component?: string;
+  repeatable?: boolean;
+  targetField?: string;
+  pluginOptions?: { i18n?: { localized?: boolean } };
+};
 type Json = Record<string, unknown>;
 
 const isLocalized = (attribute: Attribute) => attribute.pluginOptions?.i18n?.localized === true;
@@ -39,10 +46,14 @@ export function translatableFields(strapi: Core.Strapi, uid: UID.ContentType): F
 }
 
 /** The field a type's slug is made from (the uid attribute's targetField), e.g. title or name. */
-export function slugSource(strapi: Core.Strapi, uid: UID.ContentType): { slugField: string; titleField: string; maxLength?: number } | null {
+export function slugSource(
+  strapi: Core.Strapi,
+  uid: UID.ContentType,
+): { slugField: string; titleField: string; maxLength?: number } | null {
   const attributes = strapi.contentType(uid).attributes as Record<string, Attribute & { maxLength?: number }>;
   for (const [name, attribute] of Object.entries(attributes)) {
-    if (attribute.type === 'uid' && attribute.targetField) return { slugField: name, titleField: attribute.targetField, maxLength: attribute.maxLength };
+    if (attribute.type === 'uid' && attribute.targetField)
+      return { slugField: name, titleField: attribute.targetField, maxLength: attribute.maxLength };
   }
   return null;
 }
@@ -55,7 +66,12 @@ export function populateOf(fields: readonly FieldSpec[]): Record<string, true> {
 }
 
 /** The draft (latest) version of one locale variant, with its components, or null. */
-export async function loadDraft(strapi: Core.Strapi, uid: UID.ContentType, documentId: string, locale: string): Promise<Json | null> {
+export async function loadDraft(
+  strapi: Core.Strapi,
+  uid: UID.ContentType,
+  documentId: string,
+  locale: string,
+): Promise<Json | null> {
   return strapi.db.query(uid).findOne({
     where: { documentId, locale, publishedAt: null },
     populate: populateOf(translatableFields(strapi, uid)),

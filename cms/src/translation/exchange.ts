@@ -1,5 +1,12 @@
 import type { Core, UID } from '@strapi/strapi';
-import { isTranslatedType, loadDraft, localeCodes, translatableFields, TYPE_NAMES, type TranslatedType } from './content';
+import {
+  isTranslatedType,
+  loadDraft,
+  localeCodes,
+  translatableFields,
+  TYPE_NAMES,
+  type TranslatedType,
+} from './content';
 import { translationStatus, type StatusRow } from './status';
 import { confirmTranslation } from './tracking';
 import {
@@ -38,7 +45,8 @@ const originalOf = (uid: TranslatedType, documentId: string) => `${uid}/${docume
 async function checkLocales(strapi: Core.Strapi, source: string, target: string): Promise<void> {
   const locales = await localeCodes(strapi);
   for (const locale of [source, target]) {
-    if (!locales.includes(locale)) throw new TranslationRequestError(`Unknown locale "${locale}" (locales: ${locales.join(', ')})`);
+    if (!locales.includes(locale))
+      throw new TranslationRequestError(`Unknown locale "${locale}" (locales: ${locales.join(', ')})`);
   }
   if (source === target) throw new TranslationRequestError('Source and target locale must differ');
 }
@@ -66,7 +74,13 @@ function alignTarget(source: InlineNode[], target: InlineNode[]): InlineNode[] |
   return ok && counts && inlineCodeProblems(source, aligned).length === 0 ? aligned : null;
 }
 
-function exportFile(uid: TranslatedType, row: StatusRow, sourceUnits: Unit[], targetUnits: Unit[], target: string): XliffFile {
+function exportFile(
+  uid: TranslatedType,
+  row: StatusRow,
+  sourceUnits: Unit[],
+  targetUnits: Unit[],
+  target: string,
+): XliffFile {
   const targets = new Map(targetUnits.map((unit) => [unit.id, new Map(unit.segments.map((s) => [s.id, s.source]))]));
   return {
     id: fileIdOf(uid, row.documentId),
@@ -75,7 +89,10 @@ function exportFile(uid: TranslatedType, row: StatusRow, sourceUnits: Unit[], ta
     units: sourceUnits.map((unit) => {
       const existing = targets.get(unit.id);
       // A blocks field is prefilled only when the translation has the same segments as the source.
-      const sameShape = existing !== undefined && existing.size === unit.segments.length && unit.segments.every((s) => existing.has(s.id));
+      const sameShape =
+        existing !== undefined &&
+        existing.size === unit.segments.length &&
+        unit.segments.every((s) => existing.has(s.id));
       return {
         id: unit.id,
         name: unit.id,
@@ -89,7 +106,10 @@ function exportFile(uid: TranslatedType, row: StatusRow, sourceUnits: Unit[], ta
 }
 
 /** An XLIFF 2.0 file with one <file> per selected document whose original is in `source`. */
-export async function exportXliff(strapi: Core.Strapi, options: ExportOptions): Promise<{ xliff: string; documents: number }> {
+export async function exportXliff(
+  strapi: Core.Strapi,
+  options: ExportOptions,
+): Promise<{ xliff: string; documents: number }> {
   await checkLocales(strapi, options.source, options.target);
   const report = await translationStatus(strapi, options.uids);
   const files: XliffFile[] = [];
@@ -135,7 +155,12 @@ export interface ImportReport {
 export interface ImportOptions {
   dryRun?: boolean;
   /** Says whether the importing user may write `data` into this variant; a refusal is reported, not thrown. */
-  mayWrite?: (uid: TranslatedType, locale: string, existing: Record<string, unknown> | null, fields: string[]) => boolean;
+  mayWrite?: (
+    uid: TranslatedType,
+    locale: string,
+    existing: Record<string, unknown> | null,
+    fields: string[],
+  ) => boolean;
 }
 
 interface PlannedWrite {
@@ -151,7 +176,11 @@ interface PlannedWrite {
  * codes, complete units, permissions — and reports every problem per unit. Only a file without
  * problems is written, in one transaction, into the target locale's drafts (never published).
  */
-export async function importXliff(strapi: Core.Strapi, text: string, options: ImportOptions = {}): Promise<ImportReport> {
+export async function importXliff(
+  strapi: Core.Strapi,
+  text: string,
+  options: ImportOptions = {},
+): Promise<ImportReport> {
   const report: ImportReport = { ok: false, dryRun: options.dryRun === true, documents: [], problems: [] };
   let parsed;
   try {
@@ -179,7 +208,9 @@ export async function importXliff(strapi: Core.Strapi, text: string, options: Im
     const problem = (p: Omit<UnitProblem, 'file'>) => report.problems.push({ file: file.id, ...p });
     const match = /^(api::[a-z0-9-]+\.[a-z0-9-]+)\/([A-Za-z0-9]+)$/.exec(file.original);
     if (!match || !isTranslatedType(match[1]!)) {
-      problem({ problem: `original "${file.original}" does not name a translated document (expected api::article.article/<documentId>)` });
+      problem({
+        problem: `original "${file.original}" does not name a translated document (expected api::article.article/<documentId>)`,
+      });
       continue;
     }
     const uid = match[1] as TranslatedType;
@@ -205,18 +236,31 @@ export async function importXliff(strapi: Core.Strapi, text: string, options: Im
       const currentSegments = new Map(current.segments.map((segment) => [segment.id, segment]));
       const fileSegments = new Set(unit.segments.map((segment) => segment.id));
       for (const segment of current.segments) {
-        if (!fileSegments.has(segment.id)) problem({ unit: unit.id, segment: segment.id, problem: 'source changed: this segment was added to the source after the export' });
+        if (!fileSegments.has(segment.id))
+          problem({
+            unit: unit.id,
+            segment: segment.id,
+            problem: 'source changed: this segment was added to the source after the export',
+          });
       }
       const targets = new Map<string, ParsedInlineNode[]>();
       for (const segment of unit.segments) {
         for (const p of segment.problems) problem({ unit: unit.id, segment: segment.id, problem: p });
         const currentSegment = currentSegments.get(segment.id);
         if (!currentSegment) {
-          problem({ unit: unit.id, segment: segment.id, problem: 'source changed: the source has no such segment any more' });
+          problem({
+            unit: unit.id,
+            segment: segment.id,
+            problem: 'source changed: the source has no such segment any more',
+          });
           continue;
         }
         if (!sameSourceContent(segment.source, currentSegment.source)) {
-          problem({ unit: unit.id, segment: segment.id, problem: `source changed since the export: the ${srcLang} text now differs from this file's <source>` });
+          problem({
+            unit: unit.id,
+            segment: segment.id,
+            problem: `source changed since the export: the ${srcLang} text now differs from this file's <source>`,
+          });
           continue;
         }
         if (segment.target === null) continue;
@@ -227,24 +271,41 @@ export async function importXliff(strapi: Core.Strapi, text: string, options: Im
       }
       if (targets.size > 0 && targets.size < current.segments.length) {
         const missing = current.segments.filter((segment) => !targets.has(segment.id)).map((segment) => segment.id);
-        problem({ unit: unit.id, problem: `incomplete: segment(s) ${missing.join(', ')} have no target; translate the whole unit or none of it` });
+        problem({
+          unit: unit.id,
+          problem: `incomplete: segment(s) ${missing.join(', ')} have no target; translate the whole unit or none of it`,
+        });
       }
       if (targets.size > 0) translations.set(unit.id, targets);
     }
     for (const unit of currentUnits.values()) {
-      if (!fileUnits.has(unit.id)) problem({ unit: unit.id, problem: `source changed: "${unit.id}" was added to the ${srcLang} variant after the export` });
+      if (!fileUnits.has(unit.id))
+        problem({
+          unit: unit.id,
+          problem: `source changed: "${unit.id}" was added to the ${srcLang} variant after the export`,
+        });
     }
     if (report.problems.length > before) continue;
 
-    const title = typeof source.title === 'string' ? source.title : typeof source.name === 'string' ? source.name : documentId;
-    const document: ImportedDocument = { file: file.id, contentType: uid, documentId, title, action: 'skipped (no targets)', units: [...translations.keys()] };
+    const title =
+      typeof source.title === 'string' ? source.title : typeof source.name === 'string' ? source.name : documentId;
+    const document: ImportedDocument = {
+      file: file.id,
+      contentType: uid,
+      documentId,
+      title,
+      action: 'skipped (no targets)',
+      units: [...translations.keys()],
+    };
     report.documents.push(document);
     if (translations.size === 0) continue;
 
     const data = buildTargetData(fields, source, existing, translations);
     const writtenFields = fields.filter((field) => translations.has(field.path)).map((field) => field.path);
     if (options.mayWrite && !options.mayWrite(uid, trgLang, existing, writtenFields)) {
-      problem({ problem: `forbidden: you may not ${existing ? 'update' : 'create'} the ${trgLang} variant of this ${TYPE_NAMES[uid]}` });
+      problem({
+        problem: `forbidden: you may not ${existing ? 'update' : 'create'} the ${trgLang} variant of this ${TYPE_NAMES[uid]}`,
+      });
       continue;
     }
     plans.push({ uid, documentId, data, existing, document });
@@ -256,7 +317,9 @@ export async function importXliff(strapi: Core.Strapi, text: string, options: Im
   }
 
   const status = await translationStatus(strapi, [...new Set(plans.map((plan) => plan.uid))]);
-  const outdated = new Set(status.rows.filter((row) => row.locales[trgLang]?.status === 'outdated').map((row) => row.documentId));
+  const outdated = new Set(
+    status.rows.filter((row) => row.locales[trgLang]?.status === 'outdated').map((row) => row.documentId),
+  );
   const write = async () => {
     for (const plan of plans) {
       const fields = translatableFields(strapi, plan.uid);
@@ -271,7 +334,9 @@ export async function importXliff(strapi: Core.Strapi, text: string, options: Im
       plan.document.action = plan.existing ? 'updated' : 'created';
       if (report.dryRun) continue;
       // update() writes the draft; for a missing locale it creates the variant with the shared fields copied.
-      await strapi.documents(plan.uid as UID.ContentType).update({ documentId: plan.documentId, locale: trgLang, data: plan.data } as never);
+      await strapi
+        .documents(plan.uid as UID.ContentType)
+        .update({ documentId: plan.documentId, locale: trgLang, data: plan.data } as never);
       // The file's sources were checked against the current source: this translation is current,
       // even where its text did not change.
       await confirmTranslation(strapi, plan.uid, plan.documentId, trgLang);

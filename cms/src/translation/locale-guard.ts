@@ -24,7 +24,8 @@ export function registerLocaleGuard(strapi: Core.Strapi): void {
     const userAbility = request?.state?.userAbility as Ability | undefined;
     if (request?.state?.route?.info?.type !== 'admin' || !userAbility) return next();
     const model = strapi.contentType(uid as UID.ContentType);
-    if (model.pluginOptions?.i18n && (model.pluginOptions.i18n as { localized?: boolean }).localized !== true) return next();
+    if (model.pluginOptions?.i18n && (model.pluginOptions.i18n as { localized?: boolean }).localized !== true)
+      return next();
 
     const params = (context.params ?? {}) as { documentId?: string; locale?: string };
     const locale = params.locale && params.locale !== '*' ? params.locale : await defaultLocale(strapi);
@@ -32,9 +33,13 @@ export function registerLocaleGuard(strapi: Core.Strapi): void {
       action === 'update' &&
       !!params.documentId &&
       (await strapi.db.query(uid).count({ where: { documentId: params.documentId, locale, publishedAt: null } })) > 0;
-    const checker: PermissionChecker = strapi.plugin('content-manager').service('permission-checker').create({ userAbility, model: uid });
+    const checker: PermissionChecker = strapi
+      .plugin('content-manager')
+      .service('permission-checker')
+      .create({ userAbility, model: uid });
     const allowed = exists ? checker.can.update({ locale }) : checker.can.create({ locale });
-    if (!allowed) throw new errors.ForbiddenError(`You may not ${exists ? 'edit' : 'create'} the ${locale} version of this entry`);
+    if (!allowed)
+      throw new errors.ForbiddenError(`You may not ${exists ? 'edit' : 'create'} the ${locale} version of this entry`);
     return next();
   });
 }

@@ -8,7 +8,10 @@ const FIELD_ACTIONS = new Set(['create', 'read', 'update']);
 const CONTENT_TYPES: readonly UID.ContentType[] = PUBLIC_CONTENT_TYPES;
 
 export const EDITOR_ROLE = { name: 'Editor', code: 'strapi-editor' } as const;
-export const translatorRole = (locale: Locale) => ({ name: `Translator (${locale})`, code: `medee-translator-${locale}` });
+export const translatorRole = (locale: Locale) => ({
+  name: `Translator (${locale})`,
+  code: `medee-translator-${locale}`,
+});
 
 interface Permission {
   action: string;
@@ -18,16 +21,25 @@ interface Permission {
 }
 
 function allFields(strapi: Core.Strapi, uid: UID.ContentType): string[] {
-  return strapi.service('admin::content-type').getNestedFields(strapi.contentType(uid), { components: strapi.components });
+  return strapi
+    .service('admin::content-type')
+    .getNestedFields(strapi.contentType(uid), { components: strapi.components });
 }
 
 /** Fields whose top-level attribute is localized (relations and slugs are per locale too): editing them touches one locale only. */
 function localizedFields(strapi: Core.Strapi, uid: UID.ContentType): string[] {
-  const localized = new Set<string>(strapi.plugin('i18n').service('content-types').getLocalizedAttributes(strapi.contentType(uid)));
+  const localized = new Set<string>(
+    strapi.plugin('i18n').service('content-types').getLocalizedAttributes(strapi.contentType(uid)),
+  );
   return allFields(strapi, uid).filter((field) => localized.has(field.split('.')[0]!));
 }
 
-const contentPermission = (action: string, subject: UID.ContentType, locales: readonly string[], fields?: string[]): Permission => ({
+const contentPermission = (
+  action: string,
+  subject: UID.ContentType,
+  locales: readonly string[],
+  fields?: string[],
+): Permission => ({
   action: `${EXPLORER}.${action}`,
   subject,
   properties: { ...(FIELD_ACTIONS.has(action) ? { fields } : {}), locales: [...locales] },
@@ -42,9 +54,14 @@ function editorPermissions(strapi: Core.Strapi, locales: readonly string[]): Per
         contentPermission(action, uid, locales, FIELD_ACTIONS.has(action) ? allFields(strapi, uid) : undefined),
       ),
     ),
-    ...['plugin::upload.read', 'plugin::upload.configure-view', 'plugin::upload.assets.create', 'plugin::upload.assets.update', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link'].map(
-      (action) => ({ action, subject: null, properties: {}, conditions: [] }),
-    ),
+    ...[
+      'plugin::upload.read',
+      'plugin::upload.configure-view',
+      'plugin::upload.assets.create',
+      'plugin::upload.assets.update',
+      'plugin::upload.assets.download',
+      'plugin::upload.assets.copy-link',
+    ].map((action) => ({ action, subject: null, properties: {}, conditions: [] })),
   ];
 }
 
@@ -61,7 +78,11 @@ function translatorPermissions(strapi: Core.Strapi, locale: Locale, locales: rea
   ]);
 }
 
-async function findOrCreateRole(strapi: Core.Strapi, spec: { name: string; code: string }, description: string): Promise<{ id: number }> {
+async function findOrCreateRole(
+  strapi: Core.Strapi,
+  spec: { name: string; code: string },
+  description: string,
+): Promise<{ id: number }> {
   const roles = strapi.service('admin::role');
   const existing = (await roles.findOne({ code: spec.code })) ?? (await roles.findOne({ name: spec.name }));
   if (existing) return existing;
@@ -78,7 +99,11 @@ export async function ensureTranslationRoles(strapi: Core.Strapi): Promise<Recor
   const roles = strapi.service('admin::role');
   const permissions = strapi.service('admin::permission');
 
-  const editor = await findOrCreateRole(strapi, EDITOR_ROLE, 'Editors write and publish the site\'s content in every locale.');
+  const editor = await findOrCreateRole(
+    strapi,
+    EDITOR_ROLE,
+    "Editors write and publish the site's content in every locale.",
+  );
   const locales = await localeCodes(strapi);
   const required = editorPermissions(strapi, locales);
   const managed = new Set(required.map((p) => `${p.action}|${p.subject ?? ''}`));

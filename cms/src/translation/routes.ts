@@ -32,7 +32,11 @@ const exportQuery = z.object({
   only: z.enum(['missing', 'outdated', 'all']).default('all'),
 });
 const importBody = z.object({ xliff: z.string().min(1), dryRun: z.boolean().default(false) });
-const confirmBody = z.object({ contentType: z.enum(TRANSLATED_TYPES), documentId: z.string().min(1), locale: z.string().min(1) });
+const confirmBody = z.object({
+  contentType: z.enum(TRANSLATED_TYPES),
+  documentId: z.string().min(1),
+  locale: z.string().min(1),
+});
 
 function badRequest(ctx: Context, message: string) {
   ctx.status = 400;
@@ -52,7 +56,9 @@ export function registerTranslationRoutes(strapi: Core.Strapi): void {
         handler: async (ctx: Context) => {
           const report = await translationStatus(strapi, readableTypes(ctx));
           const documentId = typeof ctx.query.documentId === 'string' ? ctx.query.documentId : undefined;
-          ctx.body = documentId ? { ...report, rows: report.rows.filter((row) => row.documentId === documentId) } : report;
+          ctx.body = documentId
+            ? { ...report, rows: report.rows.filter((row) => row.documentId === documentId) }
+            : report;
         },
       },
       {
@@ -61,11 +67,18 @@ export function registerTranslationRoutes(strapi: Core.Strapi): void {
         config: { policies },
         handler: async (ctx: Context) => {
           const query = exportQuery.safeParse(ctx.query);
-          if (!query.success) return badRequest(ctx, `source and target locales are required; only is missing, outdated or all (${query.error.issues.map((i) => i.path.join('.')).join(', ')})`);
+          if (!query.success)
+            return badRequest(
+              ctx,
+              `source and target locales are required; only is missing, outdated or all (${query.error.issues.map((i) => i.path.join('.')).join(', ')})`,
+            );
           try {
             const { xliff, documents } = await exportXliff(strapi, { ...query.data, uids: readableTypes(ctx) });
             ctx.set('Content-Type', 'application/xliff+xml; charset=utf-8');
-            ctx.set('Content-Disposition', `attachment; filename="medee-${query.data.source}-${query.data.target}-${query.data.only}.xlf"`);
+            ctx.set(
+              'Content-Disposition',
+              `attachment; filename="medee-${query.data.source}-${query.data.target}-${query.data.only}.xlf"`,
+            );
             ctx.set('X-Documents', String(documents));
             ctx.body = xliff;
           } catch (error) {
@@ -85,13 +98,19 @@ export function registerTranslationRoutes(strapi: Core.Strapi): void {
           const report = await importXliff(strapi, body.data.xliff, {
             dryRun: body.data.dryRun,
             mayWrite: (uid, locale, existing, fields) => {
-              const checker = strapi.plugin('content-manager').service('permission-checker').create({ userAbility, model: uid as UID.ContentType });
+              const checker = strapi
+                .plugin('content-manager')
+                .service('permission-checker')
+                .create({ userAbility, model: uid as UID.ContentType });
               const entity = { ...(existing ?? {}), locale };
               const action = existing ? checker.can.update : checker.can.create;
               return action(entity) && fields.every((field) => action(entity, field));
             },
           });
-          const forbidden = !report.ok && report.problems.length > 0 && report.problems.every((p) => p.problem.startsWith('forbidden:'));
+          const forbidden =
+            !report.ok &&
+            report.problems.length > 0 &&
+            report.problems.every((p) => p.problem.startsWith('forbidden:'));
           ctx.status = report.ok ? 200 : forbidden ? 403 : 422;
           ctx.body = report;
         },
@@ -111,7 +130,10 @@ export function registerTranslationRoutes(strapi: Core.Strapi): void {
             ctx.body = { error: { status: 404, name: 'NotFound', message: `No ${locale} variant of ${documentId}` } };
             return;
           }
-          const checker = strapi.plugin('content-manager').service('permission-checker').create({ userAbility: ctx.state.userAbility, model: contentType });
+          const checker = strapi
+            .plugin('content-manager')
+            .service('permission-checker')
+            .create({ userAbility: ctx.state.userAbility, model: contentType });
           if (!checker.can.update({ ...variant, locale })) {
             ctx.status = 403;
             ctx.body = { error: { status: 403, name: 'Forbidden', message: `You may not edit the ${locale} variant` } };

@@ -3,10 +3,18 @@ import { defaultLocale, slugSource } from './content';
 import { DEFAULT_SLUG_MAX_LENGTH, slugify, uniqueSlug } from './slug';
 
 type Json = Record<string, unknown>;
-const isEmpty = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+const isEmpty = (value: unknown) =>
+  value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
 /** Slugs already used in `locale` by other documents (drafts and published versions alike). */
-async function takenSlugs(strapi: Core.Strapi, uid: UID.ContentType, slugField: string, base: string, locale: string, documentId?: string) {
+async function takenSlugs(
+  strapi: Core.Strapi,
+  uid: UID.ContentType,
+  slugField: string,
+  base: string,
+  locale: string,
+  documentId?: string,
+) {
   const rows: Json[] = await strapi.db.query(uid).findMany({
     where: {
       locale,
@@ -28,7 +36,9 @@ export async function generateSlug(
 ): Promise<string | null> {
   const source = slugSource(strapi, uid);
   if (!source) return null;
-  const base = slugify(typeof title === 'string' ? title : '', source.maxLength ?? DEFAULT_SLUG_MAX_LENGTH) || strapi.contentType(uid).modelName;
+  const base =
+    slugify(typeof title === 'string' ? title : '', source.maxLength ?? DEFAULT_SLUG_MAX_LENGTH) ||
+    strapi.contentType(uid).modelName;
   return uniqueSlug(base, await takenSlugs(strapi, uid, source.slugField, base, locale, documentId));
 }
 
@@ -56,14 +66,20 @@ export function registerSlugGeneration(strapi: Core.Strapi): void {
       existing = await strapi.db.query(uid).findOne({
         where: { documentId: params.documentId, locale, publishedAt: null },
         // firstPublishedAt exists only when Strapi's first-published-at feature is on.
-        select: [source.slugField, source.titleField, ...('firstPublishedAt' in strapi.contentType(uid).attributes ? ['firstPublishedAt'] : [])],
+        select: [
+          source.slugField,
+          source.titleField,
+          ...('firstPublishedAt' in strapi.contentType(uid).attributes ? ['firstPublishedAt'] : []),
+        ],
       });
     }
     if (existing) {
       if (!(source.slugField in data) || !isEmpty(data[source.slugField])) return next();
       const everPublished =
         !!existing.firstPublishedAt ||
-        (await strapi.db.query(uid).count({ where: { documentId: params.documentId, locale, publishedAt: { $notNull: true } } })) > 0;
+        (await strapi.db
+          .query(uid)
+          .count({ where: { documentId: params.documentId, locale, publishedAt: { $notNull: true } } })) > 0;
       if (everPublished && !isEmpty(existing[source.slugField])) {
         data[source.slugField] = existing[source.slugField];
         return next();
@@ -85,9 +101,13 @@ export function registerAdminSlugSuggestions(strapi: Core.Strapi): void {
   strapi.get('services').extend('plugin::content-manager.uid', (service: Json) => {
     const original = service.generateUIDField as (args: Json) => Promise<string>;
     return Object.assign(Object.create(Object.getPrototypeOf(service)), service, {
-      async generateUIDField(this: unknown, args: { contentTypeUID: UID.ContentType; field: string; data: Json; locale?: string }) {
+      async generateUIDField(
+        this: unknown,
+        args: { contentTypeUID: UID.ContentType; field: string; data: Json; locale?: string },
+      ) {
         const source = slugSource(strapi, args.contentTypeUID);
-        if (!args.contentTypeUID.startsWith('api::') || !source || source.slugField !== args.field) return original.call(service, args);
+        if (!args.contentTypeUID.startsWith('api::') || !source || source.slugField !== args.field)
+          return original.call(service, args);
         const locale = args.locale ?? (await defaultLocale(strapi));
         const documentId = typeof args.data?.documentId === 'string' ? args.data.documentId : undefined;
         return generateSlug(strapi, args.contentTypeUID, args.data?.[source.titleField], locale, documentId);

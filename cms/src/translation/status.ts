@@ -1,5 +1,13 @@
 import type { Core } from '@strapi/strapi';
-import { defaultLocale, localeCodes, populateOf, slugSource, translatableFields, TYPE_NAMES, type TranslatedType } from './content';
+import {
+  defaultLocale,
+  localeCodes,
+  populateOf,
+  slugSource,
+  translatableFields,
+  TYPE_NAMES,
+  type TranslatedType,
+} from './content';
 import { findRecords } from './tracking';
 import { sourceHash } from './units';
 
@@ -41,7 +49,8 @@ export interface StatusReport {
 
 type Row = Record<string, unknown> & { documentId: string; locale: string; updatedAt?: string | Date | null };
 
-const iso = (value: unknown) => (value instanceof Date ? value.toISOString() : typeof value === 'string' ? value : null);
+const iso = (value: unknown) =>
+  value instanceof Date ? value.toISOString() : typeof value === 'string' ? value : null;
 
 /** Translation status of every document of `uids` in every locale, computed from the database as it is now. */
 export async function translationStatus(strapi: Core.Strapi, uids: readonly TranslatedType[]): Promise<StatusReport> {
@@ -82,13 +91,21 @@ export async function translationStatus(strapi: Core.Strapi, uids: readonly Tran
       for (const locale of locales) {
         const variant = variants.get(locale);
         if (!variant) {
-          states[locale] = { status: 'missing', published: false, isSource: false, title: null, updatedAt: null, translatedAt: null };
+          states[locale] = {
+            status: 'missing',
+            published: false,
+            isSource: false,
+            title: null,
+            updatedAt: null,
+            translatedAt: null,
+          };
           continue;
         }
         const isPublished = publishedKeys.has(`${documentId}:${locale}`);
         const basis = record?.basis?.[locale];
         // No basis (a record written before this translation existed): nobody checked it against this source.
-        const outdated = locale !== sourceLocale && (!basis || basis.from !== sourceLocale || basis.hash !== currentHash);
+        const outdated =
+          locale !== sourceLocale && (!basis || basis.from !== sourceLocale || basis.hash !== currentHash);
         states[locale] = {
           status: outdated ? 'outdated' : isPublished ? 'published' : 'draft',
           published: isPublished,
@@ -108,11 +125,16 @@ export async function translationStatus(strapi: Core.Strapi, uids: readonly Tran
       });
     }
   }
-  rows.sort((a, b) => a.type.localeCompare(b.type) || a.title.localeCompare(b.title) || a.documentId.localeCompare(b.documentId));
+  rows.sort(
+    (a, b) =>
+      a.type.localeCompare(b.type) || a.title.localeCompare(b.title) || a.documentId.localeCompare(b.documentId),
+  );
   return { locales, rows };
 }
 
 /** Whether any selected locale of any row needs a translator (missing or outdated). */
 export function needsWork(report: StatusReport, locales: readonly string[] = report.locales): boolean {
-  return report.rows.some((row) => locales.some((locale) => ['missing', 'outdated'].includes(row.locales[locale]?.status ?? '')));
+  return report.rows.some((row) =>
+    locales.some((locale) => ['missing', 'outdated'].includes(row.locales[locale]?.status ?? '')),
+  );
 }

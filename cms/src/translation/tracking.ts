@@ -1,5 +1,12 @@
 import type { Core, UID } from '@strapi/strapi';
-import { defaultLocale, isTranslatedType, loadDraft, populateOf, translatableFields, type TranslatedType } from './content';
+import {
+  defaultLocale,
+  isTranslatedType,
+  loadDraft,
+  populateOf,
+  translatableFields,
+  type TranslatedType,
+} from './content';
 import { sourceHash } from './units';
 
 /**
@@ -42,7 +49,9 @@ export function findRecords(strapi: Core.Strapi, uid: TranslatedType): Promise<T
 }
 
 function findRecord(strapi: Core.Strapi, uid: string, documentId: string): Promise<TranslationRecord | null> {
-  return strapi.db.query(RECORD_UID).findOne({ where: { contentType: uid, document: documentId } }) as Promise<TranslationRecord | null>;
+  return strapi.db
+    .query(RECORD_UID)
+    .findOne({ where: { contentType: uid, document: documentId } }) as Promise<TranslationRecord | null>;
 }
 
 async function saveRecord(strapi: Core.Strapi, record: Omit<TranslationRecord, 'id'> & { id?: number }): Promise<void> {
@@ -58,7 +67,12 @@ async function draftLocales(strapi: Core.Strapi, uid: UID.ContentType, documentI
   return rows.map((row) => row.locale);
 }
 
-async function currentSourceHash(strapi: Core.Strapi, uid: TranslatedType, documentId: string, locale: string): Promise<string | null> {
+async function currentSourceHash(
+  strapi: Core.Strapi,
+  uid: TranslatedType,
+  documentId: string,
+  locale: string,
+): Promise<string | null> {
   const source = await loadDraft(strapi, uid, documentId, locale);
   return source ? sourceHash(translatableFields(strapi, uid), source) : null;
 }
@@ -83,7 +97,13 @@ function adoptedSource(locales: readonly string[], preferred: string): string {
 }
 
 /** The record of an adopted document: every translation taken as up to date with the source's text `hash`. */
-function adoptionRecord(uid: TranslatedType, documentId: string, locales: readonly string[], sourceLocale: string, hash: string | null): Omit<TranslationRecord, 'id'> {
+function adoptionRecord(
+  uid: TranslatedType,
+  documentId: string,
+  locales: readonly string[],
+  sourceLocale: string,
+  hash: string | null,
+): Omit<TranslationRecord, 'id'> {
   const at = new Date().toISOString();
   const basis: Record<string, Basis> = {};
   for (const locale of locales) if (locale !== sourceLocale && hash) basis[locale] = { hash, from: sourceLocale, at };
@@ -94,7 +114,13 @@ function adoptionRecord(uid: TranslatedType, documentId: string, locales: readon
  * After a variant was written: a first variant becomes the source; a translation whose text
  * changed (or that was just created) records the source text it now corresponds to.
  */
-async function recordWrite(strapi: Core.Strapi, uid: TranslatedType, documentId: string, locale: string, textChanged: boolean): Promise<void> {
+async function recordWrite(
+  strapi: Core.Strapi,
+  uid: TranslatedType,
+  documentId: string,
+  locale: string,
+  textChanged: boolean,
+): Promise<void> {
   const record = await findRecord(strapi, uid, documentId);
   if (!record) {
     const locales = await draftLocales(strapi, uid, documentId);
@@ -128,7 +154,10 @@ export async function confirmTranslation(
     await saveRecord(strapi, { ...record, sourceLocale: locale, basis: {} });
     return;
   }
-  const basis = { ...(record.basis ?? {}), [locale]: { hash, from: record.sourceLocale, at: new Date().toISOString() } };
+  const basis = {
+    ...(record.basis ?? {}),
+    [locale]: { hash, from: record.sourceLocale, at: new Date().toISOString() },
+  };
   await saveRecord(strapi, { ...record, basis });
 }
 
@@ -162,7 +191,8 @@ export function registerTranslationTracking(strapi: Core.Strapi): void {
     // The text before an update. Saves that leave it as it was (publishing from the admin saves
     // the form first, shared-field edits) do not make an outdated translation current.
     const locale = params.locale && params.locale !== '*' ? params.locale : await defaultLocale(strapi);
-    const before = action === 'update' && params.documentId ? await loadDraft(strapi, uid, params.documentId, locale) : null;
+    const before =
+      action === 'update' && params.documentId ? await loadDraft(strapi, uid, params.documentId, locale) : null;
     const result = await next();
 
     if (action === 'delete') {
@@ -194,7 +224,11 @@ export async function adoptUntrackedDocuments(strapi: Core.Strapi, uids: readonl
   for (const uid of uids) {
     const fields = translatableFields(strapi, uid);
     const tracked = new Set(
-      ((await strapi.db.query(RECORD_UID).findMany({ where: { contentType: uid }, select: ['document'] })) as Array<{ document: string }>).map((r) => r.document),
+      (
+        (await strapi.db.query(RECORD_UID).findMany({ where: { contentType: uid }, select: ['document'] })) as Array<{
+          document: string;
+        }>
+      ).map((r) => r.document),
     );
     const rows: Array<{ documentId: string; locale: string }> = await strapi.db
       .query(uid)
@@ -205,13 +239,22 @@ export async function adoptUntrackedDocuments(strapi: Core.Strapi, uids: readonl
       if (tracked.has(documentId)) continue;
       localesOf.set(documentId, [...(localesOf.get(documentId) ?? []), locale]);
     }
-    const untracked = [...localesOf].map(([documentId, locales]) => ({ documentId, locales, sourceLocale: adoptedSource(locales, preferred) }));
+    const untracked = [...localesOf].map(([documentId, locales]) => ({
+      documentId,
+      locales,
+      sourceLocale: adoptedSource(locales, preferred),
+    }));
     for (let start = 0; start < untracked.length; start += ADOPT_BATCH) {
       const batch = untracked.slice(start, start + ADOPT_BATCH);
-      const sources: Array<Record<string, unknown> & { documentId: string; locale: string }> = await strapi.db.query(uid).findMany({
-        where: { publishedAt: null, $or: batch.map(({ documentId, sourceLocale }) => ({ documentId, locale: sourceLocale })) },
-        populate: populateOf(fields),
-      });
+      const sources: Array<Record<string, unknown> & { documentId: string; locale: string }> = await strapi.db
+        .query(uid)
+        .findMany({
+          where: {
+            publishedAt: null,
+            $or: batch.map(({ documentId, sourceLocale }) => ({ documentId, locale: sourceLocale })),
+          },
+          populate: populateOf(fields),
+        });
       const sourceOf = new Map(sources.map((source) => [`${source.documentId}\n${source.locale}`, source]));
       const records = batch.map(({ documentId, locales, sourceLocale }) => {
         const source = sourceOf.get(`${documentId}\n${sourceLocale}`);

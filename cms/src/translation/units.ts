@@ -119,7 +119,8 @@ function mergeTexts(nodes: InlineNode[]): InlineNode[] {
   const out: InlineNode[] = [];
   for (const node of nodes) {
     const last = out[out.length - 1];
-    if (node.type === 'text' && last?.type === 'text') out[out.length - 1] = { type: 'text', text: last.text + node.text };
+    if (node.type === 'text' && last?.type === 'text')
+      out[out.length - 1] = { type: 'text', text: last.text + node.text };
     else out.push(node);
   }
   return out;
@@ -148,7 +149,10 @@ export function codesOf(nodes: InlineNode[], into = new Map<string, { kind: Code
  * Strapi inline nodes from a validated target: each code takes its meaning (mark or link URL)
  * from the source code with the same id.
  */
-export function inlineToStrapi(target: ParsedInlineNode[], sourceCodes: Map<string, { kind: CodeKind; url?: string }>): StrapiInline[] {
+export function inlineToStrapi(
+  target: ParsedInlineNode[],
+  sourceCodes: Map<string, { kind: CodeKind; url?: string }>,
+): StrapiInline[] {
   const runs: Array<{ text: string; marks: Set<Mark>; link?: { id: string; url: string } }> = [];
   const walk = (nodes: ParsedInlineNode[], marks: Set<Mark>, link?: { id: string; url: string }) => {
     for (const node of nodes) {
@@ -217,7 +221,11 @@ export function extractUnits(fields: readonly FieldSpec[], variant: Json | null 
     const value = getPath(variant, field.path);
     if (field.kind === 'plain') {
       if (typeof value === 'string' && value.trim() !== '') {
-        units.push({ id: field.path, kind: 'plain', segments: [{ id: 's1', source: [{ type: 'text', text: value }] }] });
+        units.push({
+          id: field.path,
+          kind: 'plain',
+          segments: [{ id: 's1', source: [{ type: 'text', text: value }] }],
+        });
       }
       continue;
     }
@@ -240,9 +248,14 @@ export function sourceHash(fields: readonly FieldSpec[], variant: Json | null | 
 }
 
 /** Source content compared the way an XLIFF file carries it: text and code ids/kinds, no URLs. */
-export function sameSourceContent(a: ReadonlyArray<InlineNode | ParsedInlineNode>, b: ReadonlyArray<InlineNode | ParsedInlineNode>): boolean {
+export function sameSourceContent(
+  a: ReadonlyArray<InlineNode | ParsedInlineNode>,
+  b: ReadonlyArray<InlineNode | ParsedInlineNode>,
+): boolean {
   const strip = (nodes: ReadonlyArray<InlineNode | ParsedInlineNode>): unknown =>
-    nodes.map((node) => (node.type === 'text' ? node.text : { id: node.id, kind: node.kind, children: strip(node.children) }));
+    nodes.map((node) =>
+      node.type === 'text' ? node.text : { id: node.id, kind: node.kind, children: strip(node.children) },
+    );
   // Adjacent text nodes (e.g. around a dropped annotation) compare as one.
   const normalize = (nodes: ReadonlyArray<InlineNode | ParsedInlineNode>) => JSON.stringify(strip(mergeParsed(nodes)));
   return normalize(a) === normalize(b);
@@ -253,7 +266,8 @@ function mergeParsed<T extends InlineNode | ParsedInlineNode>(nodes: ReadonlyArr
   for (const node of nodes) {
     const last = out[out.length - 1];
     if (node.type === 'text' && node.text === '') continue;
-    if (node.type === 'text' && last?.type === 'text') out[out.length - 1] = { type: 'text', text: last.text + node.text } as T;
+    if (node.type === 'text' && last?.type === 'text')
+      out[out.length - 1] = { type: 'text', text: last.text + node.text } as T;
     else if (node.type === 'code') out.push({ ...node, children: mergeParsed(node.children as T[]) });
     else out.push(node);
   }
@@ -277,7 +291,8 @@ export function inlineCodeProblems(source: InlineNode[], target: ParsedInlineNod
       } else {
         seen.add(node.id);
         const expected = codes.get(node.id)!.kind;
-        if (node.kind !== null && node.kind !== expected) problems.push(`inline code ${node.id} is ${node.kind} in the target but ${expected} in the source`);
+        if (node.kind !== null && node.kind !== expected)
+          problems.push(`inline code ${node.id} is ${node.kind} in the target but ${expected} in the source`);
         if (expected === 'link' && insideLink) problems.push(`link ${node.id} is inside another link`);
       }
       const isLink = node.id !== null && codes.get(node.id)?.kind === 'link';

@@ -25,7 +25,9 @@ const CODE_ATTRIBUTES: Record<CodeKind, { type: string; subType?: string }> = {
 };
 
 function kindOf(type: string | null, subType: string | null): CodeKind | null {
-  for (const [kind, attributes] of Object.entries(CODE_ATTRIBUTES) as Array<[CodeKind, { type: string; subType?: string }]>) {
+  for (const [kind, attributes] of Object.entries(CODE_ATTRIBUTES) as Array<
+    [CodeKind, { type: string; subType?: string }]
+  >) {
     if (attributes.type === type && (attributes.subType ?? null) === (subType || null)) return kind;
   }
   return null;
@@ -96,7 +98,11 @@ export function buildXliff(document: XliffDocument): string {
       unitEl.setAttributeNS(XML_NS, 'xml:space', 'preserve');
       for (const segment of unit.segments) {
         const translated = segment.target !== undefined;
-        const segmentEl = append(unitEl, element('segment', { id: segment.id, state: translated ? 'translated' : 'initial' }), 3);
+        const segmentEl = append(
+          unitEl,
+          element('segment', { id: segment.id, state: translated ? 'translated' : 'initial' }),
+          3,
+        );
         appendInline(append(segmentEl, element('source'), 4), segment.source);
         if (translated) appendInline(append(segmentEl, element('target'), 4), segment.target!);
         close(segmentEl, 3);
@@ -146,7 +152,8 @@ export class XliffFormatError extends Error {
 const isElement = (node: Node): node is Element => node.nodeType === 1;
 const childElements = (el: Element, name?: string): Element[] =>
   Array.from(el.childNodes as unknown as ArrayLike<Node>).filter(
-    (node): node is Element => isElement(node) && node.namespaceURI === XLIFF_NS && (name === undefined || node.localName === name),
+    (node): node is Element =>
+      isElement(node) && node.namespaceURI === XLIFF_NS && (name === undefined || node.localName === name),
   );
 
 function parseInline(el: Element, problems: string[]): ParsedInlineNode[] {
@@ -159,7 +166,10 @@ function parseInline(el: Element, problems: string[]): ParsedInlineNode[] {
       if (name === 'pc') {
         const type = node.getAttribute('type');
         const kind = type === null ? null : kindOf(type, node.getAttribute('subType'));
-        if (type !== null && kind === null) problems.push(`unknown inline code type "${type}${node.getAttribute('subType') ? `/${node.getAttribute('subType')}` : ''}"`);
+        if (type !== null && kind === null)
+          problems.push(
+            `unknown inline code type "${type}${node.getAttribute('subType') ? `/${node.getAttribute('subType')}` : ''}"`,
+          );
         out.push({ type: 'code', id: node.getAttribute('id') || null, kind, children: parseInline(node, problems) });
       } else if (name === 'mrk') {
         // Annotations (terms, comments) added by translation tools: keep their text.
@@ -167,7 +177,8 @@ function parseInline(el: Element, problems: string[]): ParsedInlineNode[] {
       } else if (name === 'cp') {
         const hex = node.getAttribute('hex') ?? '';
         const code = Number.parseInt(hex, 16);
-        if (/^[0-9a-fA-F]{1,6}$/.test(hex) && code <= 0x10ffff) out.push({ type: 'text', text: String.fromCodePoint(code) });
+        if (/^[0-9a-fA-F]{1,6}$/.test(hex) && code <= 0x10ffff)
+          out.push({ type: 'text', text: String.fromCodePoint(code) });
         else problems.push(`<cp hex="${hex}"> is not a code point`);
       } else {
         problems.push(`unsupported inline element <${name}> (this file only uses <pc>)`);

@@ -27,14 +27,18 @@ export function adminSession(baseUrl: string, token: string): AdminSession {
 }
 
 /** Logs in through POST /admin/login, as the admin panel does. */
-export async function loginAdmin(baseUrl: string, credentials: { email: string; password: string }): Promise<AdminSession> {
+export async function loginAdmin(
+  baseUrl: string,
+  credentials: { email: string; password: string },
+): Promise<AdminSession> {
   const response = await fetch(`${baseUrl}/admin/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(credentials),
   });
   const json = (await response.json()) as Json;
-  if (response.status !== 200) throw new Error(`login as ${credentials.email} → ${response.status}: ${JSON.stringify(json)}`);
+  if (response.status !== 200)
+    throw new Error(`login as ${credentials.email} → ${response.status}: ${JSON.stringify(json)}`);
   return adminSession(baseUrl, json.data.token);
 }
 
@@ -60,24 +64,43 @@ export type AdminClient = Awaited<ReturnType<typeof adminClient>>;
  * An admin user with `roleName`, invited by `superAdmin` and registered through the invitation
  * link's API, as a new colleague would be.
  */
-export async function createAdminUser(baseUrl: string, superAdmin: AdminSession, roleName: string, email: string, password: string): Promise<AdminSession> {
+export async function createAdminUser(
+  baseUrl: string,
+  superAdmin: AdminSession,
+  roleName: string,
+  email: string,
+  password: string,
+): Promise<AdminSession> {
   const roles = await superAdmin.request('GET', '/admin/roles');
   const role = roles.body.data.find((r: Json) => r.name === roleName);
   if (!role) throw new Error(`No admin role named ${roleName}: ${JSON.stringify(roles.body)}`);
-  const created = await superAdmin.request('POST', '/admin/users', { firstname: roleName, lastname: 'test', email, roles: [role.id] });
+  const created = await superAdmin.request('POST', '/admin/users', {
+    firstname: roleName,
+    lastname: 'test',
+    email,
+    roles: [role.id],
+  });
   if (created.status !== 201) throw new Error(`creating ${email} → ${created.status}: ${JSON.stringify(created.body)}`);
   const registered = await fetch(`${baseUrl}/admin/register`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ registrationToken: created.body.data.registrationToken, userInfo: { firstname: roleName, lastname: 'test', password } }),
+    body: JSON.stringify({
+      registrationToken: created.body.data.registrationToken,
+      userInfo: { firstname: roleName, lastname: 'test', password },
+    }),
   });
   const json = (await registered.json()) as Json;
-  if (registered.status !== 200) throw new Error(`registering ${email} → ${registered.status}: ${JSON.stringify(json)}`);
+  if (registered.status !== 200)
+    throw new Error(`registering ${email} → ${registered.status}: ${JSON.stringify(json)}`);
   return adminSession(baseUrl, json.data.token);
 }
 
 /** Runs `npm run i18n -- …`'s script (scripts/i18n.mjs) and collects its exit code and output. */
-export function runI18nCli(args: string[], env: Record<string, string>, cwd = rootDir): Promise<{ code: number; stdout: string; stderr: string }> {
+export function runI18nCli(
+  args: string[],
+  env: Record<string, string>,
+  cwd = rootDir,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(rootDir, 'scripts', 'i18n.mjs'), ...args], {
       cwd,

@@ -4,7 +4,12 @@ import path from 'node:path';
 import { cmsDir, cmsEnv, seedCms, startCms } from '../../../scripts/lib/cms.cjs';
 import { startPostgres } from '../../../scripts/lib/postgres.cjs';
 import { freePort } from '../../../scripts/lib/processes.cjs';
-import { generateAdminPassword, generateApiTokenKey, generateCmsSecrets, generateSiteSecrets } from '../../../scripts/lib/secrets.cjs';
+import {
+  generateAdminPassword,
+  generateApiTokenKey,
+  generateCmsSecrets,
+  generateSiteSecrets,
+} from '../../../scripts/lib/secrets.cjs';
 
 export type Database = 'sqlite' | 'postgres';
 
@@ -67,7 +72,8 @@ export async function startSeededCms(database: Database, options: CmsOptions = {
   } else {
     sqliteFile = path.join('.tmp', `test-${process.pid}-${port}.db`);
     cleanups.push(() => {
-      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(path.join(cmsDir, `${sqliteFile}${suffix}`), { force: true });
+      for (const suffix of ['', '-wal', '-shm'])
+        fs.rmSync(path.join(cmsDir, `${sqliteFile}${suffix}`), { force: true });
     });
   }
 

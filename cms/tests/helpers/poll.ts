@@ -6,7 +6,11 @@
 export async function until<T>(
   what: string,
   probe: () => T | undefined | false | Promise<T | undefined | false>,
-  { timeoutMs = 15_000, since = Date.now(), intervalMs = 100 }: { timeoutMs?: number; since?: number; intervalMs?: number } = {},
+  {
+    timeoutMs = 15_000,
+    since = Date.now(),
+    intervalMs = 100,
+  }: { timeoutMs?: number; since?: number; intervalMs?: number } = {},
 ): Promise<T> {
   for (;;) {
     const value = await probe();

@@ -16,10 +16,17 @@ export interface SeedArticle {
 }
 
 export const seedArticles: SeedArticle[] = read('articles.json');
-export const seedCertificates: Array<{ key: string; number: string; mn?: { name: string; slug: string }; zh?: { name: string; slug: string } }> =
-  read('certificates.json');
-export const seedCategories: Array<{ key: string; mn: { name: string; slug: string }; zh: { name: string; slug: string } }> =
-  read('categories.json');
+export const seedCertificates: Array<{
+  key: string;
+  number: string;
+  mn?: { name: string; slug: string };
+  zh?: { name: string; slug: string };
+}> = read('certificates.json');
+export const seedCategories: Array<{
+  key: string;
+  mn: { name: string; slug: string };
+  zh: { name: string; slug: string };
+}> = read('categories.json');
 export const seedGlobal: { mn: { siteName: string }; zh: { siteName: string } } = read('global.json');
 
 export const isPublished = (variant: Variant | undefined): variant is Variant =>

@@ -1,9 +1,9 @@
-'use client'
+'use client';
 
-import { useParams } from 'next/navigation'
-import { useEffect } from 'react'
-import { errorMessages } from '@/lib/i18n/error-messages'
-import { defaultLocale, isLocale } from '@/lib/i18n/locales'
+import { useParams } from 'next/navigation';
+import { useEffect } from 'react';
+import { errorMessages } from '@/lib/i18n/error-messages';
+import { defaultLocale, isLocale } from '@/lib/i18n/locales';
 
 // Shown when rendering a page failed, typically because the CMS is down and
 // the page was not cached yet. Next.js answers 500 and caches nothing, so the
@@ -11,14 +11,14 @@ import { defaultLocale, isLocale } from '@/lib/i18n/locales'
 // so a failing header/footer read lands here too; hence no site chrome.
 
 export default function LocalizedErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
-  const params = useParams<{ locale: string }>()
-  const locale = isLocale(params.locale) ? params.locale : defaultLocale
-  const messages = errorMessages[locale]
+  const params = useParams<{ locale: string }>();
+  const locale = isLocale(params.locale) ? params.locale : defaultLocale;
+  const messages = errorMessages[locale];
 
   useEffect(() => {
     // Server errors arrive here without their message (only a digest to find them in the server log).
-    console.error(error)
-  }, [error])
+    console.error(error);
+  }, [error]);
 
   return (
     <main id="content" className="site-main">
@@ -33,5 +33,5 @@ export default function LocalizedErrorPage({ error, retry }: { error: unknown; r
         </p>
       </div>
     </main>
-  )
+  );
 }

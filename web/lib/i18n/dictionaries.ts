@@ -1,86 +1,86 @@
-import type { CertificateLevel } from '@/lib/strapi/types'
-import { errorMessages, type ErrorMessages } from './error-messages'
-import type { Locale } from './locales'
+import type { CertificateLevel } from '@/lib/strapi/types';
+import { errorMessages, type ErrorMessages } from './error-messages';
+import type { Locale } from './locales';
 
 // UI strings. Content (titles, bodies, the company's name) comes from the CMS;
 // these are only the words the site itself puts around it.
 
 export interface Dictionary {
   /** Used only when the CMS has no published `global` entry for the locale. */
-  fallbackSiteName: string
-  skipToContent: string
-  nav: { label: string; home: string; news: string; certificates: string }
+  fallbackSiteName: string;
+  skipToContent: string;
+  nav: { label: string; home: string; news: string; certificates: string };
   languageSwitch: {
-    label: string
+    label: string;
     /** Said of the other language when this page has no published version in it. */
-    unavailable: string
-  }
+    unavailable: string;
+  };
   home: {
-    title: string
-    latestNews: string
-    allNews: string
-    certificates: string
-    allCertificates: string
-  }
+    title: string;
+    latestNews: string;
+    allNews: string;
+    certificates: string;
+    allCertificates: string;
+  };
   news: {
-    title: string
+    title: string;
     /** "мэдээ (2)": the title of page 2 and beyond of a list. */
-    pagedTitle: (title: string, page: number) => string
-    empty: string
-    categoryFilterLabel: string
-    allCategories: string
+    pagedTitle: (title: string, page: number) => string;
+    empty: string;
+    categoryFilterLabel: string;
+    allCategories: string;
     /** "12 мэдээ": how many published articles a category has, for assistive technology. */
-    articleCount: (count: number) => string
-  }
+    articleCount: (count: number) => string;
+  };
   article: {
     /** Printed right before the date, separator included: "Шуудангийн цаг: ". */
-    postedAtPrefix: string
+    postedAtPrefix: string;
     /** Printed right before the category name, separator included. */
-    categoryPrefix: string
-    relatedCertificates: string
-    adjacentLabel: string
+    categoryPrefix: string;
+    relatedCertificates: string;
+    adjacentLabel: string;
     /** The next older article. */
-    older: string
+    older: string;
     /** The next newer article. */
-    newer: string
-  }
+    newer: string;
+  };
   search: {
-    title: string
-    label: string
-    submit: string
-    prompt: string
-    tooLong: (max: number) => string
-    noResults: (text: string) => string
-    resultCount: (text: string, count: number) => string
+    title: string;
+    label: string;
+    submit: string;
+    prompt: string;
+    tooLong: (max: number) => string;
+    noResults: (text: string) => string;
+    resultCount: (text: string, count: number) => string;
     /** Title of the results page: `Хайлт: гэрчилгээ`. */
-    resultsTitle: (text: string) => string
-  }
+    resultsTitle: (text: string) => string;
+  };
   feed: {
     /** Title of the RSS feed (and of its autodiscovery link). */
-    title: (siteName: string) => string
-  }
+    title: (siteName: string) => string;
+  };
   pagination: {
-    label: string
-    previous: string
-    next: string
-    pageOf: (page: number, pageCount: number) => string
-  }
+    label: string;
+    previous: string;
+    next: string;
+    pageOf: (page: number, pageCount: number) => string;
+  };
   certificates: {
-    title: string
-    empty: string
-    issuer: string
-    level: string
-    number: string
-    issuedOn: string
-    scanAlt: (certificateName: string) => string
-    relatedArticles: string
-    levels: Record<CertificateLevel, string>
-  }
-  footer: { address: string; email: string; phone: string }
-  notFound: { title: string; message: string; backHome: string }
-  error: ErrorMessages
+    title: string;
+    empty: string;
+    issuer: string;
+    level: string;
+    number: string;
+    issuedOn: string;
+    scanAlt: (certificateName: string) => string;
+    relatedArticles: string;
+    levels: Record<CertificateLevel, string>;
+  };
+  footer: { address: string; email: string; phone: string };
+  notFound: { title: string; message: string; backHome: string };
+  error: ErrorMessages;
   /** The banner on every page in draft mode (opened from the CMS's preview). */
-  preview: { banner: string; exit: string }
+  preview: { banner: string; exit: string };
 }
 
 const mn: Dictionary = {
@@ -150,7 +150,7 @@ const mn: Dictionary = {
     banner: 'Урьдчилан харах горим: нийтлэгдээгүй ноорог харагдаж байна.',
     exit: 'Урьдчилан харахаас гарах',
   },
-}
+};
 
 const zh: Dictionary = {
   fallbackSiteName: '公司新闻',
@@ -219,13 +219,13 @@ const zh: Dictionary = {
     banner: '预览模式：正在显示未发布的草稿。',
     exit: '退出预览',
   },
-}
+};
 
-const dictionaries: Record<Locale, Dictionary> = { mn, zh }
+const dictionaries: Record<Locale, Dictionary> = { mn, zh };
 
 export function getDictionary(locale: Locale): Dictionary {
-  return dictionaries[locale]
+  return dictionaries[locale];
 }
 
 /** Each language's name in that language, as the language switch shows it. */
-export const localeNames: Record<Locale, string> = { mn: 'Монгол', zh: '中文' }
+export const localeNames: Record<Locale, string> = { mn: 'Монгол', zh: '中文' };

@@ -1,14 +1,14 @@
-import type { Locale } from './locales'
+import type { Locale } from './locales';
 
 // The error page's words, apart from the other UI strings: the error
 // boundaries are client components, and importing the whole dictionary there
 // would ship every string of both languages to every browser.
 
 export interface ErrorMessages {
-  title: string
-  message: string
-  retry: string
-  backHome: string
+  title: string;
+  message: string;
+  retry: string;
+  backHome: string;
 }
 
 export const errorMessages: Record<Locale, ErrorMessages> = {
@@ -24,4 +24,4 @@ export const errorMessages: Record<Locale, ErrorMessages> = {
     retry: '重试',
     backHome: '返回首页',
   },
-}
+};

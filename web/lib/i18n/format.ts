@@ -1,11 +1,11 @@
-import type { Locale } from './locales'
+import type { Locale } from './locales';
 
-const calendarDate = /^(\d{4})-(\d{2})-(\d{2})$/
+const calendarDate = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 const dateFormatters: Record<Locale, Intl.DateTimeFormat> = {
   mn: new Intl.DateTimeFormat('mn', { dateStyle: 'medium', timeZone: 'UTC' }),
   zh: new Intl.DateTimeFormat('zh', { dateStyle: 'medium', timeZone: 'UTC' }),
-}
+};
 
 /**
  * Formats a CMS calendar date (`YYYY-MM-DD`, no time zone) for display:
@@ -15,11 +15,11 @@ const dateFormatters: Record<Locale, Intl.DateTimeFormat> = {
  * server's time zone.
  */
 export function formatPostDate(locale: Locale, isoDate: string): string {
-  const match = calendarDate.exec(isoDate)
-  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null
+  const match = calendarDate.exec(isoDate);
+  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
   // Date.UTC rolls 2022-02-30 over to March; reject it instead of printing a wrong day.
   if (!date || date.toISOString().slice(0, 10) !== isoDate) {
-    throw new RangeError(`formatPostDate expects a calendar date YYYY-MM-DD, got "${isoDate}"`)
+    throw new RangeError(`formatPostDate expects a calendar date YYYY-MM-DD, got "${isoDate}"`);
   }
-  return dateFormatters[locale].format(date)
+  return dateFormatters[locale].format(date);
 }

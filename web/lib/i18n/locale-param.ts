@@ -1,5 +1,5 @@
-import { notFound } from 'next/navigation'
-import { isLocale, type Locale } from './locales'
+import { notFound } from 'next/navigation';
+import { isLocale, type Locale } from './locales';
 
 /**
  * Turns the `[locale]` URL segment into a Locale, answering 404 for anything
@@ -9,6 +9,6 @@ import { isLocale, type Locale } from './locales'
  * on the layout having rejected `/xx` before the page itself runs.
  */
 export function localeOrNotFound(segment: string): Locale {
-  if (!isLocale(segment)) notFound()
-  return segment
+  if (!isLocale(segment)) notFound();
+  return segment;
 }

@@ -13,11 +13,11 @@
  */
 export interface CspOptions {
   /** Origins allowed to frame the site: the CMS admin, whose Preview shows the site in an iframe. */
-  frameAncestors: readonly string[]
+  frameAncestors: readonly string[];
   /** Upgrade http subresources to https; only when the site itself is served over https. */
-  upgradeInsecureRequests: boolean
+  upgradeInsecureRequests: boolean;
   /** `next dev` needs eval for React's error overlays. */
-  development: boolean
+  development: boolean;
 }
 
 export function contentSecurityPolicy({ frameAncestors, upgradeInsecureRequests, development }: CspOptions): string {
@@ -34,7 +34,7 @@ export function contentSecurityPolicy({ frameAncestors, upgradeInsecureRequests,
     ['base-uri', "'self'"],
     ['form-action', "'self'"],
     ['frame-ancestors', "'self'", ...frameAncestors],
-  ]
-  if (upgradeInsecureRequests) directives.push(['upgrade-insecure-requests'])
-  return directives.map((directive) => directive.join(' ')).join('; ')
+  ];
+  if (upgradeInsecureRequests) directives.push(['upgrade-insecure-requests']);
+  return directives.map((directive) => directive.join(' ')).join('; ');
 }

@@ -1,16 +1,16 @@
 /** Something went wrong talking to the CMS. `path` is the API path that was read, e.g. `/api/articles`. */
 export class CmsError extends Error {
-  override name = 'CmsError'
-  readonly path: string
+  override name = 'CmsError';
+  readonly path: string;
   /** HTTP status of the CMS response; undefined when no response arrived. */
-  readonly status: number | undefined
+  readonly status: number | undefined;
 
   constructor(message: string, context: { path: string; status?: number; cause?: unknown }) {
     super(`${message} (GET ${context.path}${context.status ? `, HTTP ${context.status}` : ''})`, {
       cause: context.cause,
-    })
-    this.path = context.path
-    this.status = context.status
+    });
+    this.path = context.path;
+    this.status = context.status;
   }
 }
 
@@ -20,7 +20,7 @@ export class CmsError extends Error {
  * caches neither the failed response nor the error page.
  */
 export class CmsUnavailableError extends CmsError {
-  override name = 'CmsUnavailableError'
+  override name = 'CmsUnavailableError';
 }
 
 /**
@@ -29,12 +29,12 @@ export class CmsUnavailableError extends CmsError {
  * `data.3.postedAt: Invalid ISO date`.
  */
 export class CmsContentError extends Error {
-  override name = 'CmsContentError'
+  override name = 'CmsContentError';
 
   constructor(
     readonly what: string,
     readonly issues: readonly string[],
   ) {
-    super(`Unexpected ${what} from the CMS: ${issues.join('; ')}`)
+    super(`Unexpected ${what} from the CMS: ${issues.join('; ')}`);
   }
 }

@@ -1,10 +1,10 @@
-import 'server-only'
+import 'server-only';
 
-import { cache } from 'react'
-import { isPlausibleSlug } from '@/lib/slugs'
-import type { Locale } from '@/lib/i18n/locales'
-import { caseVariants } from '@/lib/search'
-import { CmsError } from './errors'
+import { cache } from 'react';
+import { isPlausibleSlug } from '@/lib/slugs';
+import type { Locale } from '@/lib/i18n/locales';
+import { caseVariants } from '@/lib/search';
+import { CmsError } from './errors';
 import {
   toArticleFromLookup,
   toArticleLinkFromLookup,
@@ -15,9 +15,9 @@ import {
   toDocumentSlug,
   toGlobal,
   toSitemapDocumentPage,
-} from './map'
-import { cacheTags } from './tags'
-import { strapiFetch } from './transport'
+} from './map';
+import { cacheTags } from './tags';
+import { strapiFetch } from './transport';
 import type {
   AdjacentArticles,
   Article,
@@ -28,45 +28,45 @@ import type {
   Paginated,
   SiteSettings,
   SitemapDocument,
-} from './types'
+} from './types';
 
 // One function per thing a page needs. Each is wrapped in React cache() so a
 // page and its generateMetadata share one read per request.
 
-export { CmsContentError, CmsError, CmsUnavailableError } from './errors'
-export { cacheTags } from './tags'
-export type * from './types'
+export { CmsContentError, CmsError, CmsUnavailableError } from './errors';
+export { cacheTags } from './tags';
+export type * from './types';
 
 /** Articles per page of the news list and of search results. */
-export const ARTICLES_PAGE_SIZE = 10
+export const ARTICLES_PAGE_SIZE = 10;
 
 /** Articles in each locale's feed. */
-export const FEED_SIZE = 20
+export const FEED_SIZE = 20;
 
 /**
  * Documents per CMS read while building the sitemap: Strapi's maxLimit
  * (cms/config/api.ts). The sitemap pages through the collection with this
  * size instead of ever asking for everything at once.
  */
-export const SITEMAP_BATCH_SIZE = 100
+export const SITEMAP_BATCH_SIZE = 100;
 
 // Strapi's default maximum page size; the site has far fewer certificates and categories.
-const WHOLE_COLLECTION = { page: 1, pageSize: 100 } as const
+const WHOLE_COLLECTION = { page: 1, pageSize: 100 } as const;
 
-const mediaFields = ['url', 'alternativeText', 'width', 'height']
-const articleSummaryFields = ['title', 'slug', 'summary', 'postedAt', 'updatedAt', 'locale']
-const certificateSummaryFields = ['name', 'slug', 'issuer', 'issuedOn', 'level', 'locale']
-const translationFields = ['locale', 'slug']
-const articleLinkFields = ['title', 'slug', 'postedAt']
+const mediaFields = ['url', 'alternativeText', 'width', 'height'];
+const articleSummaryFields = ['title', 'slug', 'summary', 'postedAt', 'updatedAt', 'locale'];
+const certificateSummaryFields = ['name', 'slug', 'issuer', 'issuedOn', 'level', 'locale'];
+const translationFields = ['locale', 'slug'];
+const articleLinkFields = ['title', 'slug', 'postedAt'];
 // documentId breaks ties between articles of the same day: unlike `id`, it
 // stays the same when an article is republished, so the order is stable.
-const newestFirst = ['postedAt:desc', 'documentId:desc']
-const oldestFirst = ['postedAt:asc', 'documentId:asc']
+const newestFirst = ['postedAt:desc', 'documentId:desc'];
+const oldestFirst = ['postedAt:asc', 'documentId:asc'];
 
 const articleSummaryPopulate = {
   category: { fields: ['name', 'slug'] },
   cover: { fields: mediaFields },
-}
+};
 
 function articleListQuery(locale: Locale, page: number, pageSize: number, filters?: object) {
   return {
@@ -76,12 +76,12 @@ function articleListQuery(locale: Locale, page: number, pageSize: number, filter
     populate: articleSummaryPopulate,
     ...(filters ? { filters } : {}),
     pagination: { page, pageSize },
-  }
+  };
 }
 
 function assertPageNumber(what: string, page: number): void {
   if (!Number.isSafeInteger(page) || page < 1) {
-    throw new RangeError(`${what}: page must be a positive integer, got ${page}`)
+    throw new RangeError(`${what}: page must be a positive integer, got ${page}`);
   }
 }
 
@@ -89,9 +89,9 @@ function assertPageNumber(what: string, page: number): void {
 export const getLatestArticles = cache(async (locale: Locale, limit: number): Promise<ArticleSummary[]> => {
   const json = await strapiFetch('/api/articles', articleListQuery(locale, 1, limit), {
     tags: [cacheTags.articles(locale), cacheTags.categories(locale)],
-  })
-  return toArticleSummaryPage(json).items
-})
+  });
+  return toArticleSummaryPage(json).items;
+});
 
 /**
  * One page (1-based, ARTICLES_PAGE_SIZE per page) of published articles in
@@ -100,17 +100,17 @@ export const getLatestArticles = cache(async (locale: Locale, limit: number): Pr
  */
 export const getPublishedArticlesPage = cache(
   async (locale: Locale, page: number, categorySlug?: string): Promise<Paginated<ArticleSummary>> => {
-    assertPageNumber('getPublishedArticlesPage', page)
+    assertPageNumber('getPublishedArticlesPage', page);
     if (categorySlug !== undefined && !isPlausibleSlug(categorySlug)) {
-      return { items: [], page, pageSize: ARTICLES_PAGE_SIZE, pageCount: 0, total: 0 }
+      return { items: [], page, pageSize: ARTICLES_PAGE_SIZE, pageCount: 0, total: 0 };
     }
-    const filters = categorySlug ? { category: { slug: { $eq: categorySlug } } } : undefined
+    const filters = categorySlug ? { category: { slug: { $eq: categorySlug } } } : undefined;
     const json = await strapiFetch('/api/articles', articleListQuery(locale, page, ARTICLES_PAGE_SIZE, filters), {
       tags: [cacheTags.articles(locale), cacheTags.categories(locale)],
-    })
-    return toArticleSummaryPage(json)
+    });
+    return toArticleSummaryPage(json);
   },
-)
+);
 
 /**
  * One page of the published articles in `locale` whose title or summary
@@ -119,27 +119,27 @@ export const getPublishedArticlesPage = cache(
  */
 export const searchPublishedArticles = cache(
   async (locale: Locale, text: string, page: number): Promise<Paginated<ArticleSummary>> => {
-    assertPageNumber('searchPublishedArticles', page)
+    assertPageNumber('searchPublishedArticles', page);
     const filters = {
       $or: caseVariants(text).flatMap((variant) => [
         { title: { $containsi: variant } },
         { summary: { $containsi: variant } },
       ]),
-    }
+    };
     const json = await strapiFetch('/api/articles', articleListQuery(locale, page, ARTICLES_PAGE_SIZE, filters), {
       tags: [cacheTags.articles(locale), cacheTags.categories(locale)],
-    })
-    return toArticleSummaryPage(json)
+    });
+    return toArticleSummaryPage(json);
   },
-)
+);
 
 /** The newest FEED_SIZE published articles in `locale`, for /<locale>/feed.xml. */
 export const getFeedArticles = cache(async (locale: Locale): Promise<ArticleSummary[]> => {
   const json = await strapiFetch('/api/articles', articleListQuery(locale, 1, FEED_SIZE), {
     tags: [cacheTags.feed(locale), cacheTags.articles(locale), cacheTags.categories(locale)],
-  })
-  return toArticleSummaryPage(json).items
-})
+  });
+  return toArticleSummaryPage(json).items;
+});
 
 /**
  * The published articles just older and just newer than `article` in its
@@ -163,17 +163,17 @@ export const getAdjacentArticles = cache(
           pagination: { page: 1, pageSize: 1 },
         },
         { tags: [cacheTags.articles(locale)] },
-      )
-      return toArticleLinkFromLookup(json)
-    }
-    const [older, newer] = await Promise.all([neighbour('$lt'), neighbour('$gt')])
-    return { older, newer }
+      );
+      return toArticleLinkFromLookup(json);
+    };
+    const [older, newer] = await Promise.all([neighbour('$lt'), neighbour('$gt')]);
+    return { older, newer };
   },
-)
+);
 
 /** The published article with this slug in `locale`, or null if there is none. */
 export const getArticleBySlug = cache(async (locale: Locale, slug: string): Promise<Article | null> => {
-  if (!isPlausibleSlug(slug)) return null
+  if (!isPlausibleSlug(slug)) return null;
   const json = await strapiFetch(
     '/api/articles',
     {
@@ -190,9 +190,9 @@ export const getArticleBySlug = cache(async (locale: Locale, slug: string): Prom
     {
       tags: [cacheTags.article(locale, slug), cacheTags.certificates(locale), cacheTags.categories(locale)],
     },
-  )
-  return toArticleFromLookup(json)
-})
+  );
+  return toArticleFromLookup(json);
+});
 
 /** All published certificates in `locale`, most recently issued first. */
 export const getCertificates = cache(async (locale: Locale): Promise<CertificateSummary[]> => {
@@ -205,13 +205,13 @@ export const getCertificates = cache(async (locale: Locale): Promise<Certificate
       pagination: WHOLE_COLLECTION,
     },
     { tags: [cacheTags.certificates(locale)] },
-  )
-  return toCertificateSummaryList(json)
-})
+  );
+  return toCertificateSummaryList(json);
+});
 
 /** The published certificate with this slug in `locale`, with its articles, or null if there is none. */
 export const getCertificateBySlug = cache(async (locale: Locale, slug: string): Promise<Certificate | null> => {
-  if (!isPlausibleSlug(slug)) return null
+  if (!isPlausibleSlug(slug)) return null;
   const json = await strapiFetch(
     '/api/certificates',
     {
@@ -225,9 +225,9 @@ export const getCertificateBySlug = cache(async (locale: Locale, slug: string): 
       pagination: { page: 1, pageSize: 1 },
     },
     { tags: [cacheTags.certificate(locale, slug), cacheTags.articles(locale)] },
-  )
-  return toCertificateFromLookup(json)
-})
+  );
+  return toCertificateFromLookup(json);
+});
 
 /**
  * All published news categories in `locale`, by name, each with the number of
@@ -246,9 +246,9 @@ export const getCategories = cache(async (locale: Locale): Promise<CategoryListi
       pagination: WHOLE_COLLECTION,
     },
     { tags: [cacheTags.categories(locale), cacheTags.articles(locale)] },
-  )
-  return toCategoryListingList(json)
-})
+  );
+  return toCategoryListingList(json);
+});
 
 /**
  * One batch (SITEMAP_BATCH_SIZE) of `locale`'s published articles or
@@ -257,7 +257,7 @@ export const getCategories = cache(async (locale: Locale): Promise<CategoryListi
  */
 export const getSitemapDocuments = cache(
   async (kind: 'articles' | 'certificates', locale: Locale, page: number): Promise<Paginated<SitemapDocument>> => {
-    assertPageNumber('getSitemapDocuments', page)
+    assertPageNumber('getSitemapDocuments', page);
     const json = await strapiFetch(
       `/api/${kind}`,
       {
@@ -273,29 +273,32 @@ export const getSitemapDocuments = cache(
       {
         tags: [cacheTags.sitemap(), kind === 'articles' ? cacheTags.articles(locale) : cacheTags.certificates(locale)],
       },
-    )
-    return toSitemapDocumentPage(locale, json)
+    );
+    return toSitemapDocumentPage(locale, json);
   },
-)
+);
 
 /**
  * The site settings (the CMS's `global` single type) in `locale`, or null
  * while none is published for that locale — Strapi answers 404 then.
  */
 export const getGlobal = cache(async (locale: Locale): Promise<SiteSettings | null> => {
-  let json: unknown
+  let json: unknown;
   try {
-    json = await strapiFetch('/api/global', { locale, populate: { seo: true } }, { tags: [cacheTags.global(locale)] })
+    json = await strapiFetch('/api/global', { locale, populate: { seo: true } }, { tags: [cacheTags.global(locale)] });
   } catch (error) {
-    if (error instanceof CmsError && error.status === 404) return null
-    throw error
+    if (error instanceof CmsError && error.status === 404) return null;
+    throw error;
   }
-  return toGlobal(json)
-})
+  return toGlobal(json);
+});
 
 /** The content types a preview link from the CMS may open, and the collection each is read from. */
 const previewCollections = {
-  'api::article.article': { path: '/api/articles', page: (locale: Locale, slug: string) => `/${locale}/news/${encodeURIComponent(slug)}` },
+  'api::article.article': {
+    path: '/api/articles',
+    page: (locale: Locale, slug: string) => `/${locale}/news/${encodeURIComponent(slug)}`,
+  },
   'api::certificate.certificate': {
     path: '/api/certificates',
     page: (locale: Locale, slug: string) => `/${locale}/certificates/${encodeURIComponent(slug)}`,
@@ -304,7 +307,7 @@ const previewCollections = {
     path: '/api/categories',
     page: (locale: Locale, slug: string) => `/${locale}/news?category=${encodeURIComponent(slug)}`,
   },
-} as const
+} as const;
 
 /**
  * The site path that shows document `documentId` of content type `uid` in
@@ -319,19 +322,19 @@ export async function getPreviewPath(
   locale: Locale,
   status: 'draft' | 'published',
 ): Promise<string | null> {
-  if (uid === 'api::global.global') return `/${locale}`
-  if (!Object.hasOwn(previewCollections, uid)) return null
-  const collection = previewCollections[uid as keyof typeof previewCollections]
-  let json: unknown
+  if (uid === 'api::global.global') return `/${locale}`;
+  if (!Object.hasOwn(previewCollections, uid)) return null;
+  const collection = previewCollections[uid as keyof typeof previewCollections];
+  let json: unknown;
   try {
     json = await strapiFetch(
       `${collection.path}/${encodeURIComponent(documentId)}`,
       { locale, fields: ['slug'] },
       { tags: [], status, uncached: true },
-    )
+    );
   } catch (error) {
-    if (error instanceof CmsError && error.status === 404) return null
-    throw error
+    if (error instanceof CmsError && error.status === 404) return null;
+    throw error;
   }
-  return collection.page(locale, toDocumentSlug(json))
+  return collection.page(locale, toDocumentSlug(json));
 }

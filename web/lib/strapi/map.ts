@@ -1,7 +1,7 @@
-import type { z } from 'zod'
-import { env } from '@/lib/env'
-import type { Locale } from '@/lib/i18n/locales'
-import { CmsContentError } from './errors'
+import type { z } from 'zod';
+import { env } from '@/lib/env';
+import type { Locale } from '@/lib/i18n/locales';
+import { CmsContentError } from './errors';
 import {
   strapiArticleLinkSchema,
   strapiArticleSchema,
@@ -24,7 +24,7 @@ import {
   type StrapiGlobal,
   type StrapiMedia,
   type StrapiSitemapDocument,
-} from './raw'
+} from './raw';
 import type {
   Article,
   ArticleLink,
@@ -39,43 +39,43 @@ import type {
   SiteSettings,
   SitemapDocument,
   Translation,
-} from './types'
+} from './types';
 
 // Raw CMS JSON → domain types. Every to*() validates its input against the
 // contract in raw.ts and throws CmsContentError naming the offending fields.
 
 function parse<Schema extends z.ZodType>(schema: Schema, json: unknown, what: string): z.output<Schema> {
-  const result = schema.safeParse(json)
+  const result = schema.safeParse(json);
   if (!result.success) {
     throw new CmsContentError(
       what,
       result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
-    )
+    );
   }
-  return result.data
+  return result.data;
 }
 
 /** Upload URLs are relative to the CMS ("/uploads/…") unless an S3-style provider made them absolute. */
 function absoluteMediaUrl(url: string): string {
-  if (URL.canParse(url)) return url
-  return `${env.STRAPI_URL}${url.startsWith('/') ? '' : '/'}${url}`
+  if (URL.canParse(url)) return url;
+  return `${env.STRAPI_URL}${url.startsWith('/') ? '' : '/'}${url}`;
 }
 
 function reshapeImage(media: StrapiMedia | null | undefined): Image | null {
-  if (!media) return null
+  if (!media) return null;
   return {
     url: absoluteMediaUrl(media.url),
     alt: media.alternativeText ?? '',
     width: media.width,
     height: media.height,
-  }
+  };
 }
 
 function reshapeRichText(blocks: RichText | null | undefined): RichText {
-  if (!blocks) return []
+  if (!blocks) return [];
   return blocks.map((block) =>
     block.type === 'image' ? { ...block, image: { ...block.image, url: absoluteMediaUrl(block.image.url) } } : block,
-  )
+  );
 }
 
 /** The other languages a document exists in, one entry per language. */
@@ -83,15 +83,15 @@ function reshapeTranslations(
   ownLocale: Locale,
   localizations: readonly { locale: Locale; slug: string }[] | undefined,
 ): Translation[] {
-  const byLocale = new Map<Locale, Translation>()
+  const byLocale = new Map<Locale, Translation>();
   for (const { locale, slug } of localizations ?? []) {
-    if (locale !== ownLocale && !byLocale.has(locale)) byLocale.set(locale, { locale, slug })
+    if (locale !== ownLocale && !byLocale.has(locale)) byLocale.set(locale, { locale, slug });
   }
-  return [...byLocale.values()]
+  return [...byLocale.values()];
 }
 
 function reshapeCategory(category: StrapiCategory): Category {
-  return { name: category.name, slug: category.slug }
+  return { name: category.name, slug: category.slug };
 }
 
 function reshapeCategoryListing(category: StrapiCategoryListing): CategoryListing {
@@ -100,7 +100,7 @@ function reshapeCategoryListing(category: StrapiCategoryListing): CategoryListin
     documentId: category.documentId,
     articleCount: category.articles.count,
     translations: reshapeTranslations(category.locale, category.localizations),
-  }
+  };
 }
 
 function reshapeArticleSummary(article: StrapiArticleSummary): ArticleSummary {
@@ -114,7 +114,7 @@ function reshapeArticleSummary(article: StrapiArticleSummary): ArticleSummary {
     updatedAt: article.updatedAt,
     category: article.category ? reshapeCategory(article.category) : null,
     cover: reshapeImage(article.cover),
-  }
+  };
 }
 
 function reshapeArticle(article: StrapiArticle): Article {
@@ -128,7 +128,7 @@ function reshapeArticle(article: StrapiArticle): Article {
       description: article.seo?.metaDescription || article.summary || null,
     },
     translations: reshapeTranslations(article.locale, article.localizations),
-  }
+  };
 }
 
 function reshapeCertificateSummary(certificate: StrapiCertificateSummary): CertificateSummary {
@@ -140,7 +140,7 @@ function reshapeCertificateSummary(certificate: StrapiCertificateSummary): Certi
     issuer: certificate.issuer || null,
     issuedOn: certificate.issuedOn,
     level: certificate.level,
-  }
+  };
 }
 
 function reshapeCertificate(certificate: StrapiCertificate): Certificate {
@@ -154,7 +154,7 @@ function reshapeCertificate(certificate: StrapiCertificate): Certificate {
       .map(({ slug, title, postedAt }) => ({ slug, title, postedAt }))
       .sort((a, b) => b.postedAt.localeCompare(a.postedAt)),
     translations: reshapeTranslations(certificate.locale, certificate.localizations),
-  }
+  };
 }
 
 function reshapeGlobal(global: StrapiGlobal): SiteSettings {
@@ -169,25 +169,25 @@ function reshapeGlobal(global: StrapiGlobal): SiteSettings {
       title: global.seo?.metaTitle || global.siteName,
       description: global.seo?.metaDescription || null,
     },
-  }
+  };
 }
 
 // ----------------------------------------------------------- single items ---
 
 export function toArticleSummary(json: unknown): ArticleSummary {
-  return reshapeArticleSummary(parse(strapiArticleSummarySchema, json, 'article'))
+  return reshapeArticleSummary(parse(strapiArticleSummarySchema, json, 'article'));
 }
 
 export function toArticle(json: unknown): Article {
-  return reshapeArticle(parse(strapiArticleSchema, json, 'article'))
+  return reshapeArticle(parse(strapiArticleSchema, json, 'article'));
 }
 
 export function toCertificate(json: unknown): Certificate {
-  return reshapeCertificate(parse(strapiCertificateSchema, json, 'certificate'))
+  return reshapeCertificate(parse(strapiCertificateSchema, json, 'certificate'));
 }
 
 export function toCategory(json: unknown): Category {
-  return reshapeCategory(parse(strapiCategorySchema, json, 'category'))
+  return reshapeCategory(parse(strapiCategorySchema, json, 'category'));
 }
 
 // ---------------------------------------------------------- API responses ---
@@ -196,50 +196,50 @@ function paginated<Raw, Item>(
   response: { data: Raw[]; meta: { pagination: Omit<Paginated<Item>, 'items'> } },
   reshape: (raw: Raw) => Item,
 ): Paginated<Item> {
-  const { page, pageSize, pageCount, total } = response.meta.pagination
-  return { items: response.data.map(reshape), page, pageSize, pageCount, total }
+  const { page, pageSize, pageCount, total } = response.meta.pagination;
+  return { items: response.data.map(reshape), page, pageSize, pageCount, total };
 }
 
 /** `GET /api/articles` as lists read it. */
 export function toArticleSummaryPage(json: unknown): Paginated<ArticleSummary> {
-  const response = parse(strapiCollectionSchema(strapiArticleSummarySchema), json, 'article list')
-  return paginated(response, reshapeArticleSummary)
+  const response = parse(strapiCollectionSchema(strapiArticleSummarySchema), json, 'article list');
+  return paginated(response, reshapeArticleSummary);
 }
 
 /** `GET /api/articles?filters[slug][$eq]=…`: the article, or null when no published one has that slug. */
 export function toArticleFromLookup(json: unknown): Article | null {
-  const response = parse(strapiCollectionSchema(strapiArticleSchema), json, 'article lookup')
-  const [first] = response.data
-  return first ? reshapeArticle(first) : null
+  const response = parse(strapiCollectionSchema(strapiArticleSchema), json, 'article lookup');
+  const [first] = response.data;
+  return first ? reshapeArticle(first) : null;
 }
 
 export function toCertificateSummaryList(json: unknown): CertificateSummary[] {
-  const response = parse(strapiCollectionSchema(strapiCertificateSummarySchema), json, 'certificate list')
-  return response.data.map(reshapeCertificateSummary)
+  const response = parse(strapiCollectionSchema(strapiCertificateSummarySchema), json, 'certificate list');
+  return response.data.map(reshapeCertificateSummary);
 }
 
 export function toCertificateFromLookup(json: unknown): Certificate | null {
-  const response = parse(strapiCollectionSchema(strapiCertificateSchema), json, 'certificate lookup')
-  const [first] = response.data
-  return first ? reshapeCertificate(first) : null
+  const response = parse(strapiCollectionSchema(strapiCertificateSchema), json, 'certificate lookup');
+  const [first] = response.data;
+  return first ? reshapeCertificate(first) : null;
 }
 
 export function toCategoryList(json: unknown): Category[] {
-  const response = parse(strapiCollectionSchema(strapiCategorySchema), json, 'category list')
-  return response.data.map(reshapeCategory)
+  const response = parse(strapiCollectionSchema(strapiCategorySchema), json, 'category list');
+  return response.data.map(reshapeCategory);
 }
 
 /** `GET /api/categories?populate[articles][count]=true&populate[localizations]…` */
 export function toCategoryListingList(json: unknown): CategoryListing[] {
-  const response = parse(strapiCollectionSchema(strapiCategoryListingSchema), json, 'category listing')
-  return response.data.map(reshapeCategoryListing)
+  const response = parse(strapiCollectionSchema(strapiCategoryListingSchema), json, 'category listing');
+  return response.data.map(reshapeCategoryListing);
 }
 
 /** A lookup of at most one article reduced to a link (the previous or next article), or null. */
 export function toArticleLinkFromLookup(json: unknown): ArticleLink | null {
-  const response = parse(strapiCollectionSchema(strapiArticleLinkSchema), json, 'article link')
-  const [first] = response.data
-  return first ? { slug: first.slug, title: first.title, postedAt: first.postedAt } : null
+  const response = parse(strapiCollectionSchema(strapiArticleLinkSchema), json, 'article link');
+  const [first] = response.data;
+  return first ? { slug: first.slug, title: first.title, postedAt: first.postedAt } : null;
 }
 
 function reshapeSitemapDocument(locale: Locale, document: StrapiSitemapDocument): SitemapDocument {
@@ -248,21 +248,21 @@ function reshapeSitemapDocument(locale: Locale, document: StrapiSitemapDocument)
     updatedAt: document.updatedAt,
     translations: reshapeTranslations(locale, document.localizations),
     categorySlug: document.category?.slug ?? null,
-  }
+  };
 }
 
 /** One page of `locale`'s published articles or certificates as the sitemap reads them. */
 export function toSitemapDocumentPage(locale: Locale, json: unknown): Paginated<SitemapDocument> {
-  const response = parse(strapiCollectionSchema(strapiSitemapDocumentSchema), json, 'sitemap page')
-  return paginated(response, (document) => reshapeSitemapDocument(locale, document))
+  const response = parse(strapiCollectionSchema(strapiSitemapDocumentSchema), json, 'sitemap page');
+  return paginated(response, (document) => reshapeSitemapDocument(locale, document));
 }
 
 /** `GET /api/global` (single type). */
 export function toGlobal(json: unknown): SiteSettings {
-  return reshapeGlobal(parse(strapiSingleSchema(strapiGlobalSchema), json, 'global').data)
+  return reshapeGlobal(parse(strapiSingleSchema(strapiGlobalSchema), json, 'global').data);
 }
 
 /** `GET /api/<collection>/<documentId>?fields=slug`: the document's slug. */
 export function toDocumentSlug(json: unknown): string {
-  return parse(strapiSingleSchema(strapiSlugOnlySchema), json, 'document').data.slug
+  return parse(strapiSingleSchema(strapiSlugOnlySchema), json, 'document').data.slug;
 }

@@ -1,25 +1,25 @@
-import { z } from 'zod'
-import type { BlocksContent } from '@strapi/blocks-react-renderer'
-import { locales } from '@/lib/i18n/locales'
-import { certificateLevels } from './types'
+import { z } from 'zod';
+import type { BlocksContent } from '@strapi/blocks-react-renderer';
+import { locales } from '@/lib/i18n/locales';
+import { certificateLevels } from './types';
 
 // The CMS contract: the shapes Strapi 5's REST API answers with (flattened v5
 // format), as far as the site reads them. Fields the site does not use are
 // not listed and are dropped while parsing. The Strapi* types are inferred
 // from these schemas so the two cannot drift apart.
 
-const nonEmptyString = z.string().min(1)
-const calendarDate = z.iso.date()
+const nonEmptyString = z.string().min(1);
+const calendarDate = z.iso.date();
 // Strapi stores timestamps in UTC and answers `2024-03-12T08:15:00.000Z`.
-const timestamp = z.iso.datetime()
-const localeSchema = z.enum(locales)
+const timestamp = z.iso.datetime();
+const localeSchema = z.enum(locales);
 
 // ---------------------------------------------------------------- blocks ---
 
-type RootBlock = BlocksContent[number]
-type InlineNode = Extract<RootBlock, { type: 'paragraph' }>['children'][number]
-type ListBlock = Extract<RootBlock, { type: 'list' }>
-type ListItem = Exclude<ListBlock['children'][number], ListBlock>
+type RootBlock = BlocksContent[number];
+type InlineNode = Extract<RootBlock, { type: 'paragraph' }>['children'][number];
+type ListBlock = Extract<RootBlock, { type: 'list' }>;
+type ListItem = Exclude<ListBlock['children'][number], ListBlock>;
 
 const textNode = z.object({
   type: z.literal('text'),
@@ -29,17 +29,17 @@ const textNode = z.object({
   underline: z.boolean().optional(),
   strikethrough: z.boolean().optional(),
   code: z.boolean().optional(),
-})
+});
 
 const inlineNode: z.ZodType<InlineNode> = z.union([
   textNode,
   z.object({ type: z.literal('link'), url: z.string(), children: z.array(textNode) }),
-])
+]);
 
 const listItem: z.ZodType<ListItem> = z.object({
   type: z.literal('list-item'),
   children: z.array(inlineNode),
-})
+});
 
 const listBlock: z.ZodType<ListBlock> = z.lazy(() =>
   z.object({
@@ -47,7 +47,7 @@ const listBlock: z.ZodType<ListBlock> = z.lazy(() =>
     format: z.enum(['ordered', 'unordered']),
     children: z.array(z.union([listItem, listBlock])),
   }),
-)
+);
 
 const imageBlock = z.object({
   type: z.literal('image'),
@@ -74,7 +74,7 @@ const imageBlock = z.object({
     updatedAt: z.string(),
   }),
   children: z.tuple([z.object({ type: z.literal('text'), text: z.literal('') })]),
-})
+});
 
 const rootBlock: z.ZodType<RootBlock> = z.union([
   z.object({ type: z.literal('paragraph'), children: z.array(inlineNode) }),
@@ -87,9 +87,9 @@ const rootBlock: z.ZodType<RootBlock> = z.union([
   }),
   listBlock,
   imageBlock,
-])
+]);
 
-export const strapiBlocksSchema = z.array(rootBlock)
+export const strapiBlocksSchema = z.array(rootBlock);
 
 // ------------------------------------------------------------- components ---
 
@@ -98,16 +98,16 @@ export const strapiMediaSchema = z.object({
   alternativeText: z.string().nullish(),
   width: z.number().int().positive(),
   height: z.number().int().positive(),
-})
-export type StrapiMedia = z.infer<typeof strapiMediaSchema>
+});
+export type StrapiMedia = z.infer<typeof strapiMediaSchema>;
 
 export const strapiSeoSchema = z.object({
   metaTitle: z.string().nullish(),
   metaDescription: z.string().nullish(),
-})
-export type StrapiSeo = z.infer<typeof strapiSeoSchema>
+});
+export type StrapiSeo = z.infer<typeof strapiSeoSchema>;
 
-const strapiLocalizationSchema = z.object({ locale: localeSchema, slug: nonEmptyString })
+const strapiLocalizationSchema = z.object({ locale: localeSchema, slug: nonEmptyString });
 
 // --------------------------------------------------------- content types ---
 
@@ -116,16 +116,16 @@ export const strapiCategorySchema = z.object({
   documentId: nonEmptyString,
   name: nonEmptyString,
   slug: nonEmptyString,
-})
-export type StrapiCategory = z.infer<typeof strapiCategorySchema>
+});
+export type StrapiCategory = z.infer<typeof strapiCategorySchema>;
 
 /** A category with its translations and the number of published articles of its locale (`populate[articles][count]`). */
 export const strapiCategoryListingSchema = strapiCategorySchema.extend({
   locale: localeSchema,
   localizations: z.array(strapiLocalizationSchema).optional(),
   articles: z.object({ count: z.number().int().min(0) }),
-})
-export type StrapiCategoryListing = z.infer<typeof strapiCategoryListingSchema>
+});
+export type StrapiCategoryListing = z.infer<typeof strapiCategoryListingSchema>;
 
 /** A certificate as populated inside an article. */
 export const strapiCertificateSummarySchema = z.object({
@@ -137,8 +137,8 @@ export const strapiCertificateSummarySchema = z.object({
   issuer: z.string().nullish(),
   issuedOn: calendarDate,
   level: z.enum(certificateLevels),
-})
-export type StrapiCertificateSummary = z.infer<typeof strapiCertificateSummarySchema>
+});
+export type StrapiCertificateSummary = z.infer<typeof strapiCertificateSummarySchema>;
 
 /** An article as lists read it: no body, no certificates. */
 export const strapiArticleSummarySchema = z.object({
@@ -152,23 +152,23 @@ export const strapiArticleSummarySchema = z.object({
   updatedAt: timestamp,
   cover: strapiMediaSchema.nullish(),
   category: strapiCategorySchema.nullish(),
-})
-export type StrapiArticleSummary = z.infer<typeof strapiArticleSummarySchema>
+});
+export type StrapiArticleSummary = z.infer<typeof strapiArticleSummarySchema>;
 
 export const strapiArticleSchema = strapiArticleSummarySchema.extend({
   body: strapiBlocksSchema.nullish(),
   certificates: z.array(strapiCertificateSummarySchema).optional(),
   seo: strapiSeoSchema.nullish(),
   localizations: z.array(strapiLocalizationSchema).optional(),
-})
-export type StrapiArticle = z.infer<typeof strapiArticleSchema>
+});
+export type StrapiArticle = z.infer<typeof strapiArticleSchema>;
 
 /** An article as populated inside a certificate, or as the previous/next article. */
 export const strapiArticleLinkSchema = z.object({
   title: nonEmptyString,
   slug: nonEmptyString,
   postedAt: calendarDate,
-})
+});
 
 export const strapiCertificateSchema = strapiCertificateSummarySchema.extend({
   number: z.string().nullish(),
@@ -177,8 +177,8 @@ export const strapiCertificateSchema = strapiCertificateSummarySchema.extend({
   scan: strapiMediaSchema.nullish(),
   articles: z.array(strapiArticleLinkSchema).optional(),
   localizations: z.array(strapiLocalizationSchema).optional(),
-})
-export type StrapiCertificate = z.infer<typeof strapiCertificateSchema>
+});
+export type StrapiCertificate = z.infer<typeof strapiCertificateSchema>;
 
 /** Any published variant as the sitemap reads it: where it lives, when it changed, its translations. */
 export const strapiSitemapDocumentSchema = z.object({
@@ -186,8 +186,8 @@ export const strapiSitemapDocumentSchema = z.object({
   updatedAt: timestamp,
   localizations: z.array(strapiLocalizationSchema).optional(),
   category: z.object({ slug: nonEmptyString }).nullish(),
-})
-export type StrapiSitemapDocument = z.infer<typeof strapiSitemapDocumentSchema>
+});
+export type StrapiSitemapDocument = z.infer<typeof strapiSitemapDocumentSchema>;
 
 export const strapiGlobalSchema = z.object({
   siteName: nonEmptyString,
@@ -197,11 +197,11 @@ export const strapiGlobalSchema = z.object({
   email: z.string().nullish(),
   phone: z.string().nullish(),
   seo: strapiSeoSchema.nullish(),
-})
-export type StrapiGlobal = z.infer<typeof strapiGlobalSchema>
+});
+export type StrapiGlobal = z.infer<typeof strapiGlobalSchema>;
 
 /** Any document read by documentId for its address only (the preview entry route). */
-export const strapiSlugOnlySchema = z.object({ slug: nonEmptyString })
+export const strapiSlugOnlySchema = z.object({ slug: nonEmptyString });
 
 // ------------------------------------------------------------- envelopes ---
 
@@ -210,17 +210,17 @@ export const strapiPaginationSchema = z.object({
   pageSize: z.number().int().min(1),
   pageCount: z.number().int().min(0),
   total: z.number().int().min(0),
-})
+});
 
 /** `GET /api/<collection>` */
 export function strapiCollectionSchema<Item extends z.ZodType>(item: Item) {
   return z.object({
     data: z.array(item),
     meta: z.object({ pagination: strapiPaginationSchema }),
-  })
+  });
 }
 
 /** `GET /api/<single type>` */
 export function strapiSingleSchema<Item extends z.ZodType>(item: Item) {
-  return z.object({ data: item })
+  return z.object({ data: item });
 }

@@ -1,4 +1,4 @@
-import type { Locale } from '@/lib/i18n/locales'
+import type { Locale } from '@/lib/i18n/locales';
 
 /**
  * Cache tags of the CMS reads. The publish webhook revalidates by these names,
@@ -24,4 +24,4 @@ export const cacheTags = {
   global: (locale: Locale) => `global:${locale}`,
   feed: (locale: Locale) => `feed:${locale}`,
   sitemap: () => 'sitemap',
-} as const
+} as const;

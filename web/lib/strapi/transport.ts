@@ -1,27 +1,27 @@
-import 'server-only'
+import 'server-only';
 
-import { draftMode } from 'next/headers'
-import qs from 'qs'
-import { env } from '@/lib/env'
-import { CmsError, CmsUnavailableError } from './errors'
+import { draftMode } from 'next/headers';
+import qs from 'qs';
+import { env } from '@/lib/env';
+import { CmsError, CmsUnavailableError } from './errors';
 
 /** Seconds a cached CMS read may be served before it is fetched again, webhook or not. */
-export const CMS_REVALIDATE_SECONDS = env.CMS_REVALIDATE_SECONDS
+export const CMS_REVALIDATE_SECONDS = env.CMS_REVALIDATE_SECONDS;
 
 // A CMS that hangs must not hang page rendering with it.
-const CMS_TIMEOUT_MS = 10_000
+const CMS_TIMEOUT_MS = 10_000;
 
 export interface CmsReadOptions {
   /** Cache tags (see tags.ts) the publish webhook revalidates this read by. */
-  tags: string[]
-  revalidate?: number
+  tags: string[];
+  revalidate?: number;
   /**
    * Which version to read. Default: drafts while the request is in draft mode
    * (preview), published versions otherwise.
    */
-  status?: 'draft' | 'published'
+  status?: 'draft' | 'published';
   /** Bypass Next's data cache, e.g. for a read that decides where to redirect. */
-  uncached?: boolean
+  uncached?: boolean;
 }
 
 /**
@@ -30,18 +30,18 @@ export interface CmsReadOptions {
  * is nothing to read drafts with, so draft mode is never entered.
  */
 async function inDraftMode(): Promise<boolean> {
-  if (!env.STRAPI_PREVIEW_TOKEN) return false
+  if (!env.STRAPI_PREVIEW_TOKEN) return false;
   try {
-    return (await draftMode()).isEnabled
+    return (await draftMode()).isEnabled;
   } catch {
-    return false
+    return false;
   }
 }
 
 /** Builds the full CMS URL of a REST read; Strapi's bracket syntax comes from `qs`. */
 function cmsUrl(path: string, query: object): string {
-  const search = qs.stringify(query, { encodeValuesOnly: true })
-  return `${env.STRAPI_URL}${path}${search ? `?${search}` : ''}`
+  const search = qs.stringify(query, { encodeValuesOnly: true });
+  return `${env.STRAPI_URL}${path}${search ? `?${search}` : ''}`;
 }
 
 /**
@@ -60,15 +60,15 @@ export async function strapiFetch(
   query: object,
   { tags, revalidate = CMS_REVALIDATE_SECONDS, status, uncached = false }: CmsReadOptions,
 ): Promise<unknown> {
-  const drafts = (status ?? ((await inDraftMode()) ? 'draft' : 'published')) === 'draft'
+  const drafts = (status ?? ((await inDraftMode()) ? 'draft' : 'published')) === 'draft';
   // Drafts are read with the preview token, the only credential the CMS serves
   // them to, and never cached: a draft must not reach a public page.
-  const token = drafts ? env.STRAPI_PREVIEW_TOKEN : env.STRAPI_READ_TOKEN
-  if (drafts && !token) throw new CmsError('Reading drafts needs STRAPI_PREVIEW_TOKEN', { path })
-  const headers: Record<string, string> = { Accept: 'application/json' }
-  if (token) headers.Authorization = `Bearer ${token}`
+  const token = drafts ? env.STRAPI_PREVIEW_TOKEN : env.STRAPI_READ_TOKEN;
+  if (drafts && !token) throw new CmsError('Reading drafts needs STRAPI_PREVIEW_TOKEN', { path });
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (token) headers.Authorization = `Bearer ${token}`;
 
-  let response: Response
+  let response: Response;
   try {
     response = await fetch(cmsUrl(path, drafts ? { ...query, status: 'draft' } : query), {
       headers,
@@ -81,25 +81,25 @@ export async function strapiFetch(
             next: { tags, revalidate },
           }),
       signal: AbortSignal.timeout(CMS_TIMEOUT_MS),
-    })
+    });
   } catch (cause) {
-    throw new CmsUnavailableError('The CMS could not be reached', { path, cause })
+    throw new CmsUnavailableError('The CMS could not be reached', { path, cause });
   }
 
   if (response.status >= 500) {
-    throw new CmsUnavailableError('The CMS failed to answer', { path, status: response.status })
+    throw new CmsUnavailableError('The CMS failed to answer', { path, status: response.status });
   }
   if (!response.ok) {
-    throw new CmsError('The CMS refused the request', { path, status: response.status })
+    throw new CmsError('The CMS refused the request', { path, status: response.status });
   }
 
   try {
-    return await response.json()
+    return await response.json();
   } catch (cause) {
     throw new CmsError('The CMS answered with something that is not JSON', {
       path,
       status: response.status,
       cause,
-    })
+    });
   }
 }

@@ -1,131 +1,131 @@
-import type { BlocksContent } from '@strapi/blocks-react-renderer'
-import type { Locale } from '@/lib/i18n/locales'
+import type { BlocksContent } from '@strapi/blocks-react-renderer';
+import type { Locale } from '@/lib/i18n/locales';
 
 // What pages work with. Produced only by the to*() functions in map.ts, which
 // validate the CMS responses first; nothing here mirrors Strapi's wire format.
 
-export const certificateLevels = ['municipal', 'provincial', 'national'] as const
-export type CertificateLevel = (typeof certificateLevels)[number]
+export const certificateLevels = ['municipal', 'provincial', 'national'] as const;
+export type CertificateLevel = (typeof certificateLevels)[number];
 
 /** A calendar date as the CMS stores it: `YYYY-MM-DD`, no time zone. */
-export type CalendarDate = string
+export type CalendarDate = string;
 
 /** An instant as the CMS stores it: ISO 8601 in UTC, e.g. `2024-03-12T08:15:00.000Z`. */
-export type Timestamp = string
+export type Timestamp = string;
 
 /** Rich text from a Strapi "blocks" field, with media URLs made absolute. */
-export type RichText = BlocksContent
+export type RichText = BlocksContent;
 
 export interface Image {
   /** Absolute URL (relative CMS upload paths are resolved against STRAPI_URL). */
-  url: string
+  url: string;
   /** Empty when the editor gave no alternative text: the image is then decorative. */
-  alt: string
-  width: number
-  height: number
+  alt: string;
+  width: number;
+  height: number;
 }
 
 export interface Seo {
-  title: string
-  description: string | null
+  title: string;
+  description: string | null;
 }
 
 /** The same document in another language, for the language switch and hreflang. */
 export interface Translation {
-  locale: Locale
-  slug: string
+  locale: Locale;
+  slug: string;
 }
 
 export interface Category {
-  name: string
-  slug: string
+  name: string;
+  slug: string;
 }
 
 /** A category as the category navigation shows it: with its published articles in this locale. */
 export interface CategoryListing extends Category {
-  documentId: string
+  documentId: string;
   /** Published articles of this locale in the category. */
-  articleCount: number
+  articleCount: number;
   /** The same category in the other languages (its slug differs per locale). */
-  translations: Translation[]
+  translations: Translation[];
 }
 
 export interface ArticleSummary {
-  documentId: string
-  locale: Locale
-  slug: string
-  title: string
-  summary: string | null
-  postedAt: CalendarDate
+  documentId: string;
+  locale: Locale;
+  slug: string;
+  title: string;
+  summary: string | null;
+  postedAt: CalendarDate;
   /** When this variant was last changed in the CMS: sitemap lastmod, dateModified, feed dates. */
-  updatedAt: Timestamp
-  category: Category | null
-  cover: Image | null
+  updatedAt: Timestamp;
+  category: Category | null;
+  cover: Image | null;
 }
 
 export interface Article extends ArticleSummary {
-  body: RichText
-  certificates: CertificateSummary[]
-  seo: Seo
-  translations: Translation[]
+  body: RichText;
+  certificates: CertificateSummary[];
+  seo: Seo;
+  translations: Translation[];
 }
 
 export interface CertificateSummary {
-  documentId: string
-  locale: Locale
-  slug: string
-  name: string
-  issuer: string | null
-  issuedOn: CalendarDate
-  level: CertificateLevel
+  documentId: string;
+  locale: Locale;
+  slug: string;
+  name: string;
+  issuer: string | null;
+  issuedOn: CalendarDate;
+  level: CertificateLevel;
 }
 
 /** The articles right before and after one article, in its locale, by post date. */
 export interface AdjacentArticles {
   /** The next older article, or null for the oldest. */
-  older: ArticleLink | null
+  older: ArticleLink | null;
   /** The next newer article, or null for the newest. */
-  newer: ArticleLink | null
+  newer: ArticleLink | null;
 }
 
 /** One published variant of a document, as the sitemap lists it. */
 export interface SitemapDocument {
-  slug: string
-  updatedAt: Timestamp
-  translations: Translation[]
+  slug: string;
+  updatedAt: Timestamp;
+  translations: Translation[];
   /** The article's category slug, for the category pages' lastmod; null for certificates. */
-  categorySlug: string | null
+  categorySlug: string | null;
 }
 
 export interface Certificate extends CertificateSummary {
-  number: string | null
-  updatedAt: Timestamp
-  description: RichText
-  scan: Image | null
-  articles: ArticleLink[]
-  translations: Translation[]
+  number: string | null;
+  updatedAt: Timestamp;
+  description: RichText;
+  scan: Image | null;
+  articles: ArticleLink[];
+  translations: Translation[];
 }
 
 export interface ArticleLink {
-  slug: string
-  title: string
-  postedAt: CalendarDate
+  slug: string;
+  title: string;
+  postedAt: CalendarDate;
 }
 
 export interface SiteSettings {
-  siteName: string
-  companyName: string
-  footer: string | null
-  address: string | null
-  email: string | null
-  phone: string | null
-  seo: Seo
+  siteName: string;
+  companyName: string;
+  footer: string | null;
+  address: string | null;
+  email: string | null;
+  phone: string | null;
+  seo: Seo;
 }
 
 export interface Paginated<T> {
-  items: T[]
-  page: number
-  pageSize: number
-  pageCount: number
-  total: number
+  items: T[];
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  total: number;
 }

@@ -1,5 +1,19 @@
 import * as React from 'react';
-import { Box, Button, Flex, SingleSelect, SingleSelectOption, Table, Tbody, Td, Th, Thead, Toggle, Tr, Typography } from '@strapi/design-system';
+import {
+  Box,
+  Button,
+  Flex,
+  SingleSelect,
+  SingleSelectOption,
+  Table,
+  Tbody,
+  Td,
+  Th,
+  Thead,
+  Toggle,
+  Tr,
+  Typography,
+} from '@strapi/design-system';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { Link } from 'react-router-dom';
 import { editViewPath, StatusBadge, type StatusReport } from './api';
@@ -29,13 +43,16 @@ export default function TranslationStatusPage() {
 
   const locales = locale === ALL ? report.locales : [locale];
   const rows = report.rows.filter(
-    (row) => !needsWorkOnly || locales.some((l) => ['missing', 'outdated'].includes(row.locales[l]?.status ?? 'missing')),
+    (row) =>
+      !needsWorkOnly || locales.some((l) => ['missing', 'outdated'].includes(row.locales[l]?.status ?? 'missing')),
   );
 
   const exportXliff = async () => {
     const source = report.locales.find((l) => l !== locale) ?? report.locales[0]!;
     try {
-      const { data } = await get(`/translations/export?source=${source}&target=${locale}&only=all`, { responseType: 'text' });
+      const { data } = await get(`/translations/export?source=${source}&target=${locale}&only=all`, {
+        responseType: 'text',
+      });
       const url = URL.createObjectURL(new Blob([data], { type: 'application/xliff+xml' }));
       const a = document.createElement('a');
       a.href = url;
@@ -83,17 +100,25 @@ export default function TranslationStatusPage() {
         <Table colCount={2 + locales.length} rowCount={rows.length + 1}>
           <Thead>
             <Tr>
-              <Th><Typography variant="sigma">Type</Typography></Th>
-              <Th><Typography variant="sigma">Title (source)</Typography></Th>
+              <Th>
+                <Typography variant="sigma">Type</Typography>
+              </Th>
+              <Th>
+                <Typography variant="sigma">Title (source)</Typography>
+              </Th>
               {locales.map((code) => (
-                <Th key={code}><Typography variant="sigma">{code}</Typography></Th>
+                <Th key={code}>
+                  <Typography variant="sigma">{code}</Typography>
+                </Th>
               ))}
             </Tr>
           </Thead>
           <Tbody>
             {rows.map((row) => (
               <Tr key={row.documentId} data-document-id={row.documentId}>
-                <Td><Typography textColor="neutral600">{row.type}</Typography></Td>
+                <Td>
+                  <Typography textColor="neutral600">{row.type}</Typography>
+                </Td>
                 <Td>
                   <Link to={editViewPath(row, row.sourceLocale)}>
                     <Typography fontWeight="semiBold">{row.title}</Typography>

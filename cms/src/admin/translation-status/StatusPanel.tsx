@@ -27,7 +27,9 @@ function PanelContent({ model, documentId }: { model: string; documentId: string
     <Flex direction="column" alignItems="stretch" gap={2} width="100%">
       {Object.entries(row.locales).map(([locale, state]) => (
         <Flex key={locale} justifyContent="space-between" gap={2} data-locale={locale}>
-          <Typography variant="omega" fontWeight="semiBold">{locale}</Typography>
+          <Typography variant="omega" fontWeight="semiBold">
+            {locale}
+          </Typography>
           <StatusBadge state={state} />
         </Flex>
       ))}

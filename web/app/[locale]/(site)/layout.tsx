@@ -1,13 +1,13 @@
-import type { Metadata } from 'next'
-import { draftMode } from 'next/headers'
-import { Suspense, type ReactNode } from 'react'
-import { PreviewBanner } from '@/components/PreviewBanner.client'
-import { SiteFooter } from '@/components/SiteFooter'
-import { env } from '@/lib/env'
-import { getDictionary } from '@/lib/i18n/dictionaries'
-import { localeOrNotFound } from '@/lib/i18n/locale-param'
-import type { Locale } from '@/lib/i18n/locales'
-import { getGlobal } from '@/lib/strapi'
+import type { Metadata } from 'next';
+import { draftMode } from 'next/headers';
+import { Suspense, type ReactNode } from 'react';
+import { PreviewBanner } from '@/components/PreviewBanner.client';
+import { SiteFooter } from '@/components/SiteFooter';
+import { env } from '@/lib/env';
+import { getDictionary } from '@/lib/i18n/dictionaries';
+import { localeOrNotFound } from '@/lib/i18n/locale-param';
+import type { Locale } from '@/lib/i18n/locales';
+import { getGlobal } from '@/lib/strapi';
 
 // The page chrome. It sits in a route group below app/[locale]/ rather than in
 // the root layout because it reads the CMS: if that read fails, the error is
@@ -17,17 +17,17 @@ import { getGlobal } from '@/lib/strapi'
 // depends on the page.
 
 interface SiteLayoutProps {
-  children: ReactNode
-  params: Promise<{ locale: string }>
+  children: ReactNode;
+  params: Promise<{ locale: string }>;
 }
 
 export async function generateMetadata({ params }: Pick<SiteLayoutProps, 'params'>): Promise<Metadata> {
-  const locale = localeOrNotFound((await params).locale)
+  const locale = localeOrNotFound((await params).locale);
   // A failed read fails the page (in its CmsErrorBoundary) anyway; the
   // metadata then falls back to the dictionary instead of failing outside
   // every boundary.
-  const settings = await getGlobal(locale).catch(() => null)
-  const siteName = settings?.siteName ?? getDictionary(locale).fallbackSiteName
+  const settings = await getGlobal(locale).catch(() => null);
+  const siteName = settings?.siteName ?? getDictionary(locale).fallbackSiteName;
   return {
     title: { template: `%s | ${siteName}`, default: settings?.seo.title ?? siteName },
     description: settings?.seo.description ?? undefined,
@@ -35,13 +35,13 @@ export async function generateMetadata({ params }: Pick<SiteLayoutProps, 'params
     twitter: { card: 'summary_large_image' },
     // Staging and previews (SITE_INDEXING=false) stay out of search engines.
     ...(env.SITE_INDEXING ? {} : { robots: { index: false, follow: false } }),
-  }
+  };
 }
 
 /** The footer with the CMS's site settings; throws if they cannot be read (see the Suspense below). */
 async function FooterWithSettings({ locale }: { locale: Locale }) {
-  const settings = await getGlobal(locale)
-  const dictionary = getDictionary(locale)
+  const settings = await getGlobal(locale);
+  const dictionary = getDictionary(locale);
   return (
     <SiteFooter
       settings={settings}
@@ -49,14 +49,14 @@ async function FooterWithSettings({ locale }: { locale: Locale }) {
       dictionary={dictionary}
       locale={locale}
     />
-  )
+  );
 }
 
 export default async function SiteLayout({ children, params }: SiteLayoutProps) {
-  const locale = localeOrNotFound((await params).locale)
-  const dictionary = getDictionary(locale)
+  const locale = localeOrNotFound((await params).locale);
+  const dictionary = getDictionary(locale);
   // Off while prerendering, so published pages never carry the banner.
-  const { isEnabled: previewing } = await draftMode()
+  const { isEnabled: previewing } = await draftMode();
 
   return (
     <>
@@ -75,5 +75,5 @@ export default async function SiteLayout({ children, params }: SiteLayoutProps) 
         <FooterWithSettings locale={locale} />
       </Suspense>
     </>
-  )
+  );
 }

@@ -1,7 +1,7 @@
-import type { Metadata } from 'next'
-import { locale as localeSegment } from 'next/root-params'
-import { NotFoundView, notFoundMetadata } from '@/components/NotFound'
-import { defaultLocale, isLocale } from '@/lib/i18n/locales'
+import type { Metadata } from 'next';
+import { locale as localeSegment } from 'next/root-params';
+import { NotFoundView, notFoundMetadata } from '@/components/NotFound';
+import { defaultLocale, isLocale } from '@/lib/i18n/locales';
 
 // The not-found boundary of the site's pages. Pages do not call notFound()
 // themselves (see components/NotFound.tsx); this boundary takes over in the
@@ -9,14 +9,14 @@ import { defaultLocale, isLocale } from '@/lib/i18n/locales'
 // files get no params; the locale comes from the root parameter instead.
 
 async function currentLocale() {
-  const segment: unknown = await localeSegment()
-  return isLocale(segment) ? segment : defaultLocale
+  const segment: unknown = await localeSegment();
+  return isLocale(segment) ? segment : defaultLocale;
 }
 
 export async function generateMetadata(): Promise<Metadata> {
-  return notFoundMetadata(await currentLocale())
+  return notFoundMetadata(await currentLocale());
 }
 
 export default async function NotFound() {
-  return <NotFoundView locale={await currentLocale()} />
+  return <NotFoundView locale={await currentLocale()} />;
 }

@@ -1,33 +1,33 @@
-import type { Metadata } from 'next'
-import Link from 'next/link'
-import { ArticleList } from '@/components/ArticleList'
-import { CertificateList } from '@/components/CertificateList'
-import { CmsErrorBoundary, metadataUnlessCmsFails } from '@/components/CmsErrors'
-import { JsonLd } from '@/components/JsonLd'
-import { SitePage } from '@/components/SitePage'
-import { env } from '@/lib/env'
-import { getDictionary } from '@/lib/i18n/dictionaries'
-import { localeOrNotFound } from '@/lib/i18n/locale-param'
-import { locales, otherLocale, type Locale } from '@/lib/i18n/locales'
-import { organizationJsonLd } from '@/lib/json-ld'
-import { absoluteUrl, certificatesPath, homePath, hreflangAlternates, newsListPath } from '@/lib/routes'
-import { getCertificates, getGlobal, getLatestArticles } from '@/lib/strapi'
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ArticleList } from '@/components/ArticleList';
+import { CertificateList } from '@/components/CertificateList';
+import { CmsErrorBoundary, metadataUnlessCmsFails } from '@/components/CmsErrors';
+import { JsonLd } from '@/components/JsonLd';
+import { SitePage } from '@/components/SitePage';
+import { env } from '@/lib/env';
+import { getDictionary } from '@/lib/i18n/dictionaries';
+import { localeOrNotFound } from '@/lib/i18n/locale-param';
+import { locales, otherLocale, type Locale } from '@/lib/i18n/locales';
+import { organizationJsonLd } from '@/lib/json-ld';
+import { absoluteUrl, certificatesPath, homePath, hreflangAlternates, newsListPath } from '@/lib/routes';
+import { getCertificates, getGlobal, getLatestArticles } from '@/lib/strapi';
 
-const LATEST_ARTICLES_ON_HOME = 5
-const CERTIFICATES_ON_HOME = 4
+const LATEST_ARTICLES_ON_HOME = 5;
+const CERTIFICATES_ON_HOME = 4;
 
 interface HomePageProps {
-  params: Promise<{ locale: string }>
+  params: Promise<{ locale: string }>;
 }
 
 // The title is the site's SEO title, which (site)/layout.tsx sets as the default.
 export async function generateMetadata({ params }: HomePageProps): Promise<Metadata> {
-  const locale = localeOrNotFound((await params).locale)
-  return metadataUnlessCmsFails(locale, () => homeMetadata(locale))
+  const locale = localeOrNotFound((await params).locale);
+  return metadataUnlessCmsFails(locale, () => homeMetadata(locale));
 }
 
 async function homeMetadata(locale: Locale): Promise<Metadata> {
-  const settings = await getGlobal(locale)
+  const settings = await getGlobal(locale);
   return {
     alternates: {
       canonical: homePath(locale),
@@ -39,27 +39,27 @@ async function homeMetadata(locale: Locale): Promise<Metadata> {
       title: settings?.seo.title ?? settings?.siteName,
       description: settings?.seo.description ?? undefined,
     },
-  }
+  };
 }
 
 export default async function HomePage({ params }: HomePageProps) {
-  const locale = localeOrNotFound((await params).locale)
+  const locale = localeOrNotFound((await params).locale);
   return (
     <CmsErrorBoundary locale={locale}>
       <HomeContent locale={locale} />
     </CmsErrorBoundary>
-  )
+  );
 }
 
 async function HomeContent({ locale }: { locale: Locale }) {
-  const dictionary = getDictionary(locale)
-  const other = otherLocale(locale)
+  const dictionary = getDictionary(locale);
+  const other = otherLocale(locale);
   const [settings, articles, certificates] = await Promise.all([
     getGlobal(locale),
     getLatestArticles(locale, LATEST_ARTICLES_ON_HOME),
     getCertificates(locale),
-  ])
-  const companyName = settings?.companyName ?? dictionary.fallbackSiteName
+  ]);
+  const companyName = settings?.companyName ?? dictionary.fallbackSiteName;
 
   return (
     <SitePage locale={locale} current="home" languageSwitch={{ locale: other, href: homePath(other) }}>
@@ -98,5 +98,5 @@ async function HomeContent({ locale }: { locale: Locale }) {
         </section>
       </div>
     </SitePage>
-  )
+  );
 }

@@ -1,8 +1,8 @@
-import { env } from '@/lib/env'
-import { getDictionary } from '@/lib/i18n/dictionaries'
-import { isLocale } from '@/lib/i18n/locales'
-import { renderRssFeed } from '@/lib/feed'
-import { getFeedArticles, getGlobal } from '@/lib/strapi'
+import { env } from '@/lib/env';
+import { getDictionary } from '@/lib/i18n/dictionaries';
+import { isLocale } from '@/lib/i18n/locales';
+import { renderRssFeed } from '@/lib/feed';
+import { getFeedArticles, getGlobal } from '@/lib/strapi';
 
 // /<locale>/feed.xml: RSS 2.0, the newest FEED_SIZE articles of the language.
 // Static like the pages: rendered on its first request from CMS reads (tags
@@ -10,16 +10,16 @@ import { getFeedArticles, getGlobal } from '@/lib/strapi'
 // revalidates those tags. Being a cached page (x-nextjs-cache) lets the publish
 // hook tell the re-rendered feed from the stale one (lib/site-sync/refresh.ts).
 export function generateStaticParams(): { locale: string }[] {
-  return []
+  return [];
 }
 
 export async function GET(_request: Request, { params }: { params: Promise<{ locale: string }> }): Promise<Response> {
-  const { locale } = await params
-  if (!isLocale(locale)) return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain' } })
+  const { locale } = await params;
+  if (!isLocale(locale)) return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain' } });
 
-  const [settings, articles] = await Promise.all([getGlobal(locale), getFeedArticles(locale)])
-  const dictionary = getDictionary(locale)
-  const siteName = settings?.siteName ?? dictionary.fallbackSiteName
+  const [settings, articles] = await Promise.all([getGlobal(locale), getFeedArticles(locale)]);
+  const dictionary = getDictionary(locale);
+  const siteName = settings?.siteName ?? dictionary.fallbackSiteName;
   const xml = renderRssFeed({
     locale,
     siteUrl: env.SITE_URL,
@@ -28,11 +28,11 @@ export async function GET(_request: Request, { params }: { params: Promise<{ loc
     description: settings?.seo.description ?? null,
     companyName: settings?.companyName ?? siteName,
     articles,
-  })
+  });
   return new Response(xml, {
     headers: {
       'Content-Type': 'application/rss+xml; charset=utf-8',
       'Cache-Control': 'public, max-age=0, s-maxage=60, stale-while-revalidate=300',
     },
-  })
+  });
 }

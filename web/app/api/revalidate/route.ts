@@ -1,9 +1,9 @@
-import { revalidateTag } from 'next/cache'
-import { after } from 'next/server'
-import { env } from '@/lib/env'
-import { pathsToRefresh, siteChangeSchema, tagsForChange } from '@/lib/site-sync/change'
-import { refreshPages } from '@/lib/site-sync/refresh'
-import { verifyWebhookSignature } from '@/lib/site-sync/signature'
+import { revalidateTag } from 'next/cache';
+import { after } from 'next/server';
+import { env } from '@/lib/env';
+import { pathsToRefresh, siteChangeSchema, tagsForChange } from '@/lib/site-sync/change';
+import { refreshPages } from '@/lib/site-sync/refresh';
+import { verifyWebhookSignature } from '@/lib/site-sync/signature';
 
 // POST /api/revalidate — the CMS's change notice after a publish, unpublish or
 // delete (cms/src/publishing/). Verifies the signature made with the shared
@@ -26,31 +26,39 @@ import { verifyWebhookSignature } from '@/lib/site-sync/signature'
 // through the production front when there is one (lib/site-sync/refresh.ts).
 
 /** Notices are small (one document, a few locales); anything bigger is not from the CMS. */
-const MAX_BODY_BYTES = 64 * 1024
-const noStore = { 'Cache-Control': 'no-store' }
+const MAX_BODY_BYTES = 64 * 1024;
+const noStore = { 'Cache-Control': 'no-store' };
 
 export async function POST(request: Request): Promise<Response> {
-  const length = Number(request.headers.get('content-length') ?? 0)
-  if (length > MAX_BODY_BYTES) return Response.json({ error: 'notice too large' }, { status: 413, headers: noStore })
-  const body = await request.text()
-  if (!env.REVALIDATE_SECRET || !verifyWebhookSignature(env.REVALIDATE_SECRET, body, request.headers.get('x-medee-signature'))) {
-    return Response.json({ error: 'missing, invalid or expired signature' }, { status: 401, headers: noStore })
+  const length = Number(request.headers.get('content-length') ?? 0);
+  if (length > MAX_BODY_BYTES) return Response.json({ error: 'notice too large' }, { status: 413, headers: noStore });
+  const body = await request.text();
+  if (
+    !env.REVALIDATE_SECRET ||
+    !verifyWebhookSignature(env.REVALIDATE_SECRET, body, request.headers.get('x-medee-signature'))
+  ) {
+    return Response.json({ error: 'missing, invalid or expired signature' }, { status: 401, headers: noStore });
   }
 
-  let json: unknown
+  let json: unknown;
   try {
-    json = JSON.parse(body)
+    json = JSON.parse(body);
   } catch {
-    return Response.json({ error: 'the notice is not JSON' }, { status: 400, headers: noStore })
+    return Response.json({ error: 'the notice is not JSON' }, { status: 400, headers: noStore });
   }
-  const parsed = siteChangeSchema.safeParse(json)
+  const parsed = siteChangeSchema.safeParse(json);
   if (!parsed.success) {
-    return Response.json({ error: 'not a change notice', issues: parsed.error.issues.map((issue) => issue.message) }, { status: 400, headers: noStore })
+    return Response.json(
+      { error: 'not a change notice', issues: parsed.error.issues.map((issue) => issue.message) },
+      { status: 400, headers: noStore },
+    );
   }
 
-  const tags = tagsForChange(parsed.data)
-  for (const tag of tags) revalidateTag(tag, 'max')
-  const target = env.FRONT_URL ? { base: env.FRONT_URL, token: env.FRONT_REFRESH_TOKEN } : { base: new URL(request.url).origin }
-  after(() => refreshPages(target, pathsToRefresh(parsed.data)))
-  return Response.json({ id: parsed.data.id, revalidated: tags }, { headers: noStore })
+  const tags = tagsForChange(parsed.data);
+  for (const tag of tags) revalidateTag(tag, 'max');
+  const target = env.FRONT_URL
+    ? { base: env.FRONT_URL, token: env.FRONT_REFRESH_TOKEN }
+    : { base: new URL(request.url).origin };
+  after(() => refreshPages(target, pathsToRefresh(parsed.data)));
+  return Response.json({ id: parsed.data.id, revalidated: tags }, { headers: noStore });
 }

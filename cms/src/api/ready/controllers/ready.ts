@@ -11,7 +11,10 @@ class DatabaseTimeoutError extends Error {
 async function pingDatabase(strapi: Core.Strapi): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new DatabaseTimeoutError(`no answer within ${DATABASE_TIMEOUT_MS} ms`)), DATABASE_TIMEOUT_MS);
+    timer = setTimeout(
+      () => reject(new DatabaseTimeoutError(`no answer within ${DATABASE_TIMEOUT_MS} ms`)),
+      DATABASE_TIMEOUT_MS,
+    );
   });
   try {
     await Promise.race([strapi.db.connection.raw('select 1'), timeout]);

@@ -1,20 +1,20 @@
-import type { Metadata } from 'next'
-import { CertificateList } from '@/components/CertificateList'
-import { CmsErrorBoundary } from '@/components/CmsErrors'
-import { SitePage } from '@/components/SitePage'
-import { getDictionary } from '@/lib/i18n/dictionaries'
-import { localeOrNotFound } from '@/lib/i18n/locale-param'
-import { locales, otherLocale, type Locale } from '@/lib/i18n/locales'
-import { certificatesPath, hreflangAlternates } from '@/lib/routes'
-import { getCertificates } from '@/lib/strapi'
+import type { Metadata } from 'next';
+import { CertificateList } from '@/components/CertificateList';
+import { CmsErrorBoundary } from '@/components/CmsErrors';
+import { SitePage } from '@/components/SitePage';
+import { getDictionary } from '@/lib/i18n/dictionaries';
+import { localeOrNotFound } from '@/lib/i18n/locale-param';
+import { locales, otherLocale, type Locale } from '@/lib/i18n/locales';
+import { certificatesPath, hreflangAlternates } from '@/lib/routes';
+import { getCertificates } from '@/lib/strapi';
 
 interface CertificatesPageProps {
-  params: Promise<{ locale: string }>
+  params: Promise<{ locale: string }>;
 }
 
 export async function generateMetadata({ params }: CertificatesPageProps): Promise<Metadata> {
-  const locale = localeOrNotFound((await params).locale)
-  const title = getDictionary(locale).certificates.title
+  const locale = localeOrNotFound((await params).locale);
+  const title = getDictionary(locale).certificates.title;
   return {
     title,
     alternates: {
@@ -22,22 +22,22 @@ export async function generateMetadata({ params }: CertificatesPageProps): Promi
       languages: hreflangAlternates(Object.fromEntries(locales.map((each) => [each, certificatesPath(each)]))),
     },
     openGraph: { url: certificatesPath(locale), title },
-  }
+  };
 }
 
 export default async function CertificatesPage({ params }: CertificatesPageProps) {
-  const locale = localeOrNotFound((await params).locale)
+  const locale = localeOrNotFound((await params).locale);
   return (
     <CmsErrorBoundary locale={locale}>
       <CertificatesContent locale={locale} />
     </CmsErrorBoundary>
-  )
+  );
 }
 
 async function CertificatesContent({ locale }: { locale: Locale }) {
-  const dictionary = getDictionary(locale)
-  const other = otherLocale(locale)
-  const certificates = await getCertificates(locale)
+  const dictionary = getDictionary(locale);
+  const other = otherLocale(locale);
+  const certificates = await getCertificates(locale);
 
   return (
     <SitePage locale={locale} current="certificates" languageSwitch={{ locale: other, href: certificatesPath(other) }}>
@@ -46,5 +46,5 @@ async function CertificatesContent({ locale }: { locale: Locale }) {
         <CertificateList locale={locale} certificates={certificates} dictionary={dictionary} headingLevel="h2" />
       </div>
     </SitePage>
-  )
+  );
 }

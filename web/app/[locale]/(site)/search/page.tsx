@@ -1,14 +1,14 @@
-import type { Metadata } from 'next'
-import { ArticleList } from '@/components/ArticleList'
-import { Pagination } from '@/components/Pagination'
-import { SitePage } from '@/components/SitePage'
-import { getDictionary } from '@/lib/i18n/dictionaries'
-import { localeOrNotFound } from '@/lib/i18n/locale-param'
-import { otherLocale, type Locale } from '@/lib/i18n/locales'
-import { searchPath } from '@/lib/routes'
-import { MAX_SEARCH_LENGTH, parseSearchQuery, type SearchQuery } from '@/lib/search'
-import { parsePageParam, type SearchParamValue } from '@/lib/search-params'
-import { searchPublishedArticles } from '@/lib/strapi'
+import type { Metadata } from 'next';
+import { ArticleList } from '@/components/ArticleList';
+import { Pagination } from '@/components/Pagination';
+import { SitePage } from '@/components/SitePage';
+import { getDictionary } from '@/lib/i18n/dictionaries';
+import { localeOrNotFound } from '@/lib/i18n/locale-param';
+import { otherLocale, type Locale } from '@/lib/i18n/locales';
+import { searchPath } from '@/lib/routes';
+import { MAX_SEARCH_LENGTH, parseSearchQuery, type SearchQuery } from '@/lib/search';
+import { parsePageParam, type SearchParamValue } from '@/lib/search-params';
+import { searchPublishedArticles } from '@/lib/strapi';
 
 // /<locale>/search?q=…[&page=N]: published titles and summaries of this
 // language. Rendered per request (it reads the query); never indexed. No
@@ -17,36 +17,36 @@ import { searchPublishedArticles } from '@/lib/strapi'
 // message in the browser.
 
 // The layout's generateStaticParams would make this page static; it depends on the query.
-export const dynamic = 'force-dynamic'
+export const dynamic = 'force-dynamic';
 
 interface SearchPageProps {
-  params: Promise<{ locale: string }>
-  searchParams: Promise<Record<string, SearchParamValue>>
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, SearchParamValue>>;
 }
 
 async function readSearch({ params, searchParams }: SearchPageProps) {
-  const locale = localeOrNotFound((await params).locale)
-  const query = await searchParams
+  const locale = localeOrNotFound((await params).locale);
+  const query = await searchParams;
   // A malformed ?page= is treated as page 1: a search never answers 404.
-  return { locale, search: parseSearchQuery(query.q), page: parsePageParam(query.page) ?? 1 }
+  return { locale, search: parseSearchQuery(query.q), page: parsePageParam(query.page) ?? 1 };
 }
 
 function searchTitle(locale: Locale, search: SearchQuery): string {
-  const dictionary = getDictionary(locale)
-  return search.kind === 'ok' ? dictionary.search.resultsTitle(search.text) : dictionary.search.title
+  const dictionary = getDictionary(locale);
+  return search.kind === 'ok' ? dictionary.search.resultsTitle(search.text) : dictionary.search.title;
 }
 
 export async function generateMetadata(props: SearchPageProps): Promise<Metadata> {
-  const { locale, search } = await readSearch(props)
-  return { title: searchTitle(locale, search), robots: { index: false, follow: true } }
+  const { locale, search } = await readSearch(props);
+  return { title: searchTitle(locale, search), robots: { index: false, follow: true } };
 }
 
 export default async function SearchPage(props: SearchPageProps) {
-  const { locale, search, page } = await readSearch(props)
-  const dictionary = getDictionary(locale)
-  const other = otherLocale(locale)
-  const text = search.kind === 'ok' ? search.text : undefined
-  const results = text ? await searchPublishedArticles(locale, text, page) : null
+  const { locale, search, page } = await readSearch(props);
+  const dictionary = getDictionary(locale);
+  const other = otherLocale(locale);
+  const text = search.kind === 'ok' ? search.text : undefined;
+  const results = text ? await searchPublishedArticles(locale, text, page) : null;
 
   return (
     <SitePage
@@ -66,7 +66,9 @@ export default async function SearchPage(props: SearchPageProps) {
         {text && results ? (
           <>
             <p className="search-results__message" role="status">
-              {results.total === 0 ? dictionary.search.noResults(text) : dictionary.search.resultCount(text, results.total)}
+              {results.total === 0
+                ? dictionary.search.noResults(text)
+                : dictionary.search.resultCount(text, results.total)}
             </p>
             {results.items.length > 0 ? (
               <ArticleList locale={locale} articles={results.items} dictionary={dictionary} headingLevel="h2" />
@@ -81,5 +83,5 @@ export default async function SearchPage(props: SearchPageProps) {
         ) : null}
       </div>
     </SitePage>
-  )
+  );
 }

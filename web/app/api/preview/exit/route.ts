@@ -1,19 +1,19 @@
-import { draftMode } from 'next/headers'
-import type { NextRequest } from 'next/server'
+import { draftMode } from 'next/headers';
+import type { NextRequest } from 'next/server';
 
 // GET /api/preview/exit?to=/mn/news/… — the preview banner's exit link: leaves
 // draft mode and goes back to the same page, now as readers see it. Only a
 // path on this site is followed.
 
 function sitePath(to: string | null): string {
-  if (!to || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return '/'
-  return to
+  if (!to || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return '/';
+  return to;
 }
 
 export async function GET(request: NextRequest): Promise<Response> {
-  ;(await draftMode()).disable()
+  (await draftMode()).disable();
   return new Response(null, {
     status: 307,
     headers: { Location: sitePath(request.nextUrl.searchParams.get('to')), 'Cache-Control': 'no-store' },
-  })
+  });
 }

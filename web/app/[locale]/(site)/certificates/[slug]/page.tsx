@@ -1,51 +1,51 @@
-import type { Metadata } from 'next'
-import Link from 'next/link'
-import { CalendarDate } from '@/components/CalendarDate'
-import { CmsImage } from '@/components/CmsImage'
-import { CmsErrorBoundary, metadataUnlessCmsFails } from '@/components/CmsErrors'
-import { NotFoundPage, notFoundMetadata } from '@/components/NotFound'
-import { RichText } from '@/components/RichText'
-import { SitePage } from '@/components/SitePage'
-import { env } from '@/lib/env'
-import { getDictionary } from '@/lib/i18n/dictionaries'
-import { localeOrNotFound } from '@/lib/i18n/locale-param'
-import { otherLocale, type Locale } from '@/lib/i18n/locales'
-import { publicImageUrl } from '@/lib/media'
-import { articlePath, certificatePath, hreflangAlternates } from '@/lib/routes'
-import { getCertificateBySlug, type Certificate } from '@/lib/strapi'
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { CalendarDate } from '@/components/CalendarDate';
+import { CmsImage } from '@/components/CmsImage';
+import { CmsErrorBoundary, metadataUnlessCmsFails } from '@/components/CmsErrors';
+import { NotFoundPage, notFoundMetadata } from '@/components/NotFound';
+import { RichText } from '@/components/RichText';
+import { SitePage } from '@/components/SitePage';
+import { env } from '@/lib/env';
+import { getDictionary } from '@/lib/i18n/dictionaries';
+import { localeOrNotFound } from '@/lib/i18n/locale-param';
+import { otherLocale, type Locale } from '@/lib/i18n/locales';
+import { publicImageUrl } from '@/lib/media';
+import { articlePath, certificatePath, hreflangAlternates } from '@/lib/routes';
+import { getCertificateBySlug, type Certificate } from '@/lib/strapi';
 
 interface CertificatePageProps {
-  params: Promise<{ locale: string; slug: string }>
+  params: Promise<{ locale: string; slug: string }>;
 }
 
 // Rendered on first request, never at build time: see app/[locale]/layout.tsx.
 export function generateStaticParams(): { slug: string }[] {
-  return []
+  return [];
 }
 
 async function certificateFromParams(
   params: CertificatePageProps['params'],
 ): Promise<{ locale: Locale; certificate: Certificate | null }> {
-  const { locale: localeSegment, slug } = await params
-  const locale = localeOrNotFound(localeSegment)
-  return { locale, certificate: await getCertificateBySlug(locale, slug) }
+  const { locale: localeSegment, slug } = await params;
+  const locale = localeOrNotFound(localeSegment);
+  return { locale, certificate: await getCertificateBySlug(locale, slug) };
 }
 
 /** The scan's alternative text: the editor's, or "<name> (scan)" in the page's language. */
 function scanAlt(locale: Locale, certificate: Certificate): string {
-  return certificate.scan?.alt || getDictionary(locale).certificates.scanAlt(certificate.name)
+  return certificate.scan?.alt || getDictionary(locale).certificates.scanAlt(certificate.name);
 }
 
 export async function generateMetadata({ params }: CertificatePageProps): Promise<Metadata> {
-  const locale = localeOrNotFound((await params).locale)
-  return metadataUnlessCmsFails(locale, () => certificateMetadata(params))
+  const locale = localeOrNotFound((await params).locale);
+  return metadataUnlessCmsFails(locale, () => certificateMetadata(params));
 }
 
 async function certificateMetadata(params: CertificatePageProps['params']): Promise<Metadata> {
-  const { locale, certificate } = await certificateFromParams(params)
-  if (!certificate) return notFoundMetadata(locale)
-  const self = certificatePath(locale, certificate.slug)
-  const description = certificate.issuer ?? undefined
+  const { locale, certificate } = await certificateFromParams(params);
+  if (!certificate) return notFoundMetadata(locale);
+  const self = certificatePath(locale, certificate.slug);
+  const description = certificate.issuer ?? undefined;
   const images = certificate.scan
     ? [
         {
@@ -55,7 +55,7 @@ async function certificateMetadata(params: CertificatePageProps['params']): Prom
           alt: scanAlt(locale, certificate),
         },
       ]
-    : undefined
+    : undefined;
   return {
     title: certificate.name,
     description,
@@ -69,26 +69,29 @@ async function certificateMetadata(params: CertificatePageProps['params']): Prom
       ),
     },
     openGraph: { url: self, title: certificate.name, description, locale, images },
-    twitter: { card: images ? 'summary_large_image' : 'summary', images: images?.map(({ url, alt }) => ({ url, alt })) },
-  }
+    twitter: {
+      card: images ? 'summary_large_image' : 'summary',
+      images: images?.map(({ url, alt }) => ({ url, alt })),
+    },
+  };
 }
 
 export default async function CertificatePage({ params }: CertificatePageProps) {
-  const locale = localeOrNotFound((await params).locale)
+  const locale = localeOrNotFound((await params).locale);
   return (
     <CmsErrorBoundary locale={locale}>
       <CertificateContent params={params} />
     </CmsErrorBoundary>
-  )
+  );
 }
 
 async function CertificateContent({ params }: CertificatePageProps) {
-  const { locale, certificate } = await certificateFromParams(params)
-  if (!certificate) return <NotFoundPage locale={locale} />
-  const dictionary = getDictionary(locale)
-  const labels = dictionary.certificates
-  const other = otherLocale(locale)
-  const translation = certificate.translations.find((each) => each.locale === other)
+  const { locale, certificate } = await certificateFromParams(params);
+  if (!certificate) return <NotFoundPage locale={locale} />;
+  const dictionary = getDictionary(locale);
+  const labels = dictionary.certificates;
+  const other = otherLocale(locale);
+  const translation = certificate.translations.find((each) => each.locale === other);
 
   return (
     <SitePage
@@ -109,7 +112,9 @@ async function CertificateContent({ params }: CertificatePageProps) {
           <div>
             <dt>{labels.level}</dt>
             <dd>
-              <span className={`level-badge level-badge--${certificate.level}`}>{labels.levels[certificate.level]}</span>
+              <span className={`level-badge level-badge--${certificate.level}`}>
+                {labels.levels[certificate.level]}
+              </span>
             </dd>
           </div>
           {certificate.number ? (
@@ -153,5 +158,5 @@ async function CertificateContent({ params }: CertificatePageProps) {
         ) : null}
       </article>
     </SitePage>
-  )
+  );
 }

@@ -1,18 +1,18 @@
-import type { Metadata } from 'next'
-import Link from 'next/link'
-import { CalendarDate } from '@/components/CalendarDate'
-import { CmsImage } from '@/components/CmsImage'
-import { CmsErrorBoundary, metadataUnlessCmsFails } from '@/components/CmsErrors'
-import { JsonLd } from '@/components/JsonLd'
-import { NotFoundPage, notFoundMetadata } from '@/components/NotFound'
-import { RichText } from '@/components/RichText'
-import { SitePage } from '@/components/SitePage'
-import { env } from '@/lib/env'
-import { getDictionary } from '@/lib/i18n/dictionaries'
-import { localeOrNotFound } from '@/lib/i18n/locale-param'
-import { otherLocale, type Locale } from '@/lib/i18n/locales'
-import { newsArticleJsonLd } from '@/lib/json-ld'
-import { publicImageUrl } from '@/lib/media'
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { CalendarDate } from '@/components/CalendarDate';
+import { CmsImage } from '@/components/CmsImage';
+import { CmsErrorBoundary, metadataUnlessCmsFails } from '@/components/CmsErrors';
+import { JsonLd } from '@/components/JsonLd';
+import { NotFoundPage, notFoundMetadata } from '@/components/NotFound';
+import { RichText } from '@/components/RichText';
+import { SitePage } from '@/components/SitePage';
+import { env } from '@/lib/env';
+import { getDictionary } from '@/lib/i18n/dictionaries';
+import { localeOrNotFound } from '@/lib/i18n/locale-param';
+import { otherLocale, type Locale } from '@/lib/i18n/locales';
+import { newsArticleJsonLd } from '@/lib/json-ld';
+import { publicImageUrl } from '@/lib/media';
 import {
   absoluteUrl,
   articlePath,
@@ -21,18 +21,18 @@ import {
   hreflangAlternates,
   newsListPath,
   type LanguageVariants,
-} from '@/lib/routes'
-import { getAdjacentArticles, getArticleBySlug, getGlobal, type Article } from '@/lib/strapi'
+} from '@/lib/routes';
+import { getAdjacentArticles, getArticleBySlug, getGlobal, type Article } from '@/lib/strapi';
 
 interface ArticlePageProps {
-  params: Promise<{ locale: string; slug: string }>
+  params: Promise<{ locale: string; slug: string }>;
 }
 
 // No article is rendered at build time (the build must not need the CMS);
 // see app/[locale]/layout.tsx. Each is rendered on its first request and
 // cached under its `article:<locale>:<slug>` tag.
 export function generateStaticParams(): { slug: string }[] {
-  return []
+  return [];
 }
 
 /** Where this article lives in each language it is published in. */
@@ -40,30 +40,42 @@ function languageVariants(article: Article): LanguageVariants {
   return Object.fromEntries([
     [article.locale, articlePath(article.locale, article.slug)],
     ...article.translations.map(({ locale, slug }) => [locale, articlePath(locale, slug)]),
-  ])
+  ]);
 }
 
 function coverUrl(article: Article): string | null {
-  return article.cover ? publicImageUrl(article.cover.url, { siteUrl: env.SITE_URL, cmsOrigin: env.STRAPI_URL }) : null
+  return article.cover ? publicImageUrl(article.cover.url, { siteUrl: env.SITE_URL, cmsOrigin: env.STRAPI_URL }) : null;
 }
 
-async function articleFromParams(params: ArticlePageProps['params']): Promise<{ locale: Locale; article: Article | null }> {
-  const { locale: localeSegment, slug } = await params
-  const locale = localeOrNotFound(localeSegment)
-  return { locale, article: await getArticleBySlug(locale, slug) }
+async function articleFromParams(
+  params: ArticlePageProps['params'],
+): Promise<{ locale: Locale; article: Article | null }> {
+  const { locale: localeSegment, slug } = await params;
+  const locale = localeOrNotFound(localeSegment);
+  return { locale, article: await getArticleBySlug(locale, slug) };
 }
 
 export async function generateMetadata({ params }: ArticlePageProps): Promise<Metadata> {
-  const locale = localeOrNotFound((await params).locale)
-  return metadataUnlessCmsFails(locale, () => articleMetadata(params))
+  const locale = localeOrNotFound((await params).locale);
+  return metadataUnlessCmsFails(locale, () => articleMetadata(params));
 }
 
 async function articleMetadata(params: ArticlePageProps['params']): Promise<Metadata> {
-  const { locale, article } = await articleFromParams(params)
-  if (!article) return notFoundMetadata(locale)
-  const self = articlePath(locale, article.slug)
-  const image = coverUrl(article)
-  const images = image && article.cover ? [{ url: image, width: article.cover.width, height: article.cover.height, alt: article.cover.alt || article.title }] : undefined
+  const { locale, article } = await articleFromParams(params);
+  if (!article) return notFoundMetadata(locale);
+  const self = articlePath(locale, article.slug);
+  const image = coverUrl(article);
+  const images =
+    image && article.cover
+      ? [
+          {
+            url: image,
+            width: article.cover.width,
+            height: article.cover.height,
+            alt: article.cover.alt || article.title,
+          },
+        ]
+      : undefined;
 
   return {
     title: article.seo.title,
@@ -87,29 +99,29 @@ async function articleMetadata(params: ArticlePageProps['params']): Promise<Meta
       description: article.seo.description ?? undefined,
       images: images?.map((each) => ({ url: each.url, alt: each.alt })),
     },
-  }
+  };
 }
 
 export default async function ArticlePage({ params }: ArticlePageProps) {
-  const locale = localeOrNotFound((await params).locale)
+  const locale = localeOrNotFound((await params).locale);
   return (
     <CmsErrorBoundary locale={locale}>
       <ArticleContent params={params} />
     </CmsErrorBoundary>
-  )
+  );
 }
 
 async function ArticleContent({ params }: ArticlePageProps) {
-  const { locale, article } = await articleFromParams(params)
-  if (!article) return <NotFoundPage locale={locale} />
-  const dictionary = getDictionary(locale)
-  const other = otherLocale(locale)
-  const translation = article.translations.find((each) => each.locale === other)
+  const { locale, article } = await articleFromParams(params);
+  if (!article) return <NotFoundPage locale={locale} />;
+  const dictionary = getDictionary(locale);
+  const other = otherLocale(locale);
+  const translation = article.translations.find((each) => each.locale === other);
   const [adjacent, settings] = await Promise.all([
     getAdjacentArticles(locale, article.documentId, article.postedAt),
     getGlobal(locale),
-  ])
-  const image = coverUrl(article)
+  ]);
+  const image = coverUrl(article);
 
   return (
     <SitePage
@@ -149,7 +161,12 @@ async function ArticleContent({ params }: ArticlePageProps) {
         </header>
 
         {article.cover ? (
-          <CmsImage image={article.cover} sizes="(min-width: 48rem) 44rem, 100vw" aboveTheFold className="article__cover" />
+          <CmsImage
+            image={article.cover}
+            sizes="(min-width: 48rem) 44rem, 100vw"
+            aboveTheFold
+            className="article__cover"
+          />
         ) : null}
 
         <RichText content={article.body} />
@@ -175,13 +192,23 @@ async function ArticleContent({ params }: ArticlePageProps) {
       {adjacent.older || adjacent.newer ? (
         <nav className="adjacent-articles" aria-label={dictionary.article.adjacentLabel}>
           {adjacent.older ? (
-            <Link href={articlePath(locale, adjacent.older.slug)} rel="prev" className="adjacent-articles__older" data-adjacent="older">
+            <Link
+              href={articlePath(locale, adjacent.older.slug)}
+              rel="prev"
+              className="adjacent-articles__older"
+              data-adjacent="older"
+            >
               <span className="adjacent-articles__label">← {dictionary.article.older}</span>
               <span className="adjacent-articles__title">{adjacent.older.title}</span>
             </Link>
           ) : null}
           {adjacent.newer ? (
-            <Link href={articlePath(locale, adjacent.newer.slug)} rel="next" className="adjacent-articles__newer" data-adjacent="newer">
+            <Link
+              href={articlePath(locale, adjacent.newer.slug)}
+              rel="next"
+              className="adjacent-articles__newer"
+              data-adjacent="newer"
+            >
               <span className="adjacent-articles__label">{dictionary.article.newer} →</span>
               <span className="adjacent-articles__title">{adjacent.newer.title}</span>
             </Link>
@@ -189,5 +216,5 @@ async function ArticleContent({ params }: ArticlePageProps) {
         </nav>
       ) : null}
     </SitePage>
-  )
+  );
 }
