@@ -191,7 +191,9 @@ try {
     samples['publish call'].push(performance.now() - started);
     const deadline = started + 30_000;
     const times = await Promise.all(targets.map((target) => firstFresh(target, title, deadline)));
-    targets.forEach((target, i) => samples[target.name].push(times[i] - started));
+    targets.forEach((target, i) => {
+      samples[target.name].push(times[i] - started);
+    });
     process.stdout.write(
       `  ${String(run).padStart(2)}: ${targets.map((t, i) => `${t.name} ${Math.round(times[i] - started)} ms`).join(', ')}\n`,
     );

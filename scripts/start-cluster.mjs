@@ -43,7 +43,11 @@ try {
   process.exit(1);
 }
 for (const [name, service] of Object.entries(cluster.services)) {
-  service.proc?.exited.then((code) => !stopping && (console.error(`${name} exited (${code})`), stop(1)));
+  service.proc?.exited.then((code) => {
+    if (stopping) return;
+    console.error(`${name} exited (${code})`);
+    stop(1);
+  });
 }
 console.log(`
 medee cluster is running (nginx → 2 sites + 2 CMS, Redis cache, PostgreSQL):

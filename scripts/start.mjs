@@ -91,7 +91,11 @@ try {
   processes.push(web);
   await waitForHttp(`http://127.0.0.1:${webPort}/mn`, { proc: web, timeoutMs: 60_000 });
   for (const proc of processes)
-    proc.exited.then((code) => !stopping && (console.error(`${proc.name} exited (${code})`), stopAll(1)));
+    proc.exited.then((code) => {
+      if (stopping) return;
+      console.error(`${proc.name} exited (${code})`);
+      stopAll(1);
+    });
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   await stopAll(1);

@@ -55,6 +55,8 @@ const jest = path.join(rootDir, 'node_modules', 'jest', 'bin', 'jest.js');
 const env = { STRAPI_TELEMETRY_DISABLED: 'true', NEXT_TELEMETRY_DISABLED: '1' };
 try {
   if (process.argv.length === 2) {
+    // Lint and format first: it takes a second and names the file and line.
+    await run(path.join(rootDir, 'node_modules', '.bin', 'biome'), ['check', '.'], { cwd: rootDir });
     // The builds type-check the apps' server code; this adds the admin panel and the tests.
     await run(
       process.execPath,

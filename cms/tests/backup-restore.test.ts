@@ -10,7 +10,8 @@ import { startSeededCms, type CmsInstance } from './helpers/cms-instance';
 import { tinyPdf, tinyPng } from './helpers/files';
 import { seedArticles, seedCertificates } from './helpers/seed-data';
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- documents are compared as data
+// biome-ignore lint/suspicious/noExplicitAny: documents are compared as data
+type Json = any;
 
 const LOCALES = ['mn', 'zh'] as const;
 const STATUSES = ['draft', 'published'] as const;

@@ -5,7 +5,8 @@ import { isPublished, seedArticles, seedCategories, seedCertificates, seedGlobal
 const SEED_KEY = 'zhuanjingtexin-certificate-2019';
 const MN_TITLE = 'Мэргэшсэн, тусгай, шинэ бүтээгдэхүүний технологийн гэрчилгээ';
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- response bodies are asserted field by field
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are asserted field by field
+type Json = any;
 
 /** The content API suite; it runs once per database (see content-api.*.test.ts). */
 export function describeContentApi(database: Database): void {

@@ -4,7 +4,8 @@ import { startSeededCms, type CmsInstance } from './helpers/cms-instance';
 import { EXECUTABLE, HTML_WITH_SCRIPT, SVG_WITH_SCRIPT, tinyPdf, tinyPng } from './helpers/files';
 import { isPublished, seedArticles, seedCertificates } from './helpers/seed-data';
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- response bodies are asserted field by field
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are asserted field by field
+type Json = any;
 
 const SEED_KEY = 'zhuanjingtexin-certificate-2019';
 const seedArticle = seedArticles.find((article) => article.key === SEED_KEY)!;

@@ -4,7 +4,8 @@ import plugins, { UPLOAD_ALLOWED_TYPES, UPLOAD_DENIED_TYPES } from '../config/pl
 import { detectAllowedType } from '../src/middlewares/upload-content-check';
 import { EXECUTABLE, HTML_WITH_SCRIPT, SVG_WITH_SCRIPT, tinyPdf, tinyPng } from './helpers/files';
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- config objects are inspected by shape
+// biome-ignore lint/suspicious/noExplicitAny: config objects are inspected by shape
+type Json = any;
 
 /** A stand-in for Strapi's `env` helper over a plain object. */
 function envOf(values: Record<string, string>) {

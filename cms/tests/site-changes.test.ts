@@ -5,7 +5,8 @@ import { adminClient, type AdminClient } from './helpers/admin-api';
 import { startSeededCms, type CmsInstance } from './helpers/cms-instance';
 import { isPublished, seedArticles } from './helpers/seed-data';
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- response bodies are asserted field by field
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are asserted field by field
+type Json = any;
 
 const ARTICLE = 'api::article.article';
 const GLOBAL = 'api::global.global';

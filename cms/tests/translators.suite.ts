@@ -7,7 +7,8 @@ import { startSeededCms, type CmsInstance, type Database } from './helpers/cms-i
 import { runSql } from './helpers/database';
 import { seedArticles } from './helpers/seed-data';
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- response bodies are asserted field by field
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are asserted field by field
+type Json = any;
 
 const ARTICLES = '/content-manager/collection-types/api::article.article';
 const XLIFF_NS = 'urn:oasis:names:tc:xliff:document:2.0';

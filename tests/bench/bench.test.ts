@@ -23,7 +23,7 @@ function expectLoad(load: Load, label: string) {
 describe('npm run bench -- --quick', () => {
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'medee-bench-test-'));
   let output = '';
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: the bench's JSON report is asserted field by field
   let result: any;
 
   beforeAll(async () => {

@@ -13,7 +13,6 @@ import {
   publishedArticles,
   publishedCertificates,
   seedArticle,
-  seedCertificate,
   serverDocument,
 } from './reader-data';
 import { startSite, type SiteInstance } from './site';

@@ -28,6 +28,7 @@ export function CmsImage({ image, sizes, alt, aboveTheFold = false, className }:
     className,
     unoptimized: !isCmsUpload(image.url, env.STRAPI_URL),
   });
-  // eslint-disable-next-line @next/next/no-img-element, jsx-a11y/alt-text -- alt is in props
+  // biome-ignore lint/performance/noImgElement: getImageProps already gives the optimized srcset (see above)
+  // biome-ignore lint/a11y/useAltText: alt is in props
   return <img {...props} />;
 }

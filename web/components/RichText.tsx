@@ -112,7 +112,8 @@ function Block({ block }: { block: RootBlock }) {
       });
       return (
         <figure>
-          {/* eslint-disable-next-line @next/next/no-img-element, jsx-a11y/alt-text -- alt is in props */}
+          {/* biome-ignore lint/performance/noImgElement: getImageProps already gives the optimized srcset */}
+          {/* biome-ignore lint/a11y/useAltText: alt is in props */}
           <img {...props} />
           {block.image.caption ? <figcaption>{block.image.caption}</figcaption> : null}
         </figure>

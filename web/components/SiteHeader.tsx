@@ -43,6 +43,7 @@ export function SiteHeader({ locale, siteName, dictionary, current, languageSwit
             ))}
           </ul>
         </nav>
+        {/* biome-ignore lint/a11y/useSemanticElements: the form is the search landmark; <search> around it would add a second element for the same role */}
         <form role="search" action={searchPath(locale)} method="get" className="site-search">
           <label htmlFor="site-search-q" className="visually-hidden">
             {dictionary.search.label}

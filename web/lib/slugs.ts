@@ -5,5 +5,6 @@ const MAX_SLUG_LENGTH = 200;
 
 /** Whether `slug` could name something in the CMS; when not, there is nothing to look up. */
 export function isPlausibleSlug(slug: string): boolean {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses
   return slug.length > 0 && slug.length <= MAX_SLUG_LENGTH && !/[\u0000-\u001f\u007f]/.test(slug);
 }

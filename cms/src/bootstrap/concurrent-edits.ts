@@ -20,7 +20,8 @@ import { DEFAULT_LOCALE, PUBLIC_CONTENT_TYPES } from '../content-types';
  * the same account count as one editor.
  */
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- documents are compared as data
+// biome-ignore lint/suspicious/noExplicitAny: documents are compared as data
+type Json = any;
 interface Attribute {
   type: string;
   repeatable?: boolean;

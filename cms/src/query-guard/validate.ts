@@ -52,6 +52,7 @@ export const DEFAULT_LIMITS: QueryLimits = {
 
 // C0 controls and DEL: no legitimate slug, title search or locale contains them, and PostgreSQL
 // rejects NUL in text outright.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are what it finds
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 
 export function hasControlCharacter(text: string): boolean {
@@ -155,7 +156,9 @@ export class QueryValidator {
     }
     if (Array.isArray(value)) {
       if (value.length > this.limits.maxArrayLength) throw new BadQueryError('Too many values', path);
-      value.forEach((item, index) => this.checkStrings(item, `${path}[${index}]`, depth + 1));
+      value.forEach((item, index) => {
+        this.checkStrings(item, `${path}[${index}]`, depth + 1);
+      });
       return;
     }
     if (isPlainObject(value)) {
@@ -221,7 +224,9 @@ export class QueryValidator {
     if (depth > this.limits.maxDepth) throw new BadQueryError('Filters are nested too deeply', path);
     const list = Array.isArray(filters) ? filters : undefined;
     if (list) {
-      list.forEach((item, index) => this.checkFilters(uid, item, `${path}[${index}]`, depth + 1));
+      list.forEach((item, index) => {
+        this.checkFilters(uid, item, `${path}[${index}]`, depth + 1);
+      });
       return;
     }
     if (!isPlainObject(filters)) throw new BadQueryError('Filters must be an object', path);
@@ -233,7 +238,9 @@ export class QueryValidator {
         const branches = asList(value);
         if (!branches || branches.length === 0) throw new BadQueryError(`${key} must be a list of conditions`, at);
         if (branches.length > this.limits.maxArrayLength) throw new BadQueryError(`${key} has too many branches`, at);
-        branches.forEach((branch, index) => this.checkFilters(uid, branch, `${at}[${index}]`, depth + 1));
+        branches.forEach((branch, index) => {
+          this.checkFilters(uid, branch, `${at}[${index}]`, depth + 1);
+        });
       } else if (key === '$not') {
         this.checkFilters(uid, value, at, depth + 1);
       } else if (key.startsWith('$')) {
@@ -252,12 +259,15 @@ export class QueryValidator {
     switch (attribute.type) {
       case 'relation':
         if (!attribute.target) throw new BadQueryError('This relation cannot be filtered', path);
-        return this.checkFilters(attribute.target, value, path, depth);
+        this.checkFilters(attribute.target, value, path, depth);
+        return;
       case 'media':
-        return this.checkFilters('plugin::upload.file', value, path, depth);
+        this.checkFilters('plugin::upload.file', value, path, depth);
+        return;
       case 'component':
         if (!attribute.component) throw new BadQueryError('This component cannot be filtered', path);
-        return this.checkFilters(attribute.component, value, path, depth);
+        this.checkFilters(attribute.component, value, path, depth);
+        return;
       default:
         break;
     }
@@ -265,7 +275,10 @@ export class QueryValidator {
     if (!kind) throw new BadQueryError(`Fields of type ${attribute.type} cannot be filtered`, path);
 
     // `filters[slug]=x` means `$eq`.
-    if (!isPlainObject(value)) return this.checkOperand(kind, '$eq', value, path);
+    if (!isPlainObject(value)) {
+      this.checkOperand(kind, '$eq', value, path);
+      return;
+    }
     for (const [operator, operand] of Object.entries(value)) {
       const at = `${path}[${operator}]`;
       if (operator === '$and' || operator === '$or') {
@@ -273,7 +286,9 @@ export class QueryValidator {
         if (!branches || branches.length === 0 || branches.length > this.limits.maxArrayLength) {
           throw new BadQueryError(`${operator} must be a list of conditions`, at);
         }
-        branches.forEach((branch, index) => this.checkAttributeFilter(attribute, branch, `${at}[${index}]`, depth + 1));
+        branches.forEach((branch, index) => {
+          this.checkAttributeFilter(attribute, branch, `${at}[${index}]`, depth + 1);
+        });
       } else if (operator === '$not') {
         this.checkAttributeFilter(attribute, operand, at, depth + 1);
       } else {

@@ -20,7 +20,7 @@ import {
   type ParsedInlineNode,
   type Unit,
 } from './units';
-import { buildXliff, parseXliff, XliffFormatError, type XliffFile, type XliffSegment } from './xliff';
+import { buildXliff, type ParsedXliff, parseXliff, XliffFormatError, type XliffFile, type XliffSegment } from './xliff';
 
 export type ExportSelection = 'missing' | 'outdated' | 'all';
 
@@ -182,7 +182,7 @@ export async function importXliff(
   options: ImportOptions = {},
 ): Promise<ImportReport> {
   const report: ImportReport = { ok: false, dryRun: options.dryRun === true, documents: [], problems: [] };
-  let parsed;
+  let parsed: ParsedXliff;
   try {
     parsed = parseXliff(text);
   } catch (error) {

@@ -1,4 +1,4 @@
-import { DOMImplementation, DOMParser, XMLSerializer, type Element, type Node } from '@xmldom/xmldom';
+import { DOMImplementation, DOMParser, XMLSerializer, type Document, type Element, type Node } from '@xmldom/xmldom';
 import type { CodeKind, InlineNode, ParsedInlineNode } from './units';
 
 /**
@@ -209,7 +209,7 @@ function collectUnits(container: Element, units: ParsedUnit[]): void {
 
 export function parseXliff(text: string): ParsedXliff {
   const fatal: string[] = [];
-  let doc;
+  let doc: Document;
   try {
     doc = new DOMParser({
       onError: (level, message) => {
@@ -221,7 +221,7 @@ export function parseXliff(text: string): ParsedXliff {
   }
   if (fatal.length > 0) throw new XliffFormatError(fatal);
   const root = doc.documentElement;
-  if (!root || root.localName !== 'xliff' || root.namespaceURI !== XLIFF_NS) {
+  if (root?.localName !== 'xliff' || root.namespaceURI !== XLIFF_NS) {
     throw new XliffFormatError([`the root element must be <xliff xmlns="${XLIFF_NS}">`]);
   }
   const problems: string[] = [];

@@ -4,7 +4,8 @@ import { rootDir } from '../../../scripts/lib/cms.cjs';
 import { request as cmsRequest } from './api';
 import type { CmsInstance } from './cms-instance';
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- response bodies are asserted field by field
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are asserted field by field
+type Json = any;
 
 export interface AdminSession {
   token: string;

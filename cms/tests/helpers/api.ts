@@ -1,6 +1,7 @@
 import type { CmsInstance } from './cms-instance';
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- response bodies are asserted field by field
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are asserted field by field
+type Json = any;
 
 export interface Reply {
   status: number;
@@ -23,8 +24,9 @@ export async function request(cms: Pick<CmsInstance, 'baseUrl'>, path: string, i
 
 /** Every key anywhere in a JSON value. */
 export function allKeys(value: Json, into = new Set<string>()): Set<string> {
-  if (Array.isArray(value)) value.forEach((item) => allKeys(item, into));
-  else if (value && typeof value === 'object') {
+  if (Array.isArray(value)) {
+    for (const item of value) allKeys(item, into);
+  } else if (value && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
       into.add(key);
       allKeys(item, into);

@@ -10,6 +10,7 @@ export function registerTranslationStatus(app: StrapiApp): void {
     icon: Earth,
     intlLabel: { id: 'medee.translations.menu', defaultMessage: 'Translations' },
     permissions: [{ action: 'plugin::content-manager.explorer.read', subject: 'api::article.article' }],
+    // biome-ignore lint/correctness/noComponentHookFactories: a lazy import of the page, not a component
     Component: () => import('./StatusPage'),
     position: 3,
   });

@@ -6,7 +6,7 @@ import type { NextRequest } from 'next/server';
 // path on this site is followed.
 
 function sitePath(to: string | null): string {
-  if (!to || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return '/';
+  if (!to?.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return '/';
   return to;
 }
 
