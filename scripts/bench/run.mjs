@@ -12,15 +12,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import {
-  chunkModuleIds,
-  clientModuleIds,
-  clientModulesByChunk,
-  lighthouseScores,
-  load,
-  pageWeight,
-  rssSampler,
-} from './measure.mjs';
+// Only Node's own modules and the repo's package-free ones here: a fresh clone has no
+// node_modules until installAndLoadTools() has run.
 import { evaluateGoals, formatReport } from './report.mjs';
 
 const require = createRequire(import.meta.url);
@@ -142,32 +135,40 @@ async function explainCmsQueries(pg, pgClient, cmsUrl, queries, headers) {
   return plans;
 }
 
-async function main() {
-  const nginxPath = findNginx();
-  log(
-    `${quick ? 'quick' : 'full'} run: ${seconds} s per load, ${smallScale} and ${largeScale} articles per locale, CMS on ${options.db}`,
-  );
-  if (!nginxPath)
-    log('nginx not found: the ceiling is a minimal Node server and there is no front (apt-get install -y nginx-light)');
-
+/**
+ * Installs and builds what is missing, then loads what needs the installed packages: the bench's
+ * measuring tools and the libraries that start the CMS, the site and PostgreSQL. Nothing above
+ * this imports a package, so a fresh clone gets here before anything fails.
+ */
+async function installAndLoadTools() {
   await ensureInstalled();
   await ensureCmsBuilt();
   await ensureWebBuilt();
-  // Loaded after the build checks: they need the workspaces' packages.
   const { cmsEnv, seedCms, startCms } = require('../lib/cms.cjs');
-  const { startStandaloneSite } = require('../lib/site.cjs');
-  const { startPostgres } = require('../lib/postgres.cjs');
-  const qs = require(require.resolve('qs', { paths: [path.join(rootDir, 'web')] }));
-  const port = await ports();
-  const cmsUrl = `http://127.0.0.1:${port.cms}`;
-  const frontUrl = nginxPath ? `http://127.0.0.1:${port.front}` : null;
+  return {
+    measure: await import('./measure.mjs'),
+    cmsEnv,
+    seedCms,
+    startCms,
+    startStandaloneSite: require('../lib/site.cjs').startStandaloneSite,
+    startPostgres: require('../lib/postgres.cjs').startPostgres,
+    qs: require(require.resolve('qs', { paths: [path.join(rootDir, 'web')] })),
+    pg: require(require.resolve('pg', { paths: [path.join(rootDir, 'cms')] })),
+  };
+}
 
-  // --- CMS on a throw-away database, seeded, topped up to the small scale
-  let pg;
+const sqliteFiles = (file) => ['', '-wal', '-shm'].map((suffix) => path.join(rootDir, 'cms', `${file}${suffix}`));
+
+/**
+ * The CMS's two databases: a throw-away one, seeded and topped up to the small scale, and a copy
+ * of it (same seed, same site token) topped up to the large scale. Returns the env of a CMS on each.
+ */
+async function prepareDatabases(tools, port) {
+  let pg = null;
   let databaseUrl;
   let sqliteFile;
   if (options.db === 'postgres') {
-    pg = await startPostgres({
+    pg = await tools.startPostgres({
       database: 'medee_bench',
       // auto_explain stays off (log_min_duration -1, its default) until explainCmsQueries turns it
       // on with ALTER SYSTEM, which a -c here would override.
@@ -178,12 +179,11 @@ async function main() {
   } else {
     sqliteFile = path.join('.tmp', `bench-${process.pid}.db`);
     cleanups.push(() => {
-      for (const suffix of ['', '-wal', '-shm'])
-        fs.rmSync(path.join(rootDir, 'cms', `${sqliteFile}${suffix}`), { force: true });
+      for (const file of sqliteFiles(sqliteFile)) fs.rmSync(file, { force: true });
     });
   }
   const siteReadToken = generateApiTokenKey();
-  const env = cmsEnv({
+  const env = tools.cmsEnv({
     port: port.cms,
     databaseUrl,
     sqliteFile,
@@ -195,68 +195,55 @@ async function main() {
     },
   });
   log('seeding the CMS…');
-  await seedCms(env);
+  await tools.seedCms(env);
   const generate = async (perLocale, generateEnv) => {
     const output = await run(
       process.execPath,
       [path.join(rootDir, 'scripts', 'bench', 'generate-articles.cjs'), '--per-locale', String(perLocale)],
-      {
-        env: generateEnv,
-        quiet: true,
-      },
+      { env: generateEnv, quiet: true },
     );
     return JSON.parse(output.trim().split('\n').pop());
   };
   const smallGenerated = await generate(smallScale, env);
 
-  // The large scale: a copy of the small database (same seed, same site token), topped up.
-  let largeEnv;
+  const largeEnv = { ...env, PORT: String(port.cmsLarge), PUBLIC_URL: `http://127.0.0.1:${port.cmsLarge}` };
   if (pg) {
-    const { Client } = require(require.resolve('pg', { paths: [path.join(rootDir, 'cms')] }));
-    const admin = new Client({ connectionString: pg.url.replace(/\/medee_bench$/, '/postgres') });
+    const admin = new tools.pg.Client({ connectionString: pg.url.replace(/\/medee_bench$/, '/postgres') });
     await admin.connect();
     try {
       await admin.query('CREATE DATABASE medee_bench_large TEMPLATE medee_bench');
     } finally {
       await admin.end();
     }
-    largeEnv = {
-      ...env,
-      PORT: String(port.cmsLarge),
-      PUBLIC_URL: `http://127.0.0.1:${port.cmsLarge}`,
-      DATABASE_URL: pg.url.replace(/\/medee_bench$/, '/medee_bench_large'),
-    };
+    largeEnv.DATABASE_URL = pg.url.replace(/\/medee_bench$/, '/medee_bench_large');
   } else {
     const largeFile = path.join('.tmp', `bench-${process.pid}-large.db`);
-    for (const suffix of ['', '-wal', '-shm']) {
-      const from = path.join(rootDir, 'cms', `${sqliteFile}${suffix}`);
-      if (fs.existsSync(from)) fs.copyFileSync(from, path.join(rootDir, 'cms', `${largeFile}${suffix}`));
-    }
+    const [from, to] = [sqliteFiles(sqliteFile), sqliteFiles(largeFile)];
+    for (const [i, file] of from.entries()) if (fs.existsSync(file)) fs.copyFileSync(file, to[i]);
     cleanups.push(() => {
-      for (const suffix of ['', '-wal', '-shm'])
-        fs.rmSync(path.join(rootDir, 'cms', `${largeFile}${suffix}`), { force: true });
+      for (const file of to) fs.rmSync(file, { force: true });
     });
-    largeEnv = {
-      ...env,
-      PORT: String(port.cmsLarge),
-      PUBLIC_URL: `http://127.0.0.1:${port.cmsLarge}`,
-      DATABASE_FILENAME: largeFile,
-    };
+    largeEnv.DATABASE_FILENAME = largeFile;
   }
   log(`generating up to ${largeScale} articles per locale in a copy of the database…`);
   const largeGenerated = await generate(largeScale, largeEnv);
   log(`generated ${largeGenerated.documentsCreated} documents in ${largeGenerated.ms} ms`);
+  return { pg, env, largeEnv, siteReadToken, smallGenerated, largeGenerated };
+}
 
-  log(`CMS at ${smallScale} articles per locale (+${smallGenerated.documentsCreated} documents); starting it…`);
-  const cms = await startCms(env);
+/** The small-scale CMS, the site (standalone, own copy) reading it and, with nginx, the front. */
+async function startStack(tools, port, nginxPath, databases) {
+  log(
+    `CMS at ${smallScale} articles per locale (+${databases.smallGenerated.documentsCreated} documents); starting it…`,
+  );
+  const cms = await tools.startCms(databases.env);
   cleanups.push(cms.stop);
-
-  // --- the site (standalone, own copy), the front, the ceiling
-  const site = await startStandaloneSite({
+  const frontUrl = nginxPath ? `http://127.0.0.1:${port.front}` : null;
+  const site = await tools.startStandaloneSite({
     port: port.site,
     env: {
-      STRAPI_URL: cmsUrl,
-      STRAPI_READ_TOKEN: siteReadToken,
+      STRAPI_URL: `http://127.0.0.1:${port.cms}`,
+      STRAPI_READ_TOKEN: databases.siteReadToken,
       SITE_URL: frontUrl ?? `http://127.0.0.1:${port.site}`,
     },
   });
@@ -275,24 +262,29 @@ async function main() {
     );
     cleanups.push(front.stop);
   }
+  return { cms, site, front, frontUrl };
+}
 
-  const seed = JSON.parse(fs.readFileSync(path.join(rootDir, 'cms', 'data', 'seed', 'articles.json'), 'utf8'));
-  const seedCertificates = JSON.parse(
-    fs.readFileSync(path.join(rootDir, 'cms', 'data', 'seed', 'certificates.json'), 'utf8'),
-  );
-  // The seed's own page (DESIGN.md): the 专精特新 certificate article and its certificate.
-  const article = seed.find((a) => a.mn && a.zh && a.certificates.length > 0);
-  const certificate = seedCertificates.find((c) => c.key === article.certificates[0]);
-  const pages = [];
-  for (const locale of ['mn', 'zh']) {
-    pages.push({ page: 'home', locale, path: `/${locale}` });
-    pages.push({ page: 'news', locale, path: `/${locale}/news` });
-    pages.push({ page: 'news-page-2', locale, path: `/${locale}/news?page=2` });
-    pages.push({ page: 'article', locale, path: `/${locale}/news/${article[locale].slug}` });
-    pages.push({ page: 'certificate', locale, path: `/${locale}/certificates/${certificate[locale].slug}` });
-  }
+/** The pages measured in each locale, around the seed's own page (DESIGN.md): the 专精特新 certificate article. */
+function benchPages() {
+  const readSeed = (name) => JSON.parse(fs.readFileSync(path.join(rootDir, 'cms', 'data', 'seed', name), 'utf8'));
+  const article = readSeed('articles.json').find((a) => a.mn && a.zh && a.certificates.length > 0);
+  const certificate = readSeed('certificates.json').find((c) => c.key === article.certificates[0]);
+  const pages = ['mn', 'zh'].flatMap((locale) => [
+    { page: 'home', locale, path: `/${locale}` },
+    { page: 'news', locale, path: `/${locale}/news` },
+    { page: 'news-page-2', locale, path: `/${locale}/news?page=2` },
+    { page: 'article', locale, path: `/${locale}/news/${article[locale].slug}` },
+    { page: 'certificate', locale, path: `/${locale}/certificates/${certificate[locale].slug}` },
+  ]);
+  return { pages, article };
+}
 
-  // Render every page once (the site caches it), keep its HTML as the ceiling's file.
+/**
+ * Renders every page once (the site caches it, the front too) and serves its HTML as a static
+ * file: the ceiling, from nginx or, without it, a minimal Node server. Sets each page's `file`.
+ */
+async function startCeiling(pages, { site, frontUrl }, port, nginxPath) {
   const ceilingRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'medee-ceiling-'));
   fs.chmodSync(ceilingRoot, 0o755);
   cleanups.push(() => fs.rmSync(ceilingRoot, { recursive: true, force: true }));
@@ -303,11 +295,12 @@ async function main() {
     fs.writeFileSync(path.join(ceilingRoot, page.file), html, { mode: 0o644 });
     if (frontUrl) await fetchOk(`${frontUrl}${page.path}`);
   }
+  const healthUrl = `http://127.0.0.1:${port.ceiling}/${pages[0].file}`;
   let ceiling;
   if (nginxPath) {
     ceiling = await startNginx({
       name: 'ceiling',
-      healthUrl: `http://127.0.0.1:${port.ceiling}/${pages[0].file}`,
+      healthUrl,
       prepare: () => ({ 'ceiling.conf': staticServerConf({ port: port.ceiling, root: ceilingRoot }) }),
     });
   } else {
@@ -316,22 +309,24 @@ async function main() {
       ceilingRoot,
       String(port.ceiling),
     ]);
-    await waitForHttp(`http://127.0.0.1:${port.ceiling}/${pages[0].file}`, { proc, timeoutMs: 10_000 });
+    await waitForHttp(healthUrl, { proc, timeoutMs: 10_000 });
     ceiling = { pid: proc.pid, stop: proc.stop };
   }
   cleanups.push(ceiling.stop);
+  return `http://127.0.0.1:${port.ceiling}`;
+}
 
-  // --- site loads: direct, ceiling, front, for each page and connection level
-  const sampler = rssSampler({ site: site.pid, cms: cms.pid, ...(front ? { front: front.pid } : {}) });
-  const siteRows = [];
+/** Site loads: direct, ceiling and front, for each page and connection level. */
+async function loadSite({ load }, pages, { site, frontUrl }, ceilingUrl) {
+  const rows = [];
   for (const page of pages) {
     for (const [level, connections] of connectionLevels.entries()) {
       const settings = { connections, seconds, warmupSeconds: level === 0 ? 1 : 0 };
       const direct = await load(`${site.baseUrl}${page.path}`, settings);
-      const ceilingResult = await load(`http://127.0.0.1:${port.ceiling}/${page.file}`, settings);
+      const ceilingResult = await load(`${ceilingUrl}/${page.file}`, settings);
       const frontResult = frontUrl ? await load(`${frontUrl}${page.path}`, settings) : null;
       const ratio = (r) => (r && ceilingResult.rps ? Number((r.rps / ceilingResult.rps).toFixed(3)) : null);
-      siteRows.push({
+      rows.push({
         page: page.page,
         locale: page.locale,
         path: page.path,
@@ -347,22 +342,26 @@ async function main() {
       );
     }
   }
-  const siteRss = sampler.peak();
+  return rows;
+}
 
-  // --- weight: every page's HTML and scripts. "Own" JS is every chunk that defines a client
-  // component of ours (or of a library we chose), counted whole, shared framework code and all;
-  // the rest is the framework runtime (the build's rootMainFiles and polyfills, and chunks that
-  // define only Next's own client components).
+/**
+ * Every page's HTML and scripts. "Own" JS is every chunk that defines a client component of ours
+ * (or of a library we chose), counted whole, shared framework code and all; the rest is the
+ * framework runtime (the build's rootMainFiles and polyfills, and chunks that define only Next's
+ * own client components).
+ */
+async function weighPages(measure, pages, site) {
   const nextDir = path.join(site.dir, 'web', '.next');
-  const chunkModules = clientModulesByChunk(path.join(nextDir, 'server', 'app'));
-  const moduleFiles = clientModuleIds(path.join(nextDir, 'server', 'app'));
+  const chunkModules = measure.clientModulesByChunk(path.join(nextDir, 'server', 'app'));
+  const moduleFiles = measure.clientModuleIds(path.join(nextDir, 'server', 'app'));
   const buildManifest = JSON.parse(fs.readFileSync(path.join(nextDir, 'build-manifest.json'), 'utf8'));
   const runtimeChunks = new Set(
     [...buildManifest.rootMainFiles, ...buildManifest.polyfillFiles].map((file) => `/_next/${file}`),
   );
   const isOwnChunk = (pathname, code) => {
     if (runtimeChunks.has(pathname)) return false;
-    return [...chunkModuleIds(code)].some(
+    return [...measure.chunkModuleIds(code)].some(
       (id) => moduleFiles.has(id) && !moduleFiles.get(id).startsWith('node_modules/next/'),
     );
   };
@@ -371,23 +370,27 @@ async function main() {
     weight.push({
       page: page.page,
       locale: page.locale,
-      ...(await pageWeight(`${site.baseUrl}${page.path}`, isOwnChunk, chunkModules)),
+      ...(await measure.pageWeight(`${site.baseUrl}${page.path}`, isOwnChunk, chunkModules)),
     });
   }
+  return weight;
+}
 
-  // --- CMS API at both scales
-  const headers = { Authorization: `Bearer ${siteReadToken}` };
-  const queries = cmsQueries(qs, article.zh.slug);
-  log(`CMS API loads (${cmsRounds} alternating round(s) per scale)…`);
-  const cmsLarge = await startCms(largeEnv);
-  cleanups.push(cmsLarge.stop);
-  const largeUrl = `http://127.0.0.1:${port.cmsLarge}`;
-  const largeSampler = rssSampler({ cms: cmsLarge.pid });
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : Number(((sorted[middle - 1] + sorted[middle]) / 2).toFixed(2));
+};
+
+/**
+ * The CMS API at both scales (`urls`: the CMS on each database), in alternating rounds, with the
+ * large scale's query plans on PostgreSQL.
+ */
+async function loadCms(tools, queries, headers, urls, databases) {
+  const { load } = tools.measure;
+  const scales = Object.entries(urls);
   const totals = {};
-  for (const [scale, url] of [
-    ['small', cmsUrl],
-    ['large', largeUrl],
-  ]) {
+  for (const [scale, url] of scales) {
     for (const [name, pathAndQuery] of Object.entries(queries)) {
       const body = await (await fetchOk(`${url}${pathAndQuery}`, { headers })).json();
       if (!Array.isArray(body.data) || body.data.length === 0)
@@ -400,21 +403,13 @@ async function main() {
   const rounds = { small: { list: [], slug: [] }, large: { list: [], slug: [] } };
   for (let round = 0; round < cmsRounds; round += 1) {
     for (const name of Object.keys(queries)) {
-      for (const [scale, url] of [
-        ['small', cmsUrl],
-        ['large', largeUrl],
-      ]) {
+      for (const [scale, url] of scales) {
         rounds[scale][name].push(
           await load(`${url}${queries[name]}`, { connections: cmsConnections, seconds, headers }),
         );
       }
     }
   }
-  const median = (values) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    const middle = Math.floor(sorted.length / 2);
-    return sorted.length % 2 ? sorted[middle] : Number(((sorted[middle - 1] + sorted[middle]) / 2).toFixed(2));
-  };
   const summarize = (scale) =>
     Object.fromEntries(
       Object.keys(queries).map((name) => {
@@ -433,82 +428,91 @@ async function main() {
         ];
       }),
     );
-  const small = { perLocale: smallScale, generated: smallGenerated, ...summarize('small') };
-  const large = { perLocale: largeScale, generated: largeGenerated, ...summarize('large') };
+  const small = { perLocale: smallScale, generated: databases.smallGenerated, ...summarize('small') };
+  const large = { perLocale: largeScale, generated: databases.largeGenerated, ...summarize('large') };
   let plans = null;
-  if (pg) {
-    const { Client } = require(require.resolve('pg', { paths: [path.join(rootDir, 'cms')] }));
-    const client = new Client({ connectionString: pg.url });
+  if (databases.pg) {
+    const client = new tools.pg.Client({ connectionString: databases.pg.url });
     await client.connect();
     try {
-      plans = await explainCmsQueries(pg, client, largeUrl, queries, headers);
+      plans = await explainCmsQueries(databases.pg, client, urls.large, queries, headers);
     } finally {
       await client.end();
     }
   }
-  const cmsRss = Math.max(sampler.peak().cms, largeSampler.peak().cms);
-  sampler.stop();
-  largeSampler.stop();
   const p99Ratio = (name) => Number((large[name].p99 / small[name].p99).toFixed(2));
+  return {
+    connections: cmsConnections,
+    rounds: cmsRounds,
+    small,
+    large,
+    p99Ratio: { list: p99Ratio('list'), slug: p99Ratio('slug') },
+    plans,
+  };
+}
 
-  // --- Lighthouse through the front (what readers get), home, list and article
-  const lighthouseBase = frontUrl ?? site.baseUrl;
+/** Lighthouse through the front (what readers get): home, list and article. */
+async function runLighthouse(measure, pages, baseUrl) {
   const lighthousePages = pages
     .filter((p) => ['home', 'news', 'article'].includes(p.page))
     .slice(0, quick ? 1 : undefined);
   log(`Lighthouse on ${lighthousePages.length} page(s)…`);
-  const lighthouse = (await lighthouseScores(lighthousePages.map((p) => `${lighthouseBase}${p.path}`))).map((r, i) => ({
+  return (await measure.lighthouseScores(lighthousePages.map((p) => `${baseUrl}${p.path}`))).map((r, i) => ({
     page: `${lighthousePages[i].locale} ${lighthousePages[i].page}`,
     ...r,
   }));
+}
 
-  // --- time to publish: measured by the editor issue's script (npm run bench:publish) when it is
-  // in this tree. It runs its own stack (SQLite CMS, `next start`) and writes .bench/publish-*.json.
+/**
+ * Time to publish, measured by the editor issue's script (npm run bench:publish) when it is in
+ * this tree. It runs its own stack (SQLite CMS, `next start`) and writes .bench/publish-*.json.
+ */
+async function measureTimeToPublish() {
   const publishScript = fs
     .readdirSync(path.join(rootDir, 'scripts'))
     .find((name) => /^bench-publish\.(c|m)?js$/.test(name));
-  let timeToPublish = 'pending issue 4 (scripts/bench-publish.* is not in this tree)';
-  if (publishScript) {
-    const publishRuns = quick ? 3 : 20;
-    log(`time to publish: scripts/${publishScript} --runs ${publishRuns}…`);
-    const before = Date.now();
-    await run(process.execPath, [path.join(rootDir, 'scripts', publishScript), '--runs', String(publishRuns)], {
-      cwd: rootDir,
-      quiet: true,
-    });
-    const benchDir = path.join(rootDir, '.bench');
-    const report = fs
-      .readdirSync(benchDir)
-      .filter((name) => /^publish-.*\.json$/.test(name))
-      .map((name) => path.join(benchDir, name))
-      .filter((file) => fs.statSync(file).mtimeMs >= before)
-      .sort()
-      .pop();
-    if (!report) throw new Error(`scripts/${publishScript} wrote no .bench/publish-*.json`);
-    const { rows } = JSON.parse(fs.readFileSync(report, 'utf8'));
-    const targets = rows.filter((row) => row.name !== 'publish call');
-    // The slowest target's figures (article page, news list, feed), directly and via the front.
-    const slowest = (list) =>
-      list.length
-        ? {
-            medianMs: Math.round(Math.max(...list.map((row) => row.median))),
-            p95Ms: Math.round(Math.max(...list.map((row) => row.p95))),
-          }
-        : null;
-    const viaFront = (row) => row.name.endsWith(' via front');
-    timeToPublish = {
-      runs: publishRuns,
-      ...slowest(targets.filter((row) => !viaFront(row))),
-      targets: Object.fromEntries(
-        targets.map((row) => [row.name, { medianMs: Math.round(row.median), p95Ms: Math.round(row.p95) }]),
-      ),
-      front: slowest(targets.filter(viaFront)),
-      note: `scripts/${publishScript}: the stack as in production (notices through the front, which the site refreshes)`,
-      report: path.relative(rootDir, report),
-    };
-  }
+  if (!publishScript) return 'pending issue 4 (scripts/bench-publish.* is not in this tree)';
+  const publishRuns = quick ? 3 : 20;
+  log(`time to publish: scripts/${publishScript} --runs ${publishRuns}…`);
+  const before = Date.now();
+  await run(process.execPath, [path.join(rootDir, 'scripts', publishScript), '--runs', String(publishRuns)], {
+    cwd: rootDir,
+    quiet: true,
+  });
+  const benchDir = path.join(rootDir, '.bench');
+  const report = fs
+    .readdirSync(benchDir)
+    .filter((name) => /^publish-.*\.json$/.test(name))
+    .map((name) => path.join(benchDir, name))
+    .filter((file) => fs.statSync(file).mtimeMs >= before)
+    .sort()
+    .pop();
+  if (!report) throw new Error(`scripts/${publishScript} wrote no .bench/publish-*.json`);
+  const { rows } = JSON.parse(fs.readFileSync(report, 'utf8'));
+  const targets = rows.filter((row) => row.name !== 'publish call');
+  // The slowest target's figures (article page, news list, feed), directly and via the front.
+  const slowest = (list) =>
+    list.length
+      ? {
+          medianMs: Math.round(Math.max(...list.map((row) => row.median))),
+          p95Ms: Math.round(Math.max(...list.map((row) => row.p95))),
+        }
+      : null;
+  const viaFront = (row) => row.name.endsWith(' via front');
+  return {
+    runs: publishRuns,
+    ...slowest(targets.filter((row) => !viaFront(row))),
+    targets: Object.fromEntries(
+      targets.map((row) => [row.name, { medianMs: Math.round(row.median), p95Ms: Math.round(row.p95) }]),
+    ),
+    front: slowest(targets.filter(viaFront)),
+    note: `scripts/${publishScript}: the stack as in production (notices through the front, which the site refreshes)`,
+    report: path.relative(rootDir, report),
+  };
+}
 
-  // --- sitemap at both scales: built from paginated CMS reads; an index past 50,000 URLs
+/** The sitemap at both scales: built from paginated CMS reads; an index past 50,000 URLs. */
+async function measureSitemap(tools, { site, frontUrl }, port, siteReadToken, largeUrl) {
   const sitemapAt = async (baseUrl) => {
     const started = performance.now();
     const response = await fetch(`${baseUrl}/sitemap.xml`);
@@ -518,8 +522,8 @@ async function main() {
     const count = (xml.match(kind === 'index' ? /<sitemap>/g : /<url>/g) ?? []).length;
     return { status: response.status, kind, entries: count, bytes: xml.length, ms };
   };
-  const sitemapSmall = await sitemapAt(site.baseUrl);
-  const siteLarge = await startStandaloneSite({
+  const small = await sitemapAt(site.baseUrl);
+  const siteLarge = await tools.startStandaloneSite({
     port: port.siteLarge,
     name: 'site-large',
     env: {
@@ -528,61 +532,44 @@ async function main() {
       SITE_URL: frontUrl ?? `http://127.0.0.1:${port.siteLarge}`,
     },
   });
-  let sitemapLarge;
+  let large;
   try {
-    sitemapLarge = await sitemapAt(siteLarge.baseUrl);
+    large = await sitemapAt(siteLarge.baseUrl);
   } finally {
     await siteLarge.stop();
   }
   const sitemapOk = (m) =>
     m.status === 200 && m.kind !== 'invalid' && m.entries > 0 && (m.kind === 'urlset' ? m.entries <= 50_000 : true);
-  const sitemap = {
-    status: sitemapOk(sitemapSmall) && sitemapOk(sitemapLarge) ? 'met' : 'not met',
-    small: sitemapSmall,
-    large: sitemapLarge,
+  return {
+    status: sitemapOk(small) && sitemapOk(large) ? 'met' : 'not met',
+    small,
+    large,
     note: 'index of /sitemaps/<n>.xml past 50,000 URLs (web/lib/sitemap.ts sitemapParts, unit-tested at 60,000); CMS read in pages of 100',
   };
+}
 
-  await cmsLarge.stop();
-
-  const result = {
-    meta: {
-      mode: quick ? 'quick' : 'full',
-      startedAt: startedAt.toISOString(),
-      durationS: null,
-      seconds,
-      connections: connectionLevels,
-      database: options.db === 'postgres' ? 'PostgreSQL (throw-away cluster)' : 'SQLite',
-      ceiling: nginxPath ? 'nginx static file' : 'in-memory Node server',
-      front: nginxPath ? 'nginx (deploy/nginx/templates/medee.conf.template), 1 site instance' : 'none',
-      ports: port,
-      machine: {
-        cpus: os.cpus().length,
-        cpuModel: os.cpus()[0]?.model ?? 'unknown',
-        memGiB: Math.round(os.totalmem() / 2 ** 30),
-        node: process.version,
-      },
+function runMeta(port, nginxPath) {
+  return {
+    mode: quick ? 'quick' : 'full',
+    startedAt: startedAt.toISOString(),
+    durationS: null,
+    seconds,
+    connections: connectionLevels,
+    database: options.db === 'postgres' ? 'PostgreSQL (throw-away cluster)' : 'SQLite',
+    ceiling: nginxPath ? 'nginx static file' : 'in-memory Node server',
+    front: nginxPath ? 'nginx (deploy/nginx/templates/medee.conf.template), 1 site instance' : 'none',
+    ports: port,
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? 'unknown',
+      memGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
     },
-    site: siteRows,
-    cms: {
-      connections: cmsConnections,
-      rounds: cmsRounds,
-      small,
-      large,
-      p99Ratio: { list: p99Ratio('list'), slug: p99Ratio('slug') },
-      plans,
-    },
-    weight,
-    rss: { ...siteRss, cms: cmsRss, unit: 'MiB' },
-    lighthouseVersion: require('lighthouse/package.json').version,
-    lighthouseTarget: frontUrl ? 'through the front' : 'direct',
-    lighthouse,
-    timeToPublish,
-    sitemap,
   };
-  result.goals = evaluateGoals(result);
-  result.meta.durationS = Math.round((Date.now() - startedAt.getTime()) / 1000);
+}
 
+/** The JSON (stamped, and as latest.json), the table (latest.txt) and the query plans. */
+function writeReport(result) {
   fs.mkdirSync(options.out, { recursive: true });
   const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
   const jsonFile = path.join(options.out, `bench-${result.meta.mode}-${stamp}.json`);
@@ -590,6 +577,7 @@ async function main() {
   fs.writeFileSync(jsonFile, `${JSON.stringify(result, null, 2)}\n`);
   fs.writeFileSync(path.join(options.out, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
   fs.writeFileSync(path.join(options.out, 'latest.txt'), `${text}\n`);
+  const { plans } = result.cms;
   if (plans)
     fs.writeFileSync(
       path.join(options.out, 'latest-plans.txt'),
@@ -601,6 +589,64 @@ async function main() {
   log(
     `JSON: ${path.relative(process.cwd(), jsonFile)} (and latest.json, latest.txt${plans ? ', latest-plans.txt' : ''}) — ${result.meta.durationS} s`,
   );
+}
+
+async function main() {
+  const nginxPath = findNginx();
+  log(
+    `${quick ? 'quick' : 'full'} run: ${seconds} s per load, ${smallScale} and ${largeScale} articles per locale, CMS on ${options.db}`,
+  );
+  if (!nginxPath)
+    log('nginx not found: the ceiling is a minimal Node server and there is no front (apt-get install -y nginx-light)');
+
+  const tools = await installAndLoadTools();
+  const { measure } = tools;
+  const port = await ports();
+  const databases = await prepareDatabases(tools, port);
+  const stack = await startStack(tools, port, nginxPath, databases);
+  const { pages, article } = benchPages();
+  const ceilingUrl = await startCeiling(pages, stack, port, nginxPath);
+
+  const sampler = measure.rssSampler({
+    site: stack.site.pid,
+    cms: stack.cms.pid,
+    ...(stack.front ? { front: stack.front.pid } : {}),
+  });
+  const siteRows = await loadSite(measure, pages, stack, ceilingUrl);
+  const siteRss = sampler.peak();
+  const weight = await weighPages(measure, pages, stack.site);
+
+  log(`CMS API loads (${cmsRounds} alternating round(s) per scale)…`);
+  const cmsLarge = await tools.startCms(databases.largeEnv);
+  cleanups.push(cmsLarge.stop);
+  const urls = { small: `http://127.0.0.1:${port.cms}`, large: `http://127.0.0.1:${port.cmsLarge}` };
+  const largeSampler = measure.rssSampler({ cms: cmsLarge.pid });
+  const headers = { Authorization: `Bearer ${databases.siteReadToken}` };
+  const cms = await loadCms(tools, cmsQueries(tools.qs, article.zh.slug), headers, urls, databases);
+  const cmsRss = Math.max(sampler.peak().cms, largeSampler.peak().cms);
+  sampler.stop();
+  largeSampler.stop();
+
+  const lighthouse = await runLighthouse(measure, pages, stack.frontUrl ?? stack.site.baseUrl);
+  const timeToPublish = await measureTimeToPublish();
+  const sitemap = await measureSitemap(tools, stack, port, databases.siteReadToken, urls.large);
+  await cmsLarge.stop();
+
+  const result = {
+    meta: runMeta(port, nginxPath),
+    site: siteRows,
+    cms,
+    weight,
+    rss: { ...siteRss, cms: cmsRss, unit: 'MiB' },
+    lighthouseVersion: require('lighthouse/package.json').version,
+    lighthouseTarget: stack.frontUrl ? 'through the front' : 'direct',
+    lighthouse,
+    timeToPublish,
+    sitemap,
+  };
+  result.goals = evaluateGoals(result);
+  result.meta.durationS = Math.round((Date.now() - startedAt.getTime()) / 1000);
+  writeReport(result);
 }
 
 async function cleanUp() {
