@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const { readCmsEnv } = require('./lib/env-files.cjs');
+const { effectiveCmsEnv } = require('./lib/env-files.cjs');
 
 const USAGE = `Usage:
   npm run i18n -- status [--locale zh] [--json] [--check]
@@ -52,7 +52,7 @@ const callerDir = process.env.INIT_CWD ?? process.cwd();
 const resolveFile = (file) => path.resolve(callerDir, file);
 
 function connection() {
-  const env = readCmsEnv();
+  const env = effectiveCmsEnv();
   const url = (
     options.url ??
     process.env.MEDEE_CMS_URL ??
@@ -68,7 +68,7 @@ function connection() {
   };
   const names = accounts[options.as];
   if (!names) throw new CliError(`--as must be one of ${Object.keys(accounts).join(', ')}`);
-  const [email, password] = names.map((name) => process.env[name] ?? env[name]);
+  const [email, password] = names.map((name) => env[name]);
   if (!email || !password)
     throw new CliError(
       `No ${options.as} login: set ${names.join(' and ')} in cms/.env (npm start writes them) or MEDEE_CMS_EMAIL / MEDEE_CMS_PASSWORD.`,

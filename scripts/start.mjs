@@ -1,14 +1,14 @@
 // npm start: install, build, seed on first run, then run the CMS (:1337) and the site (:3000)
-// on the embedded SQLite database until Ctrl-C.
+// on the embedded SQLite database until Ctrl-C. The site runs as its image does: Next's
+// standalone server (web/Dockerfile), not `next start`, which does not serve that build.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseEnv } from 'node:util';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const { ensureInstalled, ensureCmsBuilt, ensureWebBuilt } = require('./lib/build.cjs');
-const { portInUse, startProcess, waitForHttp } = require('./lib/processes.cjs');
-const { ensureEnvFiles } = require('./lib/env-files.cjs');
+const { portInUse } = require('./lib/processes.cjs');
+const { demoLogins, effectiveCmsEnv, effectiveWebEnv, ensureEnvFiles } = require('./lib/env-files.cjs');
 
 const [major] = process.versions.node.split('.').map(Number);
 if (major < 20) {
@@ -18,17 +18,18 @@ if (major < 20) {
 
 const rootDir = path.join(path.dirname(new URL(import.meta.url).pathname), '..');
 const cmsDir = path.join(rootDir, 'cms');
-const webDir = path.join(rootDir, 'web');
 const started = Date.now();
 
 await ensureInstalled();
 // Loaded after the install: the CMS helpers need the cms workspace's packages.
 const { seedCms, startCms } = require('./lib/cms.cjs');
+const { startStandaloneSite } = require('./lib/site.cjs');
 
-const { admin, translators, cmsEnvFile, created } = ensureEnvFiles();
+const { created } = ensureEnvFiles();
 if (created.length > 0) console.log(`Wrote ${created.join(' and ')} with fresh development secrets (not committed).`);
-const cmsEnvValues = parseEnv(fs.readFileSync(cmsEnvFile, 'utf8'));
-const cmsPort = Number(process.env.PORT ?? cmsEnvValues.PORT ?? 1337);
+// Every value below (ports, database, the printed logins) is the one the CMS will use.
+const cmsEnv = effectiveCmsEnv();
+const cmsPort = Number(cmsEnv.PORT || 1337);
 const webPort = Number(process.env.WEB_PORT ?? 3000);
 
 for (const [name, port] of [
@@ -44,13 +45,8 @@ for (const [name, port] of [
 await ensureCmsBuilt();
 await ensureWebBuilt();
 
-const databaseFile = path.join(
-  cmsDir,
-  process.env.DATABASE_FILENAME ?? cmsEnvValues.DATABASE_FILENAME ?? '.tmp/data.db',
-);
-const usesSqlite =
-  (process.env.DATABASE_CLIENT ?? cmsEnvValues.DATABASE_CLIENT ?? 'sqlite') === 'sqlite' &&
-  !(process.env.DATABASE_URL ?? cmsEnvValues.DATABASE_URL);
+const databaseFile = path.join(cmsDir, cmsEnv.DATABASE_FILENAME || '.tmp/data.db');
+const usesSqlite = (cmsEnv.DATABASE_CLIENT || 'sqlite') === 'sqlite' && !cmsEnv.DATABASE_URL;
 if (usesSqlite && !fs.existsSync(databaseFile)) {
   console.log('First run: seeding the database…');
   await seedCms({ PORT: String(cmsPort) }, { quiet: false });
@@ -78,18 +74,16 @@ try {
     { echo: true },
   );
   processes.push(cms);
-  const web = startProcess(
-    'web',
-    path.join(rootDir, 'node_modules', '.bin', 'next'),
-    ['start', '-p', String(webPort), '-H', '127.0.0.1'],
-    {
-      cwd: webDir,
-      env: { NEXT_TELEMETRY_DISABLED: '1', STRAPI_URL: `http://127.0.0.1:${cmsPort}` },
-      echo: true,
-    },
-  );
-  processes.push(web);
-  await waitForHttp(`http://127.0.0.1:${webPort}/mn`, { proc: web, timeoutMs: 60_000 });
+  // The standalone server reads env files only from its own directory, a copy of the build
+  // without web/.env.local: it gets that file's values from here.
+  const web = await startStandaloneSite({
+    name: 'web',
+    port: webPort,
+    env: { ...effectiveWebEnv(), STRAPI_URL: `http://127.0.0.1:${cmsPort}` },
+    echo: true,
+  });
+  // Its stop() also removes the copy of the build it runs from.
+  processes.push({ name: 'web', exited: web.proc.exited, stop: web.stop });
   for (const proc of processes)
     proc.exited.then((code) => {
       if (stopping) return;
@@ -101,13 +95,25 @@ try {
   await stopAll(1);
 }
 
+// The CMS creates each demo login only when no user has it yet (bootstrap/admin-user.ts), so a
+// login changed in the environment or the admin since then may not work: print only what does.
+const logins = [];
+for (const login of demoLogins(cmsEnv)) {
+  const response = await fetch(`http://127.0.0.1:${cmsPort}/admin/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: login.email, password: login.password }),
+  });
+  logins.push(
+    response.ok
+      ? `  ${login.label.padEnd(9)} ${login.email} / ${login.password}`
+      : `  ${login.label.padEnd(9)} ${login.email} does not log in with the password set for it: the CMS creates a demo account only while none exists and keeps an existing one as it is`,
+  );
+}
+
 console.log(`
 medee is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s):
   Site      http://localhost:${webPort}/mn   http://localhost:${webPort}/zh
   CMS admin http://localhost:${cmsPort}/admin
-  Login     ${admin.email} / ${admin.password}
-${translators
-  .filter((t) => t.email && t.password)
-  .map((t) => `  Translator (${t.locale}) ${t.email} / ${t.password}`)
-  .join('\n')}
+${logins.join('\n')}
 Press Ctrl-C to stop both.`);

@@ -83,22 +83,44 @@ function ensureEnvFiles() {
   ) {
     created.push('web/.env.local');
   }
-  const cms = readEnv(cmsEnvFile);
-  return {
-    admin: { email: cms.CMS_ADMIN_EMAIL, password: cms.CMS_ADMIN_PASSWORD },
-    translators: ['mn', 'zh'].map((locale) => ({
-      locale,
-      email: cms[`CMS_TRANSLATOR_${locale.toUpperCase()}_EMAIL`],
-      password: cms[`CMS_TRANSLATOR_${locale.toUpperCase()}_PASSWORD`],
-    })),
-    cmsEnvFile,
-    created,
-  };
+  return { cmsEnvFile, webEnvFile, created };
 }
 
-/** cms/.env as written by ensureEnvFiles ({} when there is none). */
-function readCmsEnv() {
-  return readEnv(cmsEnvFile);
+/**
+ * The variables a process started from here sees: those of `file` under the environment's own.
+ * This is the precedence of Strapi's and Next's dotenv (a variable already set, even to '', is
+ * never overridden by the file), so what is printed or used here is what the CMS and site use.
+ */
+function effectiveEnv(file) {
+  return { ...readEnv(file), ...process.env };
 }
 
-module.exports = { ensureEnvFiles, readCmsEnv };
+/** The CMS's variables as `strapi start` from cms/ sees them (cms/.env under the environment). */
+function effectiveCmsEnv() {
+  return effectiveEnv(cmsEnvFile);
+}
+
+/** The site's variables as the site started by `npm start` sees them (web/.env.local under the environment). */
+function effectiveWebEnv() {
+  return effectiveEnv(webEnvFile);
+}
+
+/**
+ * The demo logins the CMS creates at boot (bootstrap/admin-user.ts, translation/accounts.ts)
+ * from `env`: the admin, then one translator per CMS_TRANSLATOR_<LOCALE>_EMAIL.
+ */
+function demoLogins(env) {
+  const logins = [{ label: 'Login', email: env.CMS_ADMIN_EMAIL?.trim(), password: env.CMS_ADMIN_PASSWORD }];
+  for (const name of Object.keys(env).sort()) {
+    const locale = /^CMS_TRANSLATOR_(\w+)_EMAIL$/.exec(name)?.[1];
+    if (locale)
+      logins.push({
+        label: `Translator (${locale.toLowerCase()})`,
+        email: env[name].trim(),
+        password: env[`CMS_TRANSLATOR_${locale}_PASSWORD`],
+      });
+  }
+  return logins.filter((login) => login.email && login.password);
+}
+
+module.exports = { ensureEnvFiles, effectiveCmsEnv, effectiveWebEnv, demoLogins };
