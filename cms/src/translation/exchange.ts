@@ -171,151 +171,178 @@ interface PlannedWrite {
   document: ImportedDocument;
 }
 
-/**
- * Validates the whole file first — format, locales, document ids, unchanged source text, inline
- * codes, complete units, permissions — and reports every problem per unit. Only a file without
- * problems is written, in one transaction, into the target locale's drafts (never published).
- */
-export async function importXliff(
-  strapi: Core.Strapi,
-  text: string,
-  options: ImportOptions = {},
-): Promise<ImportReport> {
-  const report: ImportReport = { ok: false, dryRun: options.dryRun === true, documents: [], problems: [] };
+type Problem = (problem: Omit<UnitProblem, 'file'>) => void;
+
+/** The file parsed, with known and different locales; null with the problems reported when not. */
+async function readImportFile(strapi: Core.Strapi, text: string, report: ImportReport): Promise<ParsedXliff | null> {
   let parsed: ParsedXliff;
   try {
     parsed = parseXliff(text);
   } catch (error) {
-    if (error instanceof XliffFormatError) {
-      report.problems.push(...error.problems.map((problem) => ({ file: '(xliff)', problem })));
-      return report;
-    }
-    throw error;
+    if (!(error instanceof XliffFormatError)) throw error;
+    report.problems.push(...error.problems.map((problem) => ({ file: '(xliff)', problem })));
+    return null;
   }
   report.srcLang = parsed.srcLang;
   report.trgLang = parsed.trgLang;
-  const { srcLang, trgLang } = parsed;
   try {
-    await checkLocales(strapi, srcLang, trgLang);
+    await checkLocales(strapi, parsed.srcLang, parsed.trgLang);
   } catch (error) {
     if (!(error instanceof TranslationRequestError)) throw error;
     report.problems.push({ file: '(xliff)', problem: error.message });
-    return report;
+    return null;
   }
+  return parsed;
+}
 
-  const plans: PlannedWrite[] = [];
-  for (const file of parsed.files) {
-    const problem = (p: Omit<UnitProblem, 'file'>) => report.problems.push({ file: file.id, ...p });
-    const match = /^(api::[a-z0-9-]+\.[a-z0-9-]+)\/([A-Za-z0-9]+)$/.exec(file.original);
-    if (!match || !isTranslatedType(match[1]!)) {
-      problem({
-        problem: `original "${file.original}" does not name a translated document (expected api::article.article/<documentId>)`,
-      });
+interface ImportTarget {
+  uid: TranslatedType;
+  documentId: string;
+  fields: ReturnType<typeof translatableFields>;
+  source: Record<string, unknown>;
+  existing: Record<string, unknown> | null;
+}
+
+/** The document a <file>'s original names, with its source variant and its target variant if any. */
+async function findImportTarget(
+  strapi: Core.Strapi,
+  file: ParsedXliff['files'][number],
+  { srcLang, trgLang }: ParsedXliff,
+  problem: Problem,
+): Promise<ImportTarget | null> {
+  const match = /^(api::[a-z0-9-]+\.[a-z0-9-]+)\/([A-Za-z0-9]+)$/.exec(file.original);
+  if (!match || !isTranslatedType(match[1]!)) {
+    problem({
+      problem: `original "${file.original}" does not name a translated document (expected api::article.article/<documentId>)`,
+    });
+    return null;
+  }
+  const uid = match[1] as TranslatedType;
+  const documentId = match[2]!;
+  const source = await loadDraft(strapi, uid, documentId, srcLang);
+  if (!source) {
+    problem({ problem: `unknown document: no ${TYPE_NAMES[uid]} ${documentId} with a ${srcLang} variant` });
+    return null;
+  }
+  const existing = await loadDraft(strapi, uid, documentId, trgLang);
+  return { uid, documentId, fields: translatableFields(strapi, uid), source, existing };
+}
+
+/**
+ * The translated segments of a <file> per unit, checked against the current source: the same
+ * units and segments with the same text, intact inline codes, each unit translated whole or not
+ * at all. Every mismatch is reported through `problem`.
+ */
+function checkedTranslations(
+  file: ParsedXliff['files'][number],
+  currentUnits: Map<string, Unit>,
+  srcLang: string,
+  problem: Problem,
+): Map<string, Map<string, ParsedInlineNode[]>> {
+  const translations = new Map<string, Map<string, ParsedInlineNode[]>>();
+  const fileUnits = new Set(file.units.map((unit) => unit.id));
+  for (const unit of file.units) {
+    const current = currentUnits.get(unit.id);
+    if (!current) {
+      problem({ unit: unit.id, problem: `source changed: the ${srcLang} variant has no "${unit.id}" text any more` });
       continue;
     }
-    const uid = match[1] as TranslatedType;
-    const documentId = match[2]!;
-    const fields = translatableFields(strapi, uid);
-    const source = await loadDraft(strapi, uid, documentId, srcLang);
-    if (!source) {
-      problem({ problem: `unknown document: no ${TYPE_NAMES[uid]} ${documentId} with a ${srcLang} variant` });
-      continue;
+    const currentSegments = new Map(current.segments.map((segment) => [segment.id, segment]));
+    const fileSegments = new Set(unit.segments.map((segment) => segment.id));
+    for (const segment of current.segments) {
+      if (!fileSegments.has(segment.id))
+        problem({
+          unit: unit.id,
+          segment: segment.id,
+          problem: 'source changed: this segment was added to the source after the export',
+        });
     }
-    const existing = await loadDraft(strapi, uid, documentId, trgLang);
-    const currentUnits = new Map(extractUnits(fields, source).map((unit) => [unit.id, unit]));
-    const fileUnits = new Map(file.units.map((unit) => [unit.id, unit]));
-    const translations = new Map<string, Map<string, ParsedInlineNode[]>>();
-    const before = report.problems.length;
-
-    for (const unit of file.units) {
-      const current = currentUnits.get(unit.id);
-      if (!current) {
-        problem({ unit: unit.id, problem: `source changed: the ${srcLang} variant has no "${unit.id}" text any more` });
+    const targets = new Map<string, ParsedInlineNode[]>();
+    for (const segment of unit.segments) {
+      for (const p of segment.problems) problem({ unit: unit.id, segment: segment.id, problem: p });
+      const currentSegment = currentSegments.get(segment.id);
+      if (!currentSegment) {
+        problem({
+          unit: unit.id,
+          segment: segment.id,
+          problem: 'source changed: the source has no such segment any more',
+        });
         continue;
       }
-      const currentSegments = new Map(current.segments.map((segment) => [segment.id, segment]));
-      const fileSegments = new Set(unit.segments.map((segment) => segment.id));
-      for (const segment of current.segments) {
-        if (!fileSegments.has(segment.id))
-          problem({
-            unit: unit.id,
-            segment: segment.id,
-            problem: 'source changed: this segment was added to the source after the export',
-          });
-      }
-      const targets = new Map<string, ParsedInlineNode[]>();
-      for (const segment of unit.segments) {
-        for (const p of segment.problems) problem({ unit: unit.id, segment: segment.id, problem: p });
-        const currentSegment = currentSegments.get(segment.id);
-        if (!currentSegment) {
-          problem({
-            unit: unit.id,
-            segment: segment.id,
-            problem: 'source changed: the source has no such segment any more',
-          });
-          continue;
-        }
-        if (!sameSourceContent(segment.source, currentSegment.source)) {
-          problem({
-            unit: unit.id,
-            segment: segment.id,
-            problem: `source changed since the export: the ${srcLang} text now differs from this file's <source>`,
-          });
-          continue;
-        }
-        if (segment.target === null) continue;
-        for (const p of inlineCodeProblems(currentSegment.source, segment.target)) {
-          problem({ unit: unit.id, segment: segment.id, problem: `broken inline codes: ${p}` });
-        }
-        targets.set(segment.id, segment.target);
-      }
-      if (targets.size > 0 && targets.size < current.segments.length) {
-        const missing = current.segments.filter((segment) => !targets.has(segment.id)).map((segment) => segment.id);
+      if (!sameSourceContent(segment.source, currentSegment.source)) {
         problem({
           unit: unit.id,
-          problem: `incomplete: segment(s) ${missing.join(', ')} have no target; translate the whole unit or none of it`,
+          segment: segment.id,
+          problem: `source changed since the export: the ${srcLang} text now differs from this file's <source>`,
         });
+        continue;
       }
-      if (targets.size > 0) translations.set(unit.id, targets);
+      if (segment.target === null) continue;
+      for (const p of inlineCodeProblems(currentSegment.source, segment.target)) {
+        problem({ unit: unit.id, segment: segment.id, problem: `broken inline codes: ${p}` });
+      }
+      targets.set(segment.id, segment.target);
     }
-    for (const unit of currentUnits.values()) {
-      if (!fileUnits.has(unit.id))
-        problem({
-          unit: unit.id,
-          problem: `source changed: "${unit.id}" was added to the ${srcLang} variant after the export`,
-        });
-    }
-    if (report.problems.length > before) continue;
-
-    const title =
-      typeof source.title === 'string' ? source.title : typeof source.name === 'string' ? source.name : documentId;
-    const document: ImportedDocument = {
-      file: file.id,
-      contentType: uid,
-      documentId,
-      title,
-      action: 'skipped (no targets)',
-      units: [...translations.keys()],
-    };
-    report.documents.push(document);
-    if (translations.size === 0) continue;
-
-    const data = buildTargetData(fields, source, existing, translations);
-    const writtenFields = fields.filter((field) => translations.has(field.path)).map((field) => field.path);
-    if (options.mayWrite && !options.mayWrite(uid, trgLang, existing, writtenFields)) {
+    if (targets.size > 0 && targets.size < current.segments.length) {
+      const missing = current.segments.filter((segment) => !targets.has(segment.id)).map((segment) => segment.id);
       problem({
-        problem: `forbidden: you may not ${existing ? 'update' : 'create'} the ${trgLang} variant of this ${TYPE_NAMES[uid]}`,
+        unit: unit.id,
+        problem: `incomplete: segment(s) ${missing.join(', ')} have no target; translate the whole unit or none of it`,
       });
-      continue;
     }
-    plans.push({ uid, documentId, data, existing, document });
+    if (targets.size > 0) translations.set(unit.id, targets);
   }
-
-  if (report.problems.length > 0) {
-    report.documents = [];
-    return report;
+  for (const unit of currentUnits.values()) {
+    if (!fileUnits.has(unit.id))
+      problem({
+        unit: unit.id,
+        problem: `source changed: "${unit.id}" was added to the ${srcLang} variant after the export`,
+      });
   }
+  return translations;
+}
 
+/**
+ * The report's entry for one checked <file> and, when it has targets and the user may write
+ * them, the write it plans; a refusal is reported through `problem`.
+ */
+function planImport(
+  file: ParsedXliff['files'][number],
+  target: ImportTarget,
+  translations: Map<string, Map<string, ParsedInlineNode[]>>,
+  trgLang: string,
+  options: ImportOptions,
+  problem: Problem,
+): { document: ImportedDocument; plan: PlannedWrite | null } {
+  const { uid, documentId, fields, source, existing } = target;
+  const title =
+    typeof source.title === 'string' ? source.title : typeof source.name === 'string' ? source.name : documentId;
+  const document: ImportedDocument = {
+    file: file.id,
+    contentType: uid,
+    documentId,
+    title,
+    action: 'skipped (no targets)',
+    units: [...translations.keys()],
+  };
+  if (translations.size === 0) return { document, plan: null };
+  const data = buildTargetData(fields, source, existing, translations);
+  const writtenFields = fields.filter((field) => translations.has(field.path)).map((field) => field.path);
+  if (options.mayWrite && !options.mayWrite(uid, trgLang, existing, writtenFields)) {
+    problem({
+      problem: `forbidden: you may not ${existing ? 'update' : 'create'} the ${trgLang} variant of this ${TYPE_NAMES[uid]}`,
+    });
+    return { document, plan: null };
+  }
+  return { document, plan: { uid, documentId, data, existing, document } };
+}
+
+/**
+ * Writes the planned drafts in the target locale and marks them current, setting each document's
+ * action; a dry run only sets the actions. A write whose text equals the variant's is
+ * 'unchanged' unless the variant was outdated (then confirming it is the change).
+ */
+async function writePlans(strapi: Core.Strapi, plans: PlannedWrite[], trgLang: string, dryRun: boolean) {
   const status = await translationStatus(strapi, [...new Set(plans.map((plan) => plan.uid))]);
   const outdated = new Set(
     status.rows.filter((row) => row.locales[trgLang]?.status === 'outdated').map((row) => row.documentId),
@@ -332,7 +359,7 @@ export async function importXliff(
         continue;
       }
       plan.document.action = plan.existing ? 'updated' : 'created';
-      if (report.dryRun) continue;
+      if (dryRun) continue;
       // update() writes the draft; for a missing locale it creates the variant with the shared fields copied.
       await strapi
         .documents(plan.uid as UID.ContentType)
@@ -342,8 +369,43 @@ export async function importXliff(
       await confirmTranslation(strapi, plan.uid, plan.documentId, trgLang);
     }
   };
-  if (report.dryRun) await write();
+  if (dryRun) await write();
   else await strapi.db.transaction(write);
+}
+
+/**
+ * Validates the whole file first — format, locales, document ids, unchanged source text, inline
+ * codes, complete units, permissions — and reports every problem per unit. Only a file without
+ * problems is written, in one transaction, into the target locale's drafts (never published).
+ */
+export async function importXliff(
+  strapi: Core.Strapi,
+  text: string,
+  options: ImportOptions = {},
+): Promise<ImportReport> {
+  const report: ImportReport = { ok: false, dryRun: options.dryRun === true, documents: [], problems: [] };
+  const parsed = await readImportFile(strapi, text, report);
+  if (!parsed) return report;
+
+  const plans: PlannedWrite[] = [];
+  for (const file of parsed.files) {
+    const problem: Problem = (p) => report.problems.push({ file: file.id, ...p });
+    const target = await findImportTarget(strapi, file, parsed, problem);
+    if (!target) continue;
+    const before = report.problems.length;
+    const currentUnits = new Map(extractUnits(target.fields, target.source).map((unit) => [unit.id, unit]));
+    const translations = checkedTranslations(file, currentUnits, parsed.srcLang, problem);
+    if (report.problems.length > before) continue;
+    const { document, plan } = planImport(file, target, translations, parsed.trgLang, options, problem);
+    report.documents.push(document);
+    if (plan) plans.push(plan);
+  }
+
+  if (report.problems.length > 0) {
+    report.documents = [];
+    return report;
+  }
+  await writePlans(strapi, plans, parsed.trgLang, report.dryRun);
   report.ok = true;
   return report;
 }
