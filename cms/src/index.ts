@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { ensureAdminUser } from './bootstrap/admin-user';
-import { registerConcurrentEditGuard } from './bootstrap/concurrent-edits';
+import { registerConcurrentEditGuard } from './document-guards/concurrent-edits';
 import { ensureLocales } from './bootstrap/locales';
 import { ensurePublicPermissions } from './bootstrap/permissions';
-import { registerPublishedOnlyContentApi } from './bootstrap/published-only';
+import { registerPublishedOnlyContentApi } from './document-guards/published-only';
 import { ensureSiteReadToken } from './bootstrap/site-token';
 import { bootstrapPublishing, destroyPublishing, registerPublishing } from './publishing';
 import { bootstrapTranslation, registerTranslation } from './translation';

@@ -1,4 +1,4 @@
-import { slugify, toPinyin, transliterateMongolian, uniqueSlug } from '../src/translation/slug';
+import { slugify, toPinyin, transliterateMongolian, uniqueSlug } from '../src/translation/slugify';
 import { seedArticles } from './helpers/seed-data';
 
 describe('Mongolian Cyrillic → Latin (MNS 5217:2012, ASCII-folded)', () => {

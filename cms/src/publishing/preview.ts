@@ -60,7 +60,7 @@ let previewTokenId: number | undefined;
 /**
  * The API token the site reads drafts with (SITE_PREVIEW_TOKEN; STRAPI_PREVIEW_TOKEN in the site):
  * read actions on the site's content types only. The content API serves drafts to this token and
- * to no other credential (see bootstrap/published-only.ts).
+ * to no other credential (see document-guards/published-only.ts).
  */
 export async function ensureSitePreviewToken(strapi: Core.Strapi): Promise<void> {
   const accessKey = strapi.config.get<SiteConfig>('site').preview.token;

@@ -4,7 +4,7 @@ import { TRANSLATED_TYPES } from './content';
 import { registerLocaleGuard } from './locale-guard';
 import { ensureTranslationRoles } from './roles';
 import { registerTranslationRoutes } from './routes';
-import { registerAdminSlugSuggestions, registerSlugGeneration } from './slugs';
+import { registerAdminSlugSuggestions, registerSlugGeneration } from './slug-generation';
 import { adoptUntrackedDocuments, registerTranslationTracking } from './tracking';
 
 /** Translators' tooling (see README "Translators"): middlewares and the /translations admin API. */

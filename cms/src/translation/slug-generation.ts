@@ -1,6 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import { defaultLocale, slugSource } from './content';
-import { DEFAULT_SLUG_MAX_LENGTH, slugify, uniqueSlug } from './slug';
+import { DEFAULT_SLUG_MAX_LENGTH, slugify, uniqueSlug } from './slugify';
 
 type Json = Record<string, unknown>;
 const isEmpty = (value: unknown) =>
