@@ -129,20 +129,18 @@ describe('an editor publishes an article from the admin and the site follows', (
     expect((await get(`/mn/news/${mnSlug}`)).status).toBe(404);
 
     // The frame's session is this draft's, in an HttpOnly cookie scripts cannot read; the editor's
-    // browser keeps it in other tabs until the banner's exit link ends it.
+    // browser keeps it outside the admin too, until the banner's exit link ends it.
     const session = (await page.context().cookies(site.baseUrl)).find((cookie) => cookie.name === 'medee_preview');
     expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
-    const tab = await page.context().newPage();
-    await tab.goto(`${site.baseUrl}/mn/news/${mnSlug}`);
-    await tab.locator('h1', { hasText: mnTitle }).waitFor({ timeout: 30_000 });
+    await page.goto(`${site.baseUrl}/mn/news/${mnSlug}`);
+    await page.locator('h1', { hasText: mnTitle }).waitFor({ timeout: 30_000 });
     const [afterExit] = await Promise.all([
-      tab.waitForResponse((response) => new URL(response.url()).pathname === `/mn/news/${mnSlug}`),
-      tab.locator('.preview-banner__exit').click(),
+      page.waitForResponse((response) => new URL(response.url()).pathname === `/mn/news/${mnSlug}`),
+      page.locator('.preview-banner__exit').click(),
     ]);
     expect(afterExit.status()).toBe(404);
-    expect(await tab.locator('.preview-banner').count()).toBe(0);
+    expect(await page.locator('.preview-banner').count()).toBe(0);
     expect((await page.context().cookies(site.baseUrl)).map((cookie) => cookie.name)).not.toContain('medee_preview');
-    await tab.close();
     await page.goto(documentUrl);
   });
 
