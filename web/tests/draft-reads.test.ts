@@ -76,7 +76,9 @@ afterEach(() => {
   globalThis.fetch = realFetch;
   process.env.STRAPI_PREVIEW_TOKEN = saved.preview;
   process.env.STRAPI_READ_TOKEN = saved.read;
-  process.env.PREVIEW_SECRET = saved.secret;
+  // Assigning undefined would store the string "undefined".
+  if (saved.secret === undefined) delete process.env.PREVIEW_SECRET;
+  else process.env.PREVIEW_SECRET = saved.secret;
 });
 
 function expectPublishedRead(init: FetchInit, query: Record<string, unknown>) {
