@@ -134,6 +134,20 @@ describe('an editor publishes an article from the admin and the site follows', (
     await expect(frame.locator('.preview-banner').innerText()).resolves.toContain('Урьдчилан харах горим');
     await shot('preview');
     expect((await get(`/mn/news/${mnSlug}`)).status).toBe(404);
+
+    // The frame's session is this draft's, in an HttpOnly cookie scripts cannot read; the editor's
+    // browser keeps it outside the admin too, until the banner's exit link ends it.
+    const session = (await page.context().cookies(site.baseUrl)).find((cookie) => cookie.name === 'medee_preview');
+    expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    await page.goto(`${site.baseUrl}/mn/news/${mnSlug}`);
+    await page.locator('h1', { hasText: mnTitle }).waitFor({ timeout: 30_000 });
+    const [afterExit] = await Promise.all([
+      page.waitForResponse((response) => new URL(response.url()).pathname === `/mn/news/${mnSlug}`),
+      page.locator('.preview-banner__exit').click(),
+    ]);
+    expect(afterExit.status()).toBe(404);
+    expect(await page.locator('.preview-banner').count()).toBe(0);
+    expect((await page.context().cookies(site.baseUrl)).map((cookie) => cookie.name)).not.toContain('medee_preview');
     await page.goto(documentUrl);
   });
 

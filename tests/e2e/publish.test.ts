@@ -7,6 +7,7 @@ import { freePort, run } from '../../scripts/lib/processes.cjs';
 import { adminClient, type AdminClient } from '../../cms/tests/helpers/admin-api';
 import { startSeededCms, type CmsInstance } from '../../cms/tests/helpers/cms-instance';
 import { until } from '../../cms/tests/helpers/poll';
+import { signPreviewSession } from '../../web/lib/preview/token';
 import { startSite, type SiteInstance } from './site';
 
 // Publishing against the real CMS and the built site (next start): change notices, exact
@@ -227,7 +228,9 @@ describe('publishing reaches the built site', () => {
 
   describe('preview', () => {
     const draftSlug = `draft-only-${stamp}`;
+    const otherDraftSlug = `other-draft-${stamp}`;
     let draftId: string;
+    let otherDraftId: string;
 
     const previewLink = async (documentId: string, locale: string, status = 'draft') =>
       (
@@ -240,15 +243,44 @@ describe('publishing reaches the built site', () => {
       const url = new URL(link);
       return `${url.pathname}${url.search}`;
     };
-    /** Opens a preview link (absolute, from the admin) or a site path. */
+    /**
+     * Opens a preview link (absolute, from the admin) or a site path. `cookie` is what a browser
+     * then sends (the cookies set with a value), `cleared` the names of the cookies it removes.
+     */
     const enter = async (link: string) => {
       const answer = await get(link.startsWith('/') ? link : sitePathOf(link));
-      const cookie = answer.headers.getSetCookie().find((value) => value.startsWith('__prerender_bypass='));
-      return { ...answer, cookie: cookie?.split(';')[0] };
+      const pairs = answer.headers.getSetCookie().map((line) => line.split(';')[0]!);
+      const kept = pairs.filter((pair) => !pair.endsWith('='));
+      return {
+        ...answer,
+        cookie: kept.length > 0 ? kept.join('; ') : undefined,
+        cleared: pairs.filter((pair) => pair.endsWith('=')).map((pair) => pair.slice(0, -1)),
+      };
     };
+    /** One cookie (`name=value`) of a Cookie header. */
+    const cookieNamed = (cookie: string | undefined, name: string) =>
+      cookie?.split('; ').find((pair) => pair.startsWith(`${name}=`));
+    const SESSION = 'medee_preview';
+    const DRAFT_MODE = '__prerender_bypass';
+    const BANNER = 'Урьдчилан харах горим';
+    /**
+     * The page as a browser with `cookie` gets it: whether it is the 404 page, shows the draft title
+     * and the banner. (Draft mode renders per request, and Next then sends the status line before
+     * a page finds it has nothing to show: the 404 page comes with 200 there; components/NotFound.tsx.)
+     */
+    const seen = async (sitePath: string, cookie: string, title: string) => {
+      const page = await get(sitePath, { Cookie: cookie });
+      return {
+        notFound: page.text.includes('data-status="404"'),
+        draft: page.text.includes(title),
+        banner: page.text.includes(BANNER),
+      };
+    };
+    const notFoundPage = { notFound: true, draft: false, banner: false };
 
     beforeAll(async () => {
       draftId = await createArticle('mn', { title: `Ноорог ${stamp}`, slug: draftSlug });
+      otherDraftId = await createArticle('mn', { title: `Өөр ноорог ${stamp}`, slug: otherDraftSlug });
     });
 
     test('a draft is 404 on the site; a link without a valid signature gets 401 and no draft mode', async () => {
@@ -276,34 +308,118 @@ describe('publishing reaches the built site', () => {
       }
     });
 
-    test("the admin's link enters draft mode and opens the draft, uncached, with a banner; the same URL without it stays 404", async () => {
+    test("the admin's link opens the draft, uncached, with a banner; lists stay published; the same URL without it stays 404; exit ends it", async () => {
       const entered = await enter(await previewLink(draftId, 'mn'));
       expect(entered.status).toBe(307);
       expect(entered.headers.get('location')).toBe(`/mn/news/${draftSlug}`);
       expect(entered.headers.get('referrer-policy')).toBe('no-referrer');
-      expect(entered.cookie).toBeDefined();
+      expect(cookieNamed(entered.cookie, DRAFT_MODE)).toBeDefined();
+      // The site runs on plain http here: Lax (the admin framing it is same-site), not Secure.
+      const session = entered.headers.getSetCookie().find((line) => line.startsWith(`${SESSION}=`));
+      expect(session).toMatch(/; Max-Age=1800(;|$)/);
+      expect(session).toMatch(/; Path=\/(;|$)/);
+      expect(session).toMatch(/; HttpOnly(;|$)/);
+      expect(session).toMatch(/; SameSite=lax(;|$)/i);
+      expect(session).not.toMatch(/; Secure/i);
 
       const draftPage = await get(`/mn/news/${draftSlug}`, { Cookie: entered.cookie! });
       expect(draftPage.status).toBe(200);
       expect(draftPage.text).toContain(`Ноорог ${stamp}`);
-      expect(draftPage.text).toContain('Урьдчилан харах горим');
+      expect(draftPage.text).toContain(BANNER);
       expect(draftPage.headers.get('cache-control')).toMatch(/no-store/);
-      expect((await get('/mn/news', { Cookie: entered.cookie! })).text).toContain(`Ноорог ${stamp}`);
+      // The link opens its document, not the other drafts the lists would show.
+      expect((await get('/mn/news', { Cookie: entered.cookie! })).text).not.toContain(`Ноорог ${stamp}`);
 
       expect((await get(`/mn/news/${draftSlug}`)).status).toBe(404);
       const list = await get('/mn/news');
       expect(list.text).not.toContain(`Ноорог ${stamp}`);
-      expect(list.text).not.toContain('Урьдчилан харах горим');
+      expect(list.text).not.toContain(BANNER);
 
-      const exit = await get(`/api/preview/exit?to=${encodeURIComponent(`/mn/news/${draftSlug}`)}`, {
-        Cookie: entered.cookie!,
-      });
+      const exit = await enter(`/api/preview/exit?to=${encodeURIComponent(`/mn/news/${draftSlug}`)}`);
       expect(exit.status).toBe(307);
       expect(exit.headers.get('location')).toBe(`/mn/news/${draftSlug}`);
-      expect(exit.headers.getSetCookie().join('\n')).toMatch(/__prerender_bypass=;/);
+      expect(exit.cleared.sort()).toEqual([DRAFT_MODE, SESSION]);
+      expect(exit.cookie).toBeUndefined();
       expect((await get(`/api/preview/exit?to=${encodeURIComponent('//evil.example/')}`)).headers.get('location')).toBe(
         '/',
       );
+    });
+
+    test("a link opens only its document: another draft shows the 404 page, another article's newer draft shows published; another draft needs its own link", async () => {
+      const slug = `published-beside-preview-${stamp}`;
+      const publishedId = await createArticle('mn', { title: `Нийтлэгдсэн ${stamp}`, slug, postedAt: '2024-02-03' });
+      await publish(publishedId, 'mn');
+      await until('the published page', pageShows(`/mn/news/${slug}`, `Нийтлэгдсэн ${stamp}`));
+      await admin('PUT', `${articles}/${publishedId}?locale=mn`, { title: `Нийтлээгүй засвар ${stamp}` });
+
+      const forDraft = (await enter(await previewLink(draftId, 'mn'))).cookie!;
+      expect(await seen(`/mn/news/${draftSlug}`, forDraft, `Ноорог ${stamp}`)).toEqual({
+        notFound: false,
+        draft: true,
+        banner: true,
+      });
+      expect(await seen(`/mn/news/${otherDraftSlug}`, forDraft, `Өөр ноорог ${stamp}`)).toMatchObject({
+        notFound: true,
+        draft: false,
+      });
+      const beside = await get(`/mn/news/${slug}`, { Cookie: forDraft });
+      expect(beside.status).toBe(200);
+      expect(beside.text).toContain(`Нийтлэгдсэн ${stamp}`);
+      expect(beside.text).not.toContain(`Нийтлээгүй засвар ${stamp}`);
+
+      const forOther = (await enter(await previewLink(otherDraftId, 'mn'))).cookie!;
+      expect(await seen(`/mn/news/${otherDraftSlug}`, forOther, `Өөр ноорог ${stamp}`)).toMatchObject({
+        notFound: false,
+        draft: true,
+      });
+      expect(await seen(`/mn/news/${draftSlug}`, forOther, `Ноорог ${stamp}`)).toMatchObject({
+        notFound: true,
+        draft: false,
+      });
+    });
+
+    test("draft mode's own cookie opens no draft: not alone, not with an expired scope, not with a tampered one", async () => {
+      const entered = await enter(await previewLink(draftId, 'mn'));
+      const draftMode = cookieNamed(entered.cookie, DRAFT_MODE)!;
+      // Draft mode's cookie is the same for every link until the next build.
+      expect(await seen(`/mn/news/${draftSlug}`, draftMode, `Ноорог ${stamp}`)).toEqual(notFoundPage);
+
+      const token = cookieNamed(entered.cookie, SESSION)!.slice(SESSION.length + 1);
+      const [payload, mac] = token.split('.') as [string, string];
+      const scope = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+      const reSigned = (changes: object) =>
+        `${Buffer.from(JSON.stringify({ ...scope, ...changes })).toString('base64url')}.${mac}`;
+      const expired = signPreviewSession(cms.siteSecrets.previewSecret, {
+        ...scope,
+        expires: Math.floor(Date.now() / 1000) - 1,
+      });
+
+      const draftTitle = `Ноорог ${stamp}`;
+      for (const [name, cookie, sitePath, title] of [
+        ['an expired scope', `${draftMode}; ${SESSION}=${expired}`, `/mn/news/${draftSlug}`, draftTitle],
+        [
+          'a scope moved to another draft',
+          `${draftMode}; ${SESSION}=${reSigned({ documentId: otherDraftId })}`,
+          `/mn/news/${otherDraftSlug}`,
+          `Өөр ноорог ${stamp}`,
+        ],
+        [
+          'a scope with a longer life',
+          `${draftMode}; ${SESSION}=${reSigned({ expires: scope.expires + 3600 })}`,
+          `/mn/news/${draftSlug}`,
+          draftTitle,
+        ],
+        [
+          'a scope with a broken signature',
+          `${draftMode}; ${SESSION}=${payload}.${mac.slice(1)}A`,
+          `/mn/news/${draftSlug}`,
+          draftTitle,
+        ],
+      ] as const) {
+        expect({ name, ...(await seen(sitePath, cookie, title)) }).toEqual({ name, ...notFoundPage });
+      }
+      // The genuine pair still works, so the refusals above are about the scope.
+      expect((await seen(`/mn/news/${draftSlug}`, entered.cookie!, `Ноорог ${stamp}`)).draft).toBe(true);
     });
 
     test("a published article's newer draft shows only in preview, in the editor's locale", async () => {
@@ -322,10 +438,10 @@ describe('publishing reaches the built site', () => {
       expect(published.text).toContain(`已发布 ${stamp}`);
       expect(published.text).not.toContain(`草稿修改 ${stamp}`);
 
-      // "Published" in the admin's preview leaves draft mode.
+      // "Published" in the admin's preview ends the session.
       const left = await enter(await previewLink(documentId, 'zh', 'published'));
       expect(left.status).toBe(307);
-      expect(left.headers.getSetCookie().join('\n')).toMatch(/__prerender_bypass=;/);
+      expect(left.cleared.sort()).toEqual([DRAFT_MODE, SESSION]);
     });
   });
 

@@ -2,7 +2,7 @@
 
 import { usePathname } from 'next/navigation';
 
-// Shown on every page while draft mode is on. A client island only because the
+// Shown on every page during a preview session (lib/preview/session.ts). A client island only because the
 // exit link returns to the current page, which the layout cannot know.
 
 export function PreviewBanner({ message, exitLabel }: { message: string; exitLabel: string }) {

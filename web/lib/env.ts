@@ -39,6 +39,9 @@ const envSchema = z
     PREVIEW_SECRET: sharedSecret,
     /** API token that may read drafts, used in draft mode only (SITE_PREVIEW_TOKEN there). */
     STRAPI_PREVIEW_TOKEN: sharedSecret,
+    // Seconds a preview session opened by a link lasts (the scope cookie, lib/preview/session.ts);
+    // after that the browser sees published pages until a new link opens another session.
+    PREVIEW_SESSION_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(60).max(86_400).default(1800)),
     // false on staging and previews: robots.txt disallows everything and pages say noindex.
     SITE_INDEXING: z.preprocess(
       emptyAsUnset,

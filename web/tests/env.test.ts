@@ -9,6 +9,7 @@ describe('parseEnv', () => {
       REVALIDATE_SECRET: undefined,
       PREVIEW_SECRET: undefined,
       STRAPI_PREVIEW_TOKEN: undefined,
+      PREVIEW_SESSION_SECONDS: 1800,
       SITE_INDEXING: true,
       CMS_PUBLIC_URL: undefined,
       CMS_REVALIDATE_SECONDS: 300,
@@ -30,6 +31,13 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ FRONT_URL: 'front', FRONT_REFRESH_TOKEN: token })).toThrow(
       /FRONT_URL: must be an http\(s\) URL/,
     );
+  });
+
+  it('reads the preview session lifetime as whole seconds between a minute and a day', () => {
+    expect(parseEnv({ PREVIEW_SESSION_SECONDS: '600' }).PREVIEW_SESSION_SECONDS).toBe(600);
+    for (const refused of ['59', '86401', '1.5', 'long']) {
+      expect(() => parseEnv({ PREVIEW_SESSION_SECONDS: refused })).toThrow(/PREVIEW_SESSION_SECONDS/);
+    }
   });
 
   it('reads the revalidation interval as a whole number of seconds', () => {

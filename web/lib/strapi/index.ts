@@ -1,6 +1,7 @@
 import 'server-only';
 
 import { cache } from 'react';
+import { previewedDocument } from '@/lib/preview/session';
 import { isPlausibleSlug } from '@/lib/slugs';
 import type { Locale } from '@/lib/i18n/locales';
 import { caseVariants } from '@/lib/search';
@@ -62,6 +63,28 @@ const articleLinkFields = ['title', 'slug', 'postedAt'];
 // stays the same when an article is republished, so the order is stable.
 const newestFirst = ['postedAt:desc', 'documentId:desc'];
 const oldestFirst = ['postedAt:asc', 'documentId:asc'];
+
+/**
+ * Reads one document with `read`: its draft when this request's preview session is for a
+ * document of `uid` in `locale` and `read`, limited to that documentId, finds it; the published
+ * version otherwise. So a preview link opens the draft it was signed for and no other.
+ */
+async function draftIfPreviewed<T>(
+  uid: string,
+  locale: Locale,
+  read: (draftOf: string | null) => Promise<T | null>,
+): Promise<T | null> {
+  const documentId = await previewedDocument(uid, locale);
+  const draft = documentId ? await read(documentId) : null;
+  return draft ?? read(null);
+}
+
+/** The version a read of `draftOf` (from draftIfPreviewed) asks for, and the filter that limits it to that document. */
+function previewRead(draftOf: string | null) {
+  return draftOf
+    ? { status: 'draft' as const, only: { documentId: { $eq: draftOf } } }
+    : { status: 'published' as const, only: {} };
+}
 
 const articleSummaryPopulate = {
   category: { fields: ['name', 'slug'] },
@@ -171,14 +194,22 @@ export const getAdjacentArticles = cache(
   },
 );
 
-/** The published article with this slug in `locale`, or null if there is none. */
+/**
+ * The published article with this slug in `locale` (its draft in a preview session for it), or
+ * null if there is none.
+ */
 export const getArticleBySlug = cache(async (locale: Locale, slug: string): Promise<Article | null> => {
   if (!isPlausibleSlug(slug)) return null;
+  return draftIfPreviewed('api::article.article', locale, (draftOf) => readArticle(locale, slug, draftOf));
+});
+
+async function readArticle(locale: Locale, slug: string, draftOf: string | null): Promise<Article | null> {
+  const { status, only } = previewRead(draftOf);
   const json = await strapiFetch(
     '/api/articles',
     {
       locale,
-      filters: { slug: { $eq: slug } },
+      filters: { slug: { $eq: slug }, ...only },
       populate: {
         ...articleSummaryPopulate,
         certificates: { fields: certificateSummaryFields, sort: ['issuedOn:desc'] },
@@ -189,10 +220,11 @@ export const getArticleBySlug = cache(async (locale: Locale, slug: string): Prom
     },
     {
       tags: [cacheTags.article(locale, slug), cacheTags.certificates(locale), cacheTags.categories(locale)],
+      status,
     },
   );
   return toArticleFromLookup(json);
-});
+}
 
 /** All published certificates in `locale`, most recently issued first. */
 export const getCertificates = cache(async (locale: Locale): Promise<CertificateSummary[]> => {
@@ -209,14 +241,22 @@ export const getCertificates = cache(async (locale: Locale): Promise<Certificate
   return toCertificateSummaryList(json);
 });
 
-/** The published certificate with this slug in `locale`, with its articles, or null if there is none. */
+/**
+ * The published certificate with this slug in `locale` (its draft in a preview session for it),
+ * with its articles, or null if there is none.
+ */
 export const getCertificateBySlug = cache(async (locale: Locale, slug: string): Promise<Certificate | null> => {
   if (!isPlausibleSlug(slug)) return null;
+  return draftIfPreviewed('api::certificate.certificate', locale, (draftOf) => readCertificate(locale, slug, draftOf));
+});
+
+async function readCertificate(locale: Locale, slug: string, draftOf: string | null): Promise<Certificate | null> {
+  const { status, only } = previewRead(draftOf);
   const json = await strapiFetch(
     '/api/certificates',
     {
       locale,
-      filters: { slug: { $eq: slug } },
+      filters: { slug: { $eq: slug }, ...only },
       populate: {
         scan: { fields: mediaFields },
         articles: { fields: ['title', 'slug', 'postedAt'] },
@@ -224,16 +264,31 @@ export const getCertificateBySlug = cache(async (locale: Locale, slug: string): 
       },
       pagination: { page: 1, pageSize: 1 },
     },
-    { tags: [cacheTags.certificate(locale, slug), cacheTags.articles(locale)] },
+    { tags: [cacheTags.certificate(locale, slug), cacheTags.articles(locale)], status },
   );
   return toCertificateFromLookup(json);
-});
+}
 
 /**
  * All published news categories in `locale`, by name, each with the number of
  * its published articles in `locale` and its slugs in the other languages.
  */
 export const getCategories = cache(async (locale: Locale): Promise<CategoryListing[]> => {
+  const previewed = await previewedDocument('api::category.category', locale);
+  const [published, [draft]] = await Promise.all([
+    readCategories(locale, null),
+    previewed ? readCategories(locale, previewed) : [],
+  ]);
+  if (!draft) return published;
+  // In a preview session for a category, its draft stands in for it (or joins the list when it
+  // was never published).
+  return published.some((each) => each.documentId === draft.documentId)
+    ? published.map((each) => (each.documentId === draft.documentId ? draft : each))
+    : [...published, draft];
+});
+
+async function readCategories(locale: Locale, draftOf: string | null): Promise<CategoryListing[]> {
+  const { status, only } = previewRead(draftOf);
   const json = await strapiFetch(
     '/api/categories',
     {
@@ -243,12 +298,13 @@ export const getCategories = cache(async (locale: Locale): Promise<CategoryListi
       // Strapi counts the relation in SQL; the published-only content API
       // makes it count published articles of this locale only.
       populate: { localizations: { fields: translationFields }, articles: { count: true } },
+      ...(draftOf ? { filters: only } : {}),
       pagination: WHOLE_COLLECTION,
     },
-    { tags: [cacheTags.categories(locale), cacheTags.articles(locale)] },
+    { tags: [cacheTags.categories(locale), cacheTags.articles(locale)], status },
   );
   return toCategoryListingList(json);
-});
+}
 
 /**
  * One batch (SITEMAP_BATCH_SIZE) of `locale`'s published articles or
@@ -279,19 +335,29 @@ export const getSitemapDocuments = cache(
 );
 
 /**
- * The site settings (the CMS's `global` single type) in `locale`, or null
- * while none is published for that locale — Strapi answers 404 then.
+ * The site settings (the CMS's `global` single type) in `locale` (their draft in a preview
+ * session for them), or null while none is published for that locale — Strapi answers 404 then.
  */
-export const getGlobal = cache(async (locale: Locale): Promise<SiteSettings | null> => {
+export const getGlobal = cache(
+  async (locale: Locale): Promise<SiteSettings | null> =>
+    // A single type has one document: its draft is the one a preview link for it was signed for.
+    draftIfPreviewed('api::global.global', locale, (draftOf) => readGlobal(locale, previewRead(draftOf).status)),
+);
+
+async function readGlobal(locale: Locale, status: 'draft' | 'published'): Promise<SiteSettings | null> {
   let json: unknown;
   try {
-    json = await strapiFetch('/api/global', { locale, populate: { seo: true } }, { tags: [cacheTags.global(locale)] });
+    json = await strapiFetch(
+      '/api/global',
+      { locale, populate: { seo: true } },
+      { tags: [cacheTags.global(locale)], status },
+    );
   } catch (error) {
     if (error instanceof CmsError && error.status === 404) return null;
     throw error;
   }
   return toGlobal(json);
-});
+}
 
 /** The content types a preview link from the CMS may open, and the collection each is read from. */
 const previewCollections = {

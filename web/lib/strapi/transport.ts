@@ -1,6 +1,5 @@
 import 'server-only';
 
-import { draftMode } from 'next/headers';
 import qs from 'qs';
 import { env } from '@/lib/env';
 import { CmsError, CmsUnavailableError } from './errors';
@@ -16,26 +15,12 @@ export interface CmsReadOptions {
   tags: string[];
   revalidate?: number;
   /**
-   * Which version to read. Default: drafts while the request is in draft mode
-   * (preview), published versions otherwise.
+   * Which version to read (default published). Drafts are for the one
+   * document a preview session opens (lib/preview/session.ts).
    */
   status?: 'draft' | 'published';
   /** Bypass Next's data cache, e.g. for a read that decides where to redirect. */
   uncached?: boolean;
-}
-
-/**
- * Is this request in draft mode (entered through /api/preview)? Outside a
- * request, e.g. while prerendering, it is not. Without a preview token there
- * is nothing to read drafts with, so draft mode is never entered.
- */
-async function inDraftMode(): Promise<boolean> {
-  if (!env.STRAPI_PREVIEW_TOKEN) return false;
-  try {
-    return (await draftMode()).isEnabled;
-  } catch {
-    return false;
-  }
 }
 
 /** Builds the full CMS URL of a REST read; Strapi's bracket syntax comes from `qs`. */
@@ -53,14 +38,14 @@ function cmsUrl(path: string, query: object): string {
  * not remembered once the CMS is back. The publish webhook marks tags stale
  * (app/api/revalidate): a stale response is still served while a fresh one is
  * fetched, so a CMS that is down then never turns a cached page into an error.
- * In draft mode nothing is cached (see CmsReadOptions.status).
+ * Drafts are never cached.
  */
 export async function strapiFetch(
   path: string,
   query: object,
-  { tags, revalidate = CMS_REVALIDATE_SECONDS, status, uncached = false }: CmsReadOptions,
+  { tags, revalidate = CMS_REVALIDATE_SECONDS, status = 'published', uncached = false }: CmsReadOptions,
 ): Promise<unknown> {
-  const drafts = (status ?? ((await inDraftMode()) ? 'draft' : 'published')) === 'draft';
+  const drafts = status === 'draft';
   // Drafts are read with the preview token, the only credential the CMS serves
   // them to, and never cached: a draft must not reach a public page.
   const token = drafts ? env.STRAPI_PREVIEW_TOKEN : env.STRAPI_READ_TOKEN;

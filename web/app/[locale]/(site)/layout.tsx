@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { draftMode } from 'next/headers';
 import { Suspense, type ReactNode } from 'react';
 import { PreviewBanner } from '@/components/PreviewBanner.client';
 import { SiteFooter } from '@/components/SiteFooter';
@@ -7,6 +6,7 @@ import { env } from '@/lib/env';
 import { getDictionary } from '@/lib/i18n/dictionaries';
 import { localeOrNotFound } from '@/lib/i18n/locale-param';
 import type { Locale } from '@/lib/i18n/locales';
+import { currentPreviewScope } from '@/lib/preview/session';
 import { getGlobal } from '@/lib/strapi';
 
 // The page chrome. It sits in a route group below app/[locale]/ rather than in
@@ -55,8 +55,8 @@ async function FooterWithSettings({ locale }: { locale: Locale }) {
 export default async function SiteLayout({ children, params }: SiteLayoutProps) {
   const locale = localeOrNotFound((await params).locale);
   const dictionary = getDictionary(locale);
-  // Off while prerendering, so published pages never carry the banner.
-  const { isEnabled: previewing } = await draftMode();
+  // Only in a valid preview session, never while prerendering: published pages never carry the banner.
+  const previewing = (await currentPreviewScope()) !== null;
 
   return (
     <>

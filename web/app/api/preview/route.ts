@@ -1,16 +1,17 @@
-import { draftMode } from 'next/headers';
 import type { NextRequest } from 'next/server';
 import { env } from '@/lib/env';
 import { isLocale } from '@/lib/i18n/locales';
+import { endPreviewSession, startPreviewSession } from '@/lib/preview/session';
 import { verifyPreviewLink } from '@/lib/site-sync/signature';
 import { getPreviewPath } from '@/lib/strapi';
 
 // GET /api/preview?uid=…&documentId=…&locale=…&status=…&expires=…&signature=…
 // The CMS admin's "Open preview" link (cms/src/publishing/preview.ts). A valid
-// signature made with the shared PREVIEW_SECRET enters draft mode (status
-// draft) or leaves it (status published) and redirects to the document's page,
+// signature made with the shared PREVIEW_SECRET starts a preview session for
+// that one document in that locale (status draft; lib/preview/session.ts) or
+// ends any session (status published), and redirects to the document's page,
 // which this route — not the link — works out, so a link cannot send anyone
-// elsewhere. Anything else: 401, and draft mode is not entered.
+// elsewhere. Anything else: 401, and no session is started.
 
 const headers = {
   'Cache-Control': 'no-store',
@@ -30,8 +31,11 @@ export async function GET(request: NextRequest): Promise<Response> {
   if (!path)
     return new Response('Nothing to preview: the document has no such version or no page.\n', { status: 404, headers });
 
-  const draft = await draftMode();
-  if (link.status === 'draft') draft.enable();
-  else draft.disable();
+  if (link.status === 'draft') {
+    const https = request.nextUrl.protocol === 'https:' || env.SITE_URL.startsWith('https:');
+    await startPreviewSession({ uid: link.uid, documentId: link.documentId, locale: link.locale }, { https });
+  } else {
+    await endPreviewSession();
+  }
   return new Response(null, { status: 307, headers: { ...headers, Location: path } });
 }

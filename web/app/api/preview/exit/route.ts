@@ -1,5 +1,5 @@
-import { draftMode } from 'next/headers';
 import type { NextRequest } from 'next/server';
+import { endPreviewSession } from '@/lib/preview/session';
 
 // GET /api/preview/exit?to=/mn/news/… — the preview banner's exit link: leaves
 // draft mode and goes back to the same page, now as readers see it. Only a
@@ -11,7 +11,7 @@ function sitePath(to: string | null): string {
 }
 
 export async function GET(request: NextRequest): Promise<Response> {
-  (await draftMode()).disable();
+  await endPreviewSession();
   return new Response(null, {
     status: 307,
     headers: { Location: sitePath(request.nextUrl.searchParams.get('to')), 'Cache-Control': 'no-store' },
