@@ -1,9 +1,13 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { registerFieldHints } from './field-hints';
+import { INTERFACE_LANGUAGES, translations } from './i18n';
 import { bootstrapTranslationStatus, registerTranslationStatus } from './translation-status';
 
 export default {
   config: {
-    locales: ['zh-Hans'],
+    // Offered on the login page and in each user's profile, next to English (names: vite.config.ts).
+    locales: [...INTERFACE_LANGUAGES],
+    translations,
     // The admin must work offline: no release check against GitHub, no video tutorials.
     notifications: { releases: false },
     tutorials: false,
@@ -13,5 +17,6 @@ export default {
   },
   bootstrap(app: StrapiApp) {
     bootstrapTranslationStatus(app);
+    registerFieldHints(app);
   },
 };
