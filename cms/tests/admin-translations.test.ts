@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messageformat-parser';
 
 // Every admin string an editor or translator can meet, in Mongolian and Simplified Chinese: the
 // en.json of each Strapi package the admin enables, plus ours (src/admin/i18n/en/medee.json).
@@ -26,8 +27,10 @@ const packageDir = (dir: string) => {
 const strapiStrings = (pkg: string, language: string): Strings => {
   const file = path.join(packageDir(STRAPI_PACKAGES[pkg]!), `${language}.json.js`);
   if (!fs.existsSync(file)) return {};
-  const { default: strings } = require(file) as { default: Strings };
-  return strings;
+  // Some packages compile their JSON to `exports.default`, others to the exports themselves.
+  const module = require(file) as Strings & { default?: Strings };
+  const { default: strings = module } = module;
+  return Object.fromEntries(Object.entries(strings).filter(([, value]) => typeof value === 'string'));
 };
 const ours = (language: string, pkg: string): Strings =>
   JSON.parse(fs.readFileSync(path.join(i18nDir, language, `${pkg}.json`), 'utf8'));
@@ -39,24 +42,32 @@ const sources: Record<string, Strings> = {
 
 /** Names and codes that read the same in every language. */
 const SAME_IN_EVERY_LANGUAGE =
-  /\b(Strapi|Strapi Cloud|XLIFF|URL|URLs|ID|IDs|UID|API|SEO|PDF|CSV|XLS|ZIP|JSON|SSO|SVG|HTML|GraphQL|REST|UTC|HTTP|HTTPS|CORS|JWT|AWS|S3|GitHub|Google|Discord|Microsoft|Facebook|Twitter|Instagram|Patreon|Reddit|Twitch|VK|LinkedIn|CAS|Keycloak|Auth0|Cognito|Vercel|Netlify|Markdown|Enterprise|Growth|Gold|Silver|Bronze|Email|Link|OK|v\d+|AI|JPEG|PNG|GIF|MB|KB|GB|px)\b/g;
+  /\b(Strapi|Strapi Cloud|XLIFF|URL|URLs|ID|IDs|UID|API|SEO|PDF|CSV|XLS|ZIP|JSON|SSO|SVG|HTML|GraphQL|REST|UTC|HTTP|HTTPS|CORS|JWT|AWS|S3|GitHub|Google|Discord|Microsoft|Facebook|Twitter|Instagram|Patreon|Reddit|Twitch|VK|LinkedIn|CAS|Keycloak|Auth0|Cognito|Vercel|Netlify|Markdown|Enterprise|Growth|Gold|Silver|Bronze|Email|Link|OK|v\d+|AI|JPEG|PNG|GIF|MB|KB|GB|px|SMTP|TLS|DKIM|OAuth2)\b/g;
 const untranslatable = (value: string) =>
   value
     .replace(/\{[^{}]*\}/g, ' ') // ICU arguments
     .replace(/<\/?\w+>/g, ' ') // rich-text tags
-    .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/https?:\/\/\S+|\S+@\S+|\b[\w-]+(\.[\w-]+)+\b/g, ' ') // links, addresses, host names
     .replace(SAME_IN_EVERY_LANGUAGE, ' ')
     .replace(/[^\p{L}]+/gu, '') === '';
 
 /** The ICU arguments a message uses ({name}, {count, plural, …}), which a translation must keep. */
-const argumentsOf = (message: string) =>
-  [
-    ...new Set(
-      [...message.matchAll(/(?<!(?:=\d+|\b(?:zero|one|two|few|many|other|true|false))\s*)\{\s*([\w.]+)\s*[,}]/g)].map(
-        (m) => m[1],
-      ),
-    ),
-  ].sort();
+const argumentsOf = (message: string): string => {
+  const names = new Set<string>();
+  const visit = (elements: MessageFormatElement[]) => {
+    for (const element of elements) {
+      if ('value' in element && element.type !== TYPE.literal && element.type !== TYPE.pound) names.add(element.value);
+      if ('options' in element) for (const option of Object.values(element.options)) visit(option.value);
+      if ('children' in element) visit(element.children);
+    }
+  };
+  try {
+    visit(parse(message, { ignoreTag: false }));
+  } catch (e) {
+    return `unparseable (${(e as Error).message})`;
+  }
+  return [...names].sort().join();
+};
 
 describe.each(LANGUAGES)('admin interface in %s', (language) => {
   test.each(Object.keys(sources))('%s: every string translated', (pkg) => {
@@ -67,11 +78,12 @@ describe.each(LANGUAGES)('admin interface in %s', (language) => {
     };
     const problems: string[] = [];
     for (const [key, english] of Object.entries(en)) {
+      if (english.trim() === '') continue; // nothing to translate
       const value = translated[key];
       if (value === undefined) problems.push(`missing: ${key}`);
       else if (value.trim() === '') problems.push(`empty: ${key}`);
       else if (value.trim() === english.trim() && !untranslatable(english)) problems.push(`English: ${key}`);
-      else if (argumentsOf(value).join() !== argumentsOf(english).join())
+      else if (argumentsOf(value) !== argumentsOf(english))
         problems.push(`arguments ${argumentsOf(value)} ≠ ${argumentsOf(english)}: ${key}`);
     }
     for (const key of Object.keys(ours(language, pkg))) {
