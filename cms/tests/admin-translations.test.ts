@@ -56,7 +56,7 @@ const argumentsOf = (message: string): string => {
   const names = new Set<string>();
   const visit = (elements: MessageFormatElement[]) => {
     for (const element of elements) {
-      if ('value' in element && element.type !== TYPE.literal && element.type !== TYPE.pound) names.add(element.value);
+      if (element.type !== TYPE.literal && 'value' in element) names.add(element.value);
       if ('options' in element) for (const option of Object.values(element.options)) visit(option.value);
       if ('children' in element) visit(element.children);
     }

@@ -63,7 +63,11 @@ describe('an editor publishes an article from the admin and the site follows', (
 
   beforeAll(async () => {
     const sitePort = await freePort();
-    cms = await startSeededCms('sqlite', { site: { url: `http://127.0.0.1:${sitePort}` } });
+    // Its selectors read Strapi's English labels (admin-i18n.test.ts covers the other languages).
+    cms = await startSeededCms('sqlite', {
+      site: { url: `http://127.0.0.1:${sitePort}` },
+      env: { CMS_ADMIN_LANGUAGE: 'en' },
+    });
     site = await startSite(cms, { port: sitePort });
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
