@@ -42,7 +42,7 @@ const sources: Record<string, Strings> = {
 
 /** Names and codes that read the same in every language. */
 const SAME_IN_EVERY_LANGUAGE =
-  /\b(Strapi|Strapi Cloud|XLIFF|URL|URLs|ID|IDs|UID|API|SEO|PDF|CSV|XLS|ZIP|JSON|SSO|SVG|HTML|GraphQL|REST|UTC|HTTP|HTTPS|CORS|JWT|AWS|S3|GitHub|Google|Discord|Microsoft|Facebook|Twitter|Instagram|Patreon|Reddit|Twitch|VK|LinkedIn|CAS|Keycloak|Auth0|Cognito|Vercel|Netlify|Markdown|Enterprise|Growth|Gold|Silver|Bronze|Email|Link|OK|v\d+|AI|JPEG|PNG|GIF|MB|KB|GB|px|SMTP|TLS|DKIM|OAuth2)\b/g;
+  /\b(Strapi Cloud|Strapi|XLIFF|URL|URLs|ID|IDs|UID|API|SEO|PDF|CSV|XLS|ZIP|JSON|SSO|SVG|HTML|GraphQL|REST|UTC|HTTP|HTTPS|CORS|JWT|AWS|S3|GitHub|Google|Discord|Microsoft|Facebook|Twitter|Instagram|Patreon|Reddit|Twitch|VK|LinkedIn|CAS|Keycloak|Auth0|Cognito|Vercel|Netlify|Markdown|Enterprise|Growth|Gold|Silver|Bronze|Email|Link|OK|v\d+|AI|JPEG|PNG|GIF|MB|KB|GB|px|SMTP|TLS|DKIM|OAuth2)\b/g;
 const untranslatable = (value: string) =>
   value
     .replace(/\{[^{}]*\}/g, ' ') // ICU arguments
