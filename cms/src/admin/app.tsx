@@ -1,6 +1,8 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { registerFieldHints } from './field-hints';
+import { skipGuidedTour } from './guided-tour';
 import { INTERFACE_LANGUAGES, translations } from './i18n';
+import { polyfillMongolianDates } from './intl-polyfill';
 import { bootstrapTranslationStatus, registerTranslationStatus } from './translation-status';
 
 export default {
@@ -13,6 +15,8 @@ export default {
     tutorials: false,
   },
   register(app: StrapiApp) {
+    void polyfillMongolianDates();
+    skipGuidedTour();
     registerTranslationStatus(app);
   },
   bootstrap(app: StrapiApp) {

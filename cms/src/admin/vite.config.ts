@@ -1,7 +1,14 @@
 import { mergeConfig, type Plugin, type UserConfig } from 'vite';
 
+// Source text of Strapi's LocaleListCell, matched and replaced as it is.
+// biome-ignore lint/suspicious/noTemplateCurlyInString: Strapi's code, not ours
+const DEFAULT_LOCALE_MARK = '`${locale.name} (default)`';
+const TRANSLATED_DEFAULT_LOCALE_MARK =
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: code inserted into Strapi's module
+  "`${locale.name} (${formatMessage({ id: getTranslation('Settings.locales.default'), defaultMessage: 'Default' }).toLowerCase()})`";
+
 /**
- * Two changes to Strapi's admin that its configuration does not offer, applied when the admin is
+ * Changes to Strapi's admin that its configuration does not offer, applied when the admin is
  * bundled. Each fails the build if Strapi's module no longer looks as expected, so an upgrade
  * cannot drop one silently.
  */
@@ -19,6 +26,13 @@ const PATCHES: { module: RegExp; expect: string; patch: (code: string) => string
     module: /@strapi\/admin\/dist\/admin\/admin\/src\/components\/MediaLibraryBanner\.mjs$/,
     expect: 'const MediaLibraryBanner = ',
     patch: () => 'export const MediaLibraryBanner = () => null;\n',
+  },
+  {
+    // The locales column of the list view marks the default locale with an English "(default)"
+    // written into the code; the i18n plugin has the word translated ("Default").
+    module: /@strapi\/i18n\/dist\/admin\/components\/LocaleListCell\.mjs$/,
+    expect: DEFAULT_LOCALE_MARK,
+    patch: (code) => code.replace(DEFAULT_LOCALE_MARK, TRANSLATED_DEFAULT_LOCALE_MARK),
   },
 ];
 
