@@ -44,24 +44,43 @@ const prefixed = (byPackage: Record<AdminPackage, Strings>): Strings =>
     ),
   );
 
+/**
+ * The blocks editor (content manager) looks up a few of the admin's own strings under its plugin
+ * prefix, keys that exist in no en.json: they get the admin's translation.
+ */
+const BLOCKS_EDITOR_ALIASES = [
+  'components.Blocks.dnd.instruction',
+  'components.Blocks.dnd.reorder',
+  'components.Blocks.expand',
+  'components.Blocks.collapse',
+];
+const withAliases = (strings: Strings): Strings => ({
+  ...strings,
+  ...Object.fromEntries(BLOCKS_EDITOR_ALIASES.map((key) => [`content-manager.${key}`, strings[key]!])),
+});
+
 export const translations: Record<'en' | (typeof INTERFACE_LANGUAGES)[number], Strings> = {
   en: enMedee,
-  mn: prefixed({
-    admin: mnAdmin,
-    'content-manager': mnContentManager,
-    upload: mnUpload,
-    i18n: mnI18n,
-    'users-permissions': mnUsersPermissions,
-    email: mnEmail,
-    medee: mnMedee,
-  }),
-  'zh-Hans': prefixed({
-    admin: zhAdmin,
-    'content-manager': zhContentManager,
-    upload: zhUpload,
-    i18n: zhI18n,
-    'users-permissions': zhUsersPermissions,
-    email: zhEmail,
-    medee: zhMedee,
-  }),
+  mn: withAliases(
+    prefixed({
+      admin: mnAdmin,
+      'content-manager': mnContentManager,
+      upload: mnUpload,
+      i18n: mnI18n,
+      'users-permissions': mnUsersPermissions,
+      email: mnEmail,
+      medee: mnMedee,
+    }),
+  ),
+  'zh-Hans': withAliases(
+    prefixed({
+      admin: zhAdmin,
+      'content-manager': zhContentManager,
+      upload: zhUpload,
+      i18n: zhI18n,
+      'users-permissions': zhUsersPermissions,
+      email: zhEmail,
+      medee: zhMedee,
+    }),
+  ),
 };
