@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { rootDir } from '../../scripts/lib/cms.cjs';
-import { startSeededCms, type CmsInstance } from '../../cms/tests/helpers/cms-instance';
+import { type CmsInstance, type CmsOptions, startSeededCms } from '../../cms/tests/helpers/cms-instance';
 import { launchBrowser } from './reader-data';
 
 // What the browser tests of Strapi's admin panel share: a CMS with a browser, and the login form.
@@ -13,10 +13,10 @@ export const screenshots = path.join(rootDir, 'test-results', 'screenshots');
  * Starts a seeded CMS and a browser before the tests of the describe block it is called in, and
  * stops both after them. Its `cms` and `browser` are set from the first test on.
  */
-export function setUpAdminPanel(): { readonly cms: CmsInstance; readonly browser: Browser } {
+export function setUpAdminPanel(options: CmsOptions = {}): { readonly cms: CmsInstance; readonly browser: Browser } {
   const panel: { cms?: CmsInstance; browser?: Browser } = {};
   beforeAll(async () => {
-    panel.cms = await startSeededCms('sqlite');
+    panel.cms = await startSeededCms('sqlite', options);
     panel.browser = await launchBrowser();
     fs.mkdirSync(screenshots, { recursive: true });
   }, 300_000);

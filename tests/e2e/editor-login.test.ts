@@ -2,7 +2,8 @@ import path from 'node:path';
 import { logInToAdmin, screenshots, setUpAdminPanel } from './admin-panel';
 
 describe('an editor logs in to the admin panel offline', () => {
-  const panel = setUpAdminPanel();
+  // Its selectors read Strapi's English labels (admin-i18n.test.ts covers the other languages).
+  const panel = setUpAdminPanel({ env: { CMS_ADMIN_LANGUAGE: 'en' } });
 
   test('the demo admin reaches the dashboard and the admin asks nothing of the internet', async () => {
     const { cms, browser } = panel;

@@ -55,8 +55,8 @@ describe('a reader browses the site in Mongolian and Chinese', () => {
   }
 
   test.each([
-    { locale: 'mn' as const, variant: seedArticle.mn!, date: '2022 оны 1-р сарын 29', label: 'Шуудангийн цаг' },
-    { locale: 'zh' as const, variant: seedArticle.zh!, date: '2022年1月29日', label: '发布时间' },
+    { locale: 'mn' as const, variant: seedArticle.mn!, date: '2022 оны 1-р сарын 29', label: 'Нийтэлсэн' },
+    { locale: 'zh' as const, variant: seedArticle.zh!, date: '2022年1月29日', label: '发布日期' },
   ])(
     '/$locale/news/<slug> shows the title, the labelled post date, the cover and the linked certificate',
     async ({ locale, variant, date, label }) => {
@@ -154,7 +154,7 @@ describe('a reader browses the site in Mongolian and Chinese', () => {
   });
 
   test.each([
-    { locale: 'mn' as const, title: 'мэдээ (2)' },
+    { locale: 'mn' as const, title: 'Мэдээ (2)' },
     { locale: 'zh' as const, title: '新闻 (2)' },
   ])(
     '/$locale/news?page=2 is titled "$title"; categories show their counts in this language',
@@ -458,8 +458,8 @@ describe('a reader browses the site in Mongolian and Chinese', () => {
     for (const [src, body] of chunks) {
       const text = body.toString('utf8');
       for (const serverOnly of [
-        'Шуудангийн цаг',
-        '发布时间',
+        'Нийтэлсэн',
+        '发布日期',
         'data-language-switch',
         'Хайлт',
         '页面未找到',

@@ -13,24 +13,22 @@ describe('a translator works in the admin panel', () => {
     try {
       await logInToAdmin(page, cms, cms.translators.zh);
 
-      await page
-        .getByRole('link', { name: /Translations/i })
-        .first()
-        .click({ timeout: 30_000 });
+      // The zh translator's admin is in Chinese: find things by address and data attributes.
+      await page.locator('nav a[href$="/translations"]').first().click({ timeout: 30_000 });
       await page.waitForURL(/\/admin\/translations/);
       const row = page.locator('tr', { hasText: seedArticle.mn!.title });
       await row.waitFor({ timeout: 30_000 });
       // The seed article is translated and published in both locales; mn is its source.
-      await expect(row.locator('td[data-locale="mn"] [data-status]').textContent()).resolves.toBe('Published · source');
-      await expect(row.locator('td[data-locale="zh"] [data-status]').textContent()).resolves.toBe('Published');
+      await expect(row.locator('td[data-locale="mn"] [data-status]').textContent()).resolves.toBe('已发布 · 原文');
+      await expect(row.locator('td[data-locale="zh"] [data-status]').textContent()).resolves.toBe('已发布');
       // A Mongolian-only article needs a Chinese translation.
       const mnOnly = seedArticles.find((article) => article.mn && !article.zh)!;
       await expect(
         page.locator('tr', { hasText: mnOnly.mn!.title }).locator('td[data-locale="zh"] [data-status]').textContent(),
-      ).resolves.toBe('Missing');
+      ).resolves.toBe('未翻译');
       await page.screenshot({ path: path.join(screenshots, 'translator-status.png'), fullPage: true });
 
-      await row.getByRole('link', { name: /Open .* in zh/ }).click();
+      await row.locator('td[data-locale="zh"] a').click();
       await page.waitForURL(/content-manager\/collection-types\/api::article\.article\/.+locale.*zh/);
       const title = page.locator('input[name="title"]');
       await title.waitFor({ timeout: 30_000 });
@@ -38,8 +36,8 @@ describe('a translator works in the admin panel', () => {
       // The edit view's side panel shows the same status for this document.
       const panelZh = page.locator('[data-locale="zh"] [data-status]');
       await panelZh.waitFor({ timeout: 30_000 });
-      await expect(panelZh.textContent()).resolves.toBe('Published');
-      await expect(page.locator('[data-locale="mn"] [data-status]').textContent()).resolves.toBe('Published · source');
+      await expect(panelZh.textContent()).resolves.toBe('已发布');
+      await expect(page.locator('[data-locale="mn"] [data-status]').textContent()).resolves.toBe('已发布 · 原文');
       await page.screenshot({ path: path.join(screenshots, 'translator-edit-zh.png'), fullPage: true });
     } finally {
       await page.close();

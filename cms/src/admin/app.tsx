@@ -1,17 +1,26 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { registerFieldHints } from './field-hints';
+import { skipGuidedTour } from './guided-tour';
+import { INTERFACE_LANGUAGES, translations } from './i18n';
+import { polyfillMongolianDates } from './intl-polyfill';
 import { bootstrapTranslationStatus, registerTranslationStatus } from './translation-status';
 
 export default {
   config: {
-    locales: ['zh-Hans'],
+    // Offered on the login page and in each user's profile, next to English (names: vite.config.ts).
+    locales: [...INTERFACE_LANGUAGES],
+    translations,
     // The admin must work offline: no release check against GitHub, no video tutorials.
     notifications: { releases: false },
     tutorials: false,
   },
   register(app: StrapiApp) {
+    void polyfillMongolianDates();
+    skipGuidedTour();
     registerTranslationStatus(app);
   },
   bootstrap(app: StrapiApp) {
     bootstrapTranslationStatus(app);
+    registerFieldHints(app);
   },
 };

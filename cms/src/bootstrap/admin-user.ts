@@ -2,7 +2,8 @@ import type { Core } from '@strapi/strapi';
 
 /**
  * Creates the demo super admin from CMS_ADMIN_EMAIL / CMS_ADMIN_PASSWORD when no admin user
- * exists yet. An existing admin is never touched (its password may have been changed).
+ * exists yet, with CMS_ADMIN_LANGUAGE as its interface language (Mongolian unless set; `en`,
+ * `mn` or `zh-Hans`). An existing admin is never touched (its password may have been changed).
  */
 export async function ensureAdminUser(strapi: Core.Strapi): Promise<void> {
   const email = process.env.CMS_ADMIN_EMAIL?.trim();
@@ -22,6 +23,7 @@ export async function ensureAdminUser(strapi: Core.Strapi): Promise<void> {
     isActive: true,
     registrationToken: null,
     roles: [superAdmin.id],
+    preferedLanguage: process.env.CMS_ADMIN_LANGUAGE?.trim() || 'mn',
   });
   strapi.log.info(`Created the admin user ${email}`);
 }

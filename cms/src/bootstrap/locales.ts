@@ -1,7 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { DEFAULT_LOCALE, LOCALES } from '../content-types';
 
-const NAMES: Record<string, string> = { mn: 'Mongolian (mn)', zh: 'Chinese (zh)' };
+// Each language by its own name: editors read them in the admin whatever its interface language.
+const NAMES: Record<string, string> = { mn: 'Монгол', zh: '中文' };
+/** What earlier versions named them; renamed at start unless an editor chose another name. */
+const FORMER_NAMES: Record<string, string> = { mn: 'Mongolian (mn)', zh: 'Chinese (zh)' };
 const STORE_KEY = 'locales-initialized';
 
 /**
@@ -14,9 +17,9 @@ export async function ensureLocales(strapi: Core.Strapi): Promise<void> {
   const store = strapi.store({ type: 'plugin', name: 'medee' });
 
   for (const code of LOCALES) {
-    if (!(await service.findByCode(code))) {
-      await service.create({ code, name: NAMES[code] }, { isDefault: false });
-    }
+    const locale = await service.findByCode(code);
+    if (!locale) await service.create({ code, name: NAMES[code] }, { isDefault: false });
+    else if (locale.name === FORMER_NAMES[code]) await service.update({ id: locale.id }, { name: NAMES[code] });
   }
   if ((await service.getDefaultLocale()) !== DEFAULT_LOCALE) {
     await service.setDefaultLocale({ code: DEFAULT_LOCALE });

@@ -1,6 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { LOCALES, type Locale } from '../content-types';
 
+/** The admin interface language a translator of each locale starts in (src/admin/app.tsx offers them). */
+export const INTERFACE_LANGUAGE: Record<Locale, string> = { mn: 'mn', zh: 'zh-Hans' };
+
 /** CMS_TRANSLATOR_MN_EMAIL / CMS_TRANSLATOR_MN_PASSWORD, CMS_TRANSLATOR_ZH_… */
 export const translatorEnv = (locale: Locale) => {
   const prefix = `CMS_TRANSLATOR_${locale.toUpperCase()}`;
@@ -9,7 +12,7 @@ export const translatorEnv = (locale: Locale) => {
 
 /**
  * The demo translator per locale, like the demo admin (bootstrap/admin-user.ts): created with
- * its translator role when the environment names one and no admin user has that email yet.
+ * its translator role and its locale's interface language when the environment names one and no admin user has that email yet.
  * An existing user is never touched (its password or roles may have been changed).
  */
 export async function ensureTranslatorAccounts(strapi: Core.Strapi, roleIds: Record<Locale, number>): Promise<void> {
@@ -27,6 +30,7 @@ export async function ensureTranslatorAccounts(strapi: Core.Strapi, roleIds: Rec
       isActive: true,
       registrationToken: null,
       roles: [roleIds[locale]],
+      preferedLanguage: INTERFACE_LANGUAGE[locale],
     });
     strapi.log.info(`Created the ${locale} translator ${email}`);
   }

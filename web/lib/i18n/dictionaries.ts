@@ -24,7 +24,7 @@ export interface Dictionary {
   };
   news: {
     title: string;
-    /** "мэдээ (2)": the title of page 2 and beyond of a list. */
+    /** "Мэдээ (2)": the title of page 2 and beyond of a list. */
     pagedTitle: (title: string, page: number) => string;
     empty: string;
     categoryFilterLabel: string;
@@ -33,7 +33,7 @@ export interface Dictionary {
     articleCount: (count: number) => string;
   };
   article: {
-    /** Printed right before the date, separator included: "Шуудангийн цаг: ". */
+    /** Printed right before the date, separator included: "Нийтэлсэн: ". */
     postedAtPrefix: string;
     /** Printed right before the category name, separator included. */
     categoryPrefix: string;
@@ -96,7 +96,7 @@ const mn: Dictionary = {
     allCertificates: 'Бүх гэрчилгээ',
   },
   news: {
-    title: 'мэдээ',
+    title: 'Мэдээ',
     pagedTitle: (title, page) => `${title} (${page})`,
     empty: 'Одоогоор мэдээ алга байна.',
     categoryFilterLabel: 'Ангилал',
@@ -104,7 +104,7 @@ const mn: Dictionary = {
     articleCount: (count) => `${count} мэдээ`,
   },
   article: {
-    postedAtPrefix: 'Шуудангийн цаг: ',
+    postedAtPrefix: 'Нийтэлсэн: ',
     categoryPrefix: 'Ангилал: ',
     relatedCertificates: 'Холбогдох гэрчилгээ',
     adjacentLabel: 'Бусад мэдээ',
@@ -139,7 +139,7 @@ const mn: Dictionary = {
     relatedArticles: 'Холбогдох мэдээ',
     levels: { municipal: 'Хотын түвшин', provincial: 'Мужийн түвшин', national: 'Улсын түвшин' },
   },
-  footer: { address: 'Хаяг', email: 'И-мэйл', phone: 'Утас' },
+  footer: { address: 'Хаяг', email: 'Имэйл', phone: 'Утас' },
   notFound: {
     title: 'Хуудас олдсонгүй',
     message: 'Таны хайсан хуудас байхгүй эсвэл устгагдсан байна.',
@@ -173,7 +173,7 @@ const zh: Dictionary = {
     articleCount: (count) => `${count} 篇新闻`,
   },
   article: {
-    postedAtPrefix: '发布时间：',
+    postedAtPrefix: '发布日期：',
     categoryPrefix: '分类：',
     relatedCertificates: '相关证书',
     adjacentLabel: '更多新闻',

@@ -15,6 +15,7 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import { editViewPath, StatusBadge, type StatusReport } from './api';
 
@@ -25,6 +26,7 @@ const ALL = 'all';
  * published, outdated), from GET /translations/status — the data `npm run i18n -- status` prints.
  */
 export default function TranslationStatusPage() {
+  const { formatMessage } = useIntl();
   const { get } = useFetchClient();
   const { toggleNotification } = useNotification();
   const [report, setReport] = React.useState<StatusReport | null>(null);
@@ -60,20 +62,28 @@ export default function TranslationStatusPage() {
       a.click();
       URL.revokeObjectURL(url);
     } catch (e) {
-      toggleNotification({ type: 'danger', message: `Export failed: ${e instanceof Error ? e.message : String(e)}` });
+      toggleNotification({
+        type: 'danger',
+        message: formatMessage(
+          { id: 'medee.translations.export.failed' },
+          { message: e instanceof Error ? e.message : String(e) },
+        ),
+      });
     }
   };
 
+  const localeName = (code: string) => formatMessage({ id: `medee.locale.${code}`, defaultMessage: code });
+  const title = formatMessage({ id: 'medee.translations.title' });
   return (
     <Page.Main>
-      <Page.Title>Translations</Page.Title>
+      <Page.Title>{title}</Page.Title>
       <Layouts.Header
-        title="Translations"
-        subtitle={`${report.rows.length} articles and certificates · missing, draft only, published or outdated per locale`}
+        title={title}
+        subtitle={formatMessage({ id: 'medee.translations.subtitle' }, { count: report.rows.length })}
         primaryAction={
           locale !== ALL ? (
             <Button variant="secondary" onClick={exportXliff}>
-              Export XLIFF for {locale}
+              {formatMessage({ id: 'medee.translations.export' }, { locale: localeName(locale) })}
             </Button>
           ) : undefined
         }
@@ -81,18 +91,24 @@ export default function TranslationStatusPage() {
       <Layouts.Content>
         <Flex gap={4} paddingBottom={4} alignItems="flex-end">
           <Box width="200px">
-            <SingleSelect aria-label="Locale" value={locale} onChange={(value) => setLocale(String(value))}>
-              <SingleSelectOption value={ALL}>All locales</SingleSelectOption>
+            <SingleSelect
+              aria-label={formatMessage({ id: 'medee.translations.filter.locale' })}
+              value={locale}
+              onChange={(value) => setLocale(String(value))}
+            >
+              <SingleSelectOption value={ALL}>
+                {formatMessage({ id: 'medee.translations.filter.all' })}
+              </SingleSelectOption>
               {report.locales.map((code) => (
                 <SingleSelectOption key={code} value={code}>
-                  {code}
+                  {localeName(code)}
                 </SingleSelectOption>
               ))}
             </SingleSelect>
           </Box>
           <Toggle
-            onLabel="Needs work"
-            offLabel="Everything"
+            onLabel={formatMessage({ id: 'medee.translations.filter.needs-work' })}
+            offLabel={formatMessage({ id: 'medee.translations.filter.everything' })}
             checked={needsWorkOnly}
             onChange={(e: React.ChangeEvent<HTMLInputElement>) => setNeedsWorkOnly(e.target.checked)}
           />
@@ -101,14 +117,14 @@ export default function TranslationStatusPage() {
           <Thead>
             <Tr>
               <Th>
-                <Typography variant="sigma">Type</Typography>
+                <Typography variant="sigma">{formatMessage({ id: 'medee.translations.column.type' })}</Typography>
               </Th>
               <Th>
-                <Typography variant="sigma">Title (source)</Typography>
+                <Typography variant="sigma">{formatMessage({ id: 'medee.translations.column.title' })}</Typography>
               </Th>
               {locales.map((code) => (
                 <Th key={code}>
-                  <Typography variant="sigma">{code}</Typography>
+                  <Typography variant="sigma">{localeName(code)}</Typography>
                 </Th>
               ))}
             </Tr>
@@ -117,7 +133,9 @@ export default function TranslationStatusPage() {
             {rows.map((row) => (
               <Tr key={row.documentId} data-document-id={row.documentId}>
                 <Td>
-                  <Typography textColor="neutral600">{row.type}</Typography>
+                  <Typography textColor="neutral600">
+                    {formatMessage({ id: `medee.translations.type.${row.type}`, defaultMessage: row.type })}
+                  </Typography>
                 </Td>
                 <Td>
                   <Link to={editViewPath(row, row.sourceLocale)}>
@@ -128,9 +146,23 @@ export default function TranslationStatusPage() {
                   <Td key={code} data-locale={code}>
                     <Flex gap={2}>
                       <StatusBadge state={row.locales[code]} />
-                      <Link to={editViewPath(row, code)} aria-label={`Open “${row.title}” in ${code}`}>
+                      <Link
+                        to={editViewPath(row, code)}
+                        aria-label={formatMessage(
+                          { id: 'medee.translations.open.aria' },
+                          { title: row.title, locale: localeName(code) },
+                        )}
+                      >
                         <Typography variant="pi" textColor="primary600">
-                          {row.locales[code]?.status === 'missing' ? `Translate into ${code}` : `Open in ${code}`}
+                          {formatMessage(
+                            {
+                              id:
+                                row.locales[code]?.status === 'missing'
+                                  ? 'medee.translations.translate'
+                                  : 'medee.translations.open',
+                            },
+                            { locale: localeName(code) },
+                          )}
                         </Typography>
                       </Link>
                     </Flex>

@@ -1,12 +1,14 @@
 import * as React from 'react';
 import { Button, Flex, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
 import type { PanelComponent, PanelComponentProps } from '@strapi/content-manager/strapi-admin';
 import { StatusBadge, type StatusReport, type StatusRow } from './api';
 
 const TRANSLATED = ['api::article.article', 'api::certificate.certificate'];
 
 function PanelContent({ model, documentId }: { model: string; documentId: string }) {
+  const { formatMessage } = useIntl();
   const { get, post } = useFetchClient();
   const [row, setRow] = React.useState<StatusRow | null | undefined>(undefined);
 
@@ -16,8 +18,10 @@ function PanelContent({ model, documentId }: { model: string; documentId: string
       .catch(() => setRow(null));
   }, [get, documentId]);
 
-  if (row === undefined) return <Typography variant="pi">Loading…</Typography>;
-  if (row === null) return <Typography variant="pi">No translation status yet.</Typography>;
+  if (row === undefined)
+    return <Typography variant="pi">{formatMessage({ id: 'medee.translations.panel.loading' })}</Typography>;
+  if (row === null)
+    return <Typography variant="pi">{formatMessage({ id: 'medee.translations.panel.none' })}</Typography>;
 
   const confirm = async (locale: string) => {
     const { data } = await post<StatusRow>('/translations/confirm', { contentType: model, documentId, locale });
@@ -28,7 +32,7 @@ function PanelContent({ model, documentId }: { model: string; documentId: string
       {Object.entries(row.locales).map(([locale, state]) => (
         <Flex key={locale} justifyContent="space-between" gap={2} data-locale={locale}>
           <Typography variant="omega" fontWeight="semiBold">
-            {locale}
+            {formatMessage({ id: `medee.locale.${locale}`, defaultMessage: locale })}
           </Typography>
           <StatusBadge state={state} />
         </Flex>
@@ -37,7 +41,10 @@ function PanelContent({ model, documentId }: { model: string; documentId: string
         .filter(([, state]) => state.status === 'outdated')
         .map(([locale]) => (
           <Button key={locale} size="S" variant="tertiary" onClick={() => confirm(locale)}>
-            {`${locale} still matches the source`}
+            {formatMessage(
+              { id: 'medee.translations.panel.confirm' },
+              { locale: formatMessage({ id: `medee.locale.${locale}`, defaultMessage: locale }) },
+            )}
           </Button>
         ))}
     </Flex>
@@ -45,7 +52,12 @@ function PanelContent({ model, documentId }: { model: string; documentId: string
 }
 
 /** Edit-view side panel: this document's translation status in every locale. */
+// Strapi calls panel components inside its renderer, so they may use hooks.
 export const TranslationStatusPanel: PanelComponent = ({ model, documentId }: PanelComponentProps) => {
+  const { formatMessage } = useIntl();
   if (!documentId || !TRANSLATED.includes(model)) return null;
-  return { title: 'Translations', content: <PanelContent model={model} documentId={documentId} /> };
+  return {
+    title: formatMessage({ id: 'medee.translations.panel.title' }),
+    content: <PanelContent model={model} documentId={documentId} />,
+  };
 };

@@ -1,4 +1,5 @@
 import { Badge } from '@strapi/design-system';
+import { useIntl } from 'react-intl';
 
 // The /translations admin API's shapes, from the server code that builds them (type-only: erased
 // from the admin bundle).
@@ -6,12 +7,6 @@ import type { LocaleState, LocaleStatus, StatusReport, StatusRow } from '../../t
 
 export type { LocaleState, LocaleStatus, StatusReport, StatusRow };
 
-export const STATUS_LABELS: Record<LocaleStatus, string> = {
-  missing: 'Missing',
-  draft: 'Draft only',
-  published: 'Published',
-  outdated: 'Outdated',
-};
 const VARIANTS: Record<LocaleStatus, 'danger' | 'warning' | 'success' | 'secondary'> = {
   missing: 'danger',
   outdated: 'warning',
@@ -20,8 +15,10 @@ const VARIANTS: Record<LocaleStatus, 'danger' | 'warning' | 'success' | 'seconda
 };
 
 export function StatusBadge({ state }: { state: LocaleState | undefined }) {
+  const { formatMessage } = useIntl();
   const status = state?.status ?? 'missing';
-  const label = state?.isSource ? `${STATUS_LABELS[status]} · source` : STATUS_LABELS[status];
+  const name = formatMessage({ id: `medee.translations.status.${status}` });
+  const label = state?.isSource ? formatMessage({ id: 'medee.translations.status.source' }, { status: name }) : name;
   return (
     <Badge variant={VARIANTS[status]} data-status={status}>
       {label}
