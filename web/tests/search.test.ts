@@ -11,6 +11,11 @@ describe('parseSearchQuery', () => {
     expect(parseSearchQuery('хо\u0438\u0306')).toEqual({ kind: 'ok', text: 'хой' });
   });
 
+  it('reads control characters as spaces (the CMS refuses them)', () => {
+    expect(parseSearchQuery('a\u0001b\u0000c\u007f\u009b')).toEqual({ kind: 'ok', text: 'a b c' });
+    expect(parseSearchQuery('\u0000\u001b')).toEqual({ kind: 'empty' });
+  });
+
   it('counts characters, not UTF-16 units, against the limit', () => {
     expect(parseSearchQuery('证'.repeat(MAX_SEARCH_LENGTH))).toEqual({
       kind: 'ok',
