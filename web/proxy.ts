@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { env } from '@/lib/env';
+import { isCmsUpload } from '@/lib/media';
 import { routeRequest } from '@/lib/request-routing';
 import { contentSecurityPolicy } from '@/lib/security/csp';
 
@@ -19,7 +20,20 @@ const policy = contentSecurityPolicy({
   development: process.env.NODE_ENV === 'development',
 });
 
+const badRequest = (message: string) =>
+  new NextResponse(`Bad Request: ${message}`, {
+    status: 400,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  });
+
 export function proxy(request: NextRequest): NextResponse {
+  // The image optimizer fetches only the CMS's uploads, on its origin and port (lib/media.ts).
+  if (request.nextUrl.pathname === '/_next/image') {
+    const source = request.nextUrl.searchParams.getAll('url');
+    return source.length === 1 && isCmsUpload(source[0]!, env.STRAPI_URL)
+      ? NextResponse.next()
+      : badRequest("only the CMS's uploads are optimized");
+  }
   // Pages are read, never posted to: the site has no server actions (route handlers under
   // /api/ are not matched here; feeds are GET). Otherwise Next.js renders the page for any method.
   if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -30,10 +44,7 @@ export function proxy(request: NextRequest): NextResponse {
   try {
     decodeURIComponent(request.nextUrl.pathname);
   } catch {
-    return new NextResponse('Bad Request: the path is not valid percent-encoded UTF-8', {
-      status: 400,
-      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
-    });
+    return badRequest('the path is not valid percent-encoded UTF-8');
   }
 
   const decision = routeRequest(request.nextUrl.pathname, request.nextUrl.searchParams);
@@ -50,6 +61,7 @@ export function proxy(request: NextRequest): NextResponse {
 }
 
 export const config = {
-  // Not for build assets, optimized images, route handlers under /api and files at the root.
-  matcher: ['/((?!_next/|api/|sitemap\\.xml|sitemaps/|robots\\.txt|favicon\\.ico|icon\\.svg).*)'],
+  // Not for build assets, route handlers under /api and files at the root; optimized images
+  // only for the check above.
+  matcher: ['/_next/image', '/((?!_next/|api/|sitemap\\.xml|sitemaps/|robots\\.txt|favicon\\.ico|icon\\.svg).*)'],
 };
