@@ -39,13 +39,16 @@ export function proxy(request: NextRequest): NextResponse {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     return new NextResponse(null, { status: 405, headers: { Allow: 'GET, HEAD' } });
   }
-  // Next.js answers a path that is not valid percent-encoded UTF-8 (/mn/news/%ff) with a 500
-  // when it decodes the route's parameters; it is a malformed request.
+  // No address of the site has a path that is not valid percent-encoded UTF-8 (/mn/news/%ff) or
+  // that holds a control character: Next.js answers the first with a 500 when it decodes the
+  // route's parameters, and renders a path with CR or LF as a page without its 404 status.
+  let path: string;
   try {
-    decodeURIComponent(request.nextUrl.pathname);
+    path = decodeURIComponent(request.nextUrl.pathname);
   } catch {
     return badRequest('the path is not valid percent-encoded UTF-8');
   }
+  if (/\p{Cc}/u.test(path)) return badRequest('the path contains control characters');
 
   const decision = routeRequest(request.nextUrl.pathname, request.nextUrl.searchParams);
   let response: NextResponse;
@@ -62,6 +65,10 @@ export function proxy(request: NextRequest): NextResponse {
 
 export const config = {
   // Not for build assets, route handlers under /api and files at the root; optimized images
-  // only for the check above.
-  matcher: ['/_next/image', '/((?!_next/|api/|sitemap\\.xml|sitemaps/|robots\\.txt|favicon\\.ico|icon\\.svg).*)'],
+  // only for the check above, sitemap parts for the path checks.
+  matcher: [
+    '/_next/image',
+    '/sitemaps/:path*',
+    '/((?!_next/|api/|sitemap\\.xml|sitemaps/|robots\\.txt|favicon\\.ico|icon\\.svg).*)',
+  ],
 };
