@@ -84,6 +84,15 @@ const cmsFilterCases: Case[] = [
   { name: 'relation id = abc', path: '/api/articles?filters[category][id][$eq]=abc' },
   { name: 'media id = x', path: '/api/articles?filters[cover][id][$eq]=x' },
   { name: 'populate filter id = abc', path: '/api/articles?populate[category][filters][id][$eq]=abc' },
+  {
+    name: 'populate fan-out 3 levels deep',
+    path: '/api/categories?populate[articles][populate][category][populate][articles]=true',
+  },
+  {
+    name: 'populate fan-out 8 levels deep',
+    path: `/api/categories?populate${'[articles][populate][category][populate]'.repeat(4)}=*`,
+  },
+  { name: 'dotted populate 3 levels deep', path: '/api/articles?populate=category.articles.category' },
   { name: 'date = notadate', path: '/api/articles?filters[postedAt][$gt]=notadate' },
   { name: 'date 2022-13-45', path: '/api/certificates?filters[issuedOn][$eq]=2022-13-45' },
   { name: '$between with one value', path: '/api/articles?filters[title][$between]=a' },
@@ -372,7 +381,7 @@ const HOSTILE_VALUES: Array<[string, string]> = [
   [']]> and <', encodeURIComponent(']]><x>&amp;')],
   ['10 kB', kb(10)],
 ];
-const READ_PARAMETERS: Array<{ where: string; param: string; expect: Expect }> = [
+const READ_PARAMETERS: Array<{ where: string; param: string; prefix?: string; expect: Expect }> = [
   { where: '/mn/news', param: 'page', expect: 'client-error' },
   { where: '/mn/news', param: 'category', expect: 'client-error' },
   { where: '/zh/news?page=1', param: 'category', expect: 'client-error' },
@@ -381,6 +390,7 @@ const READ_PARAMETERS: Array<{ where: string; param: string; expect: Expect }> =
   { where: '/zh/search?q=x', param: 'page', expect: [200] },
   // The exit link always leaves for a path on this site.
   { where: '/api/preview/exit', param: 'to', expect: [307] },
+  { where: '/api/preview/exit', param: 'to', prefix: '/mn/', expect: [307] },
   { where: '/_next/image?w=640&q=75', param: 'url', expect: 'client-error' },
   { where: '/_next/image?url={cms}%2Fuploads%2Fx.png&q=75', param: 'w', expect: 'client-error' },
   { where: '/_next/image?url={cms}%2Fuploads%2Fx.png&w=640', param: 'q', expect: 'client-error' },
@@ -402,10 +412,10 @@ const READ_SEGMENTS: Array<{ path: (value: string) => string; expect: Expect }> 
   { path: (v) => `/mn/news/list/1/${v}`, expect: 'client-error' },
 ];
 const inputMatrixCases: Case[] = [
-  ...READ_PARAMETERS.flatMap(({ where, param, expect }) => [
+  ...READ_PARAMETERS.flatMap(({ where, param, prefix = '', expect }) => [
     ...HOSTILE_VALUES.map(([name, value]) => ({
-      name: `${where} ${param}: ${name}`,
-      path: withParam(where, param, value),
+      name: `${where} ${param}: ${prefix}${name}`,
+      path: withParam(where, param, `${encodeURIComponent(prefix)}${value}`),
       expect,
     })),
     { name: `${where} ${param}: repeated`, path: withParam(withParam(where, param, 'a'), param, 'b'), expect },
