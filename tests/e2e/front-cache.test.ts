@@ -1,5 +1,7 @@
+import http from 'node:http';
+import { freePort } from '../../scripts/lib/processes.cjs';
 import { generateApiTokenKey } from '../../scripts/lib/secrets.cjs';
-import type { startFront } from '../../scripts/lib/nginx.cjs';
+import { singleInstanceFront, startFront } from '../../scripts/lib/nginx.cjs';
 import { startSeededCms, type CmsInstance } from '../../cms/tests/helpers/cms-instance';
 import { seedArticles } from '../../cms/tests/helpers/seed-data';
 import { frontedSitePorts, startFrontFor, startSite, type SiteInstance } from './site';
@@ -124,5 +126,84 @@ describe('the front caches only what is the same for everyone', () => {
       expect(response.status).toBe(308);
       expect(response.headers.get('x-cache')).toBe('MISS');
     }
+  });
+});
+
+/** The front before a stub site, to see exactly what it forwards and what it stores. */
+describe('the front before a stub site', () => {
+  const answers: Record<string, Record<string, string>> = {
+    '/public': { 'Content-Type': 'text/html', 'Cache-Control': 'public, s-maxage=60' },
+    '/private': { 'Content-Type': 'text/html', 'Cache-Control': 'private' },
+    '/no-store': { 'Content-Type': 'text/html', 'Cache-Control': 'no-store' },
+    '/no-cache': { 'Content-Type': 'text/html', 'Cache-Control': 'no-cache' },
+    '/cookie': { 'Content-Type': 'text/html', 'Set-Cookie': 'session=1' },
+    '/json': { 'Content-Type': 'application/json' },
+    '/payload': { 'Content-Type': 'text/x-component' },
+  };
+  const received: http.IncomingHttpHeaders[] = [];
+  let stub: http.Server;
+  let front: Awaited<ReturnType<typeof startFront>>;
+  let frontUrl: string;
+
+  beforeAll(async () => {
+    const [stubPort, port, cmsPort] = [await freePort(), await freePort(), await freePort()];
+    stub = http.createServer((request, response) => {
+      received.push(request.headers);
+      response.writeHead(200, answers[new URL(request.url ?? '/', 'http://stub').pathname] ?? answers['/public']);
+      response.end('<!DOCTYPE html><html></html>');
+    });
+    await new Promise<void>((resolve) => stub.listen(stubPort, '127.0.0.1', resolve));
+    frontUrl = `http://127.0.0.1:${port}`;
+    const vars = singleInstanceFront({
+      port,
+      cmsPort,
+      sitePort: stubPort,
+      cmsInstancePort: stubPort,
+      refreshToken: 'r'.repeat(32),
+    });
+    front = await startFront(vars, { healthUrl: `${frontUrl}/public?health` });
+  }, 60_000);
+
+  afterAll(async () => {
+    await front?.stop();
+    await new Promise((resolve) => stub?.close(resolve));
+  });
+
+  const xCache = async (path: string) => (await fetch(`${frontUrl}${path}`)).headers.get('x-cache');
+
+  test.each(Object.keys(answers).filter((path) => path !== '/public'))('%s is never stored', async (path) => {
+    expect(await xCache(path)).toBe('MISS');
+    expect(await xCache(path)).toBe('MISS');
+  });
+
+  test('a public HTML answer is stored', async () => {
+    await xCache('/public?stored');
+    expect(await xCache('/public?stored')).toBe('HIT');
+  });
+
+  test('the site receives only the allow-listed request headers', async () => {
+    received.length = 0;
+    const sent = Object.assign({}, ...NEXT_HEADERS, {
+      'x-custom': '1',
+      authorization: 'Bearer x',
+      'user-agent': 'ua',
+      'x-forwarded-for': '6.6.6.6',
+    });
+    await fetch(`${frontUrl}/mn/page?headers`, { headers: sent });
+    await fetch(`${frontUrl}/api/x`, {
+      method: 'POST',
+      headers: { ...sent, 'x-medee-signature': 's', 'content-type': 'text/plain' },
+      body: 'x',
+    });
+    await fetch(`${frontUrl}/_next/image?url=x`, { headers: sent });
+    expect(received).toHaveLength(3);
+    const allowed = ['host', 'x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'cookie', 'content-length'];
+    expect(Object.keys(received[0]!).filter((name) => !allowed.includes(name))).toEqual([]);
+    expect(
+      Object.keys(received[1]!).filter((name) => ![...allowed, 'content-type', 'x-medee-signature'].includes(name)),
+    ).toEqual([]);
+    expect(Object.keys(received[2]!).filter((name) => ![...allowed, 'accept'].includes(name))).toEqual([]);
+    // The address nginx saw, not one the client claims.
+    expect(received[0]!['x-forwarded-for']).toBe('127.0.0.1');
   });
 });
