@@ -26,9 +26,6 @@ const nextConfig: NextConfig = {
   // instance (a revalidation on one reaches all); in Next's own cache otherwise. See
   // cache-handler.mjs.
   cacheHandler: require.resolve('./cache-handler.mjs'),
-  // `feed` ships ES modules only. Next bundles it either way; listing it here
-  // also makes next/jest compile it for the unit tests (web/jest.config.ts).
-  transpilePackages: ['feed'],
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { env } from '@/lib/env';
+import { isCmsUpload } from '@/lib/media';
 import { routeRequest } from '@/lib/request-routing';
 import { contentSecurityPolicy } from '@/lib/security/csp';
 
@@ -19,22 +20,35 @@ const policy = contentSecurityPolicy({
   development: process.env.NODE_ENV === 'development',
 });
 
+const badRequest = (message: string) =>
+  new NextResponse(`Bad Request: ${message}`, {
+    status: 400,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  });
+
 export function proxy(request: NextRequest): NextResponse {
+  // The image optimizer fetches only the CMS's uploads, on its origin and port (lib/media.ts).
+  if (request.nextUrl.pathname === '/_next/image') {
+    const source = request.nextUrl.searchParams.getAll('url');
+    return source.length === 1 && isCmsUpload(source[0]!, env.STRAPI_URL)
+      ? NextResponse.next()
+      : badRequest("only the CMS's uploads are optimized");
+  }
   // Pages are read, never posted to: the site has no server actions (route handlers under
   // /api/ are not matched here; feeds are GET). Otherwise Next.js renders the page for any method.
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     return new NextResponse(null, { status: 405, headers: { Allow: 'GET, HEAD' } });
   }
-  // Next.js answers a path that is not valid percent-encoded UTF-8 (/mn/news/%ff) with a 500
-  // when it decodes the route's parameters; it is a malformed request.
+  // No address of the site has a path that is not valid percent-encoded UTF-8 (/mn/news/%ff) or
+  // that holds a control character: Next.js answers the first with a 500 when it decodes the
+  // route's parameters, and renders a path with CR or LF as a page without its 404 status.
+  let path: string;
   try {
-    decodeURIComponent(request.nextUrl.pathname);
+    path = decodeURIComponent(request.nextUrl.pathname);
   } catch {
-    return new NextResponse('Bad Request: the path is not valid percent-encoded UTF-8', {
-      status: 400,
-      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
-    });
+    return badRequest('the path is not valid percent-encoded UTF-8');
   }
+  if (/\p{Cc}/u.test(path)) return badRequest('the path contains control characters');
 
   const decision = routeRequest(request.nextUrl.pathname, request.nextUrl.searchParams);
   let response: NextResponse;
@@ -50,6 +64,11 @@ export function proxy(request: NextRequest): NextResponse {
 }
 
 export const config = {
-  // Not for build assets, optimized images, route handlers under /api and files at the root.
-  matcher: ['/((?!_next/|api/|sitemap\\.xml|sitemaps/|robots\\.txt|favicon\\.ico|icon\\.svg).*)'],
+  // Not for build assets, route handlers under /api and files at the root; optimized images
+  // only for the check above, sitemap parts for the path checks.
+  matcher: [
+    '/_next/image',
+    '/sitemaps/:path*',
+    '/((?!_next/|api/|sitemap\\.xml|sitemaps/|robots\\.txt|favicon\\.ico|icon\\.svg).*)',
+  ],
 };

@@ -7,6 +7,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
   const production = env('NODE_ENV') === 'production';
 
   return [
+    // First: who the client is (the front's X-Forwarded-For, only from the front).
+    'global::client-address',
     'strapi::logger',
     'strapi::errors',
     // An unreachable database answers 503 + Retry-After instead of a 500 (src/middlewares/).
@@ -45,6 +47,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
     // Malformed query strings (bad locale, absurd nesting, invalid UTF-8…) end here as 400,
     // before they reach the database (src/middlewares/query-guard.ts).
     'global::query-guard',
+    // Populated reads: a cap on related entries per response and on concurrent reads per client.
+    'global::read-budget',
     'global::admin-login-limit',
     'strapi::query',
     {

@@ -37,6 +37,10 @@ describe('query guard: what passes', () => {
     'filters[seo][metaTitle][$eq]=x',
     'populate[category][fields][0]=name&populate[certificates][filters][level][$eq]=national',
     'populate=*',
+    'populate[category][populate][articles][fields][0]=title',
+    'populate=category.articles',
+    'populate[0]=category&populate[1]=cover',
+    'populate[seo][populate]=*',
     'filters[createdBy][email][$eq]=x', // private: left to Strapi, which answers 400 with the key's name
   ])('%s', (query) => {
     expect(() => check(query)).not.toThrow();
@@ -78,6 +82,14 @@ describe('query guard: what is a 400', () => {
     ['filters[title][$eq][$eq]=x', /plain values/],
     ['populate[category][filters][id][$eq]=abc', /Expected an integer/],
     ['populate[certificates][populate][articles][filters][$or]=x', /\$or must be a list/],
+    // The fan-out the content model allows: article → category → articles → category…
+    ['populate[category][populate][articles][populate][category]=true', /at most 2 levels deep/],
+    ['populate[category][populate][articles][populate]=*', /at most 2 levels deep/],
+    [`populate${'[category][populate][articles][populate]'.repeat(4)}[category]=true`, /at most 2 levels deep/],
+    ['populate=category.articles.category', /at most 2 levels deep/],
+    ['populate[0]=category.articles.category', /at most 2 levels deep/],
+    ['populate[category][populate]=articles.category', /at most 2 levels deep/],
+    ['populate[certificates][populate][articles][populate][certificates][fields][0]=name', /at most 2 levels/],
   ])('%s', (query, message) => {
     expect(() => check(query)).toThrow(BadQueryError);
     expect(() => check(query)).toThrow(message);

@@ -50,7 +50,8 @@ function serviceEnvironments({ ports, databaseUrl, secrets, siteReadToken, admin
     DATABASE_URL: databaseUrl,
     DATABASE_FILENAME: '',
     PUBLIC_URL: cmsFrontUrl,
-    IS_PROXIED: 'true',
+    // nginx, the only proxy in front of the CMS, connects from 127.0.0.1.
+    TRUSTED_PROXIES: '127.0.0.1',
     CORS_ORIGINS: frontUrl,
     SITE_READ_TOKEN: siteReadToken,
     CMS_ADMIN_EMAIL: admin.email,

@@ -37,7 +37,11 @@ async function startStandaloneSite({ port, env, name = 'site', echo = false }) {
   const { dir, server } = copyStandaloneSite(name);
   const proc = startProcess(name, process.execPath, [server], {
     cwd: path.dirname(server),
-    env: { NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', ...env, PORT: String(port), HOSTNAME: '127.0.0.1' },
+    // HOSTNAME localhost, not 127.0.0.1: Next builds the URL proxy.ts sees with `localhost` and
+    // takes a rewrite to another origin than the one it listens on for an external one. With
+    // 127.0.0.1 every rewritten page (the news list, the 404 of an unknown language) went back
+    // to the server over HTTP, and answered 500 once a stopping instance closed its port.
+    env: { NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', ...env, PORT: String(port), HOSTNAME: 'localhost' },
     echo,
   });
   const stop = async () => {

@@ -1,3 +1,4 @@
+import { freePort } from '../../scripts/lib/processes.cjs';
 import { generateCmsSecrets } from '../../scripts/lib/secrets.cjs';
 import { startCluster } from '../../scripts/lib/cluster.cjs';
 import { adminClient } from '../../cms/tests/helpers/admin-api';
@@ -114,6 +115,65 @@ describe('loopback cluster (npm run start:cluster)', () => {
     // Anyone else's refresh header is ignored: served from the micro-cache.
     expect(['HIT', 'UPDATING', 'STALE', 'EXPIRED']).toContain(await get({ 'X-Medee-Refresh': 'guess' }));
     expect(['HIT', 'UPDATING', 'STALE', 'EXPIRED']).toContain(await get());
+  });
+
+  it('gives readers no 5xx and no poisoned page while the old attacks trickle through the front', async () => {
+    const closedPort = await freePort();
+    // Each took an instance out (a 500 retried on the other one, max_fails=1) or replaced a
+    // cached page for everyone (issue 16), or made the CMS read hundreds of MB.
+    const attacks: Array<{ url: string; headers?: Record<string, string> }> = [
+      { url: `${cluster.urls.site}/mn/search?q=%01` },
+      { url: `${cluster.urls.site}/mn/search?q=a%00b` },
+      { url: `${cluster.urls.site}/api/preview/exit?to=%0d%0aSet-Cookie:%20x=1` },
+      { url: `${cluster.urls.site}/api/preview/exit?to=%00` },
+      { url: `${cluster.urls.site}/api/preview/exit?to=${encodeURIComponent('/монгол')}` },
+      {
+        url: `${cluster.urls.site}/_next/image?url=${encodeURIComponent(`http://127.0.0.1:${closedPort}/uploads/x.png`)}&w=640&q=75`,
+      },
+      { url: `${cluster.urls.site}/mn/certificates`, headers: { 'x-middleware-prefetch': '1' } },
+      { url: `${cluster.urls.site}/mn/news`, headers: { rsc: '1', 'next-router-segment-prefetch': '/_tree' } },
+      { url: `${cluster.urls.site}/zh`, headers: { 'next-router-prefetch': '1', 'x-nextjs-data': '1' } },
+      { url: `${cluster.urls.site}/mn/feed.xml`, headers: { 'x-middleware-prefetch': '1', rsc: '1' } },
+      { url: `${cluster.urls.cms}/api/categories?populate[articles][populate][category][populate][articles]=true` },
+      { url: `${cluster.urls.cms}/api/categories?populate=articles.category.articles.category` },
+    ];
+    const documents: Array<[string, RegExp]> = [
+      ['/mn/certificates', /^<!DOCTYPE html>[\s\S]*<\/html>$/],
+      ['/mn/news', /^<!DOCTYPE html>[\s\S]*<\/html>$/],
+      ['/zh', /^<!DOCTYPE html>[\s\S]*<\/html>$/],
+      ['/mn/feed.xml', /^<\?xml[\s\S]*<\/rss>$/],
+    ];
+
+    const attackAnswers: string[] = [];
+    let attacking = true;
+    const attacker = (async () => {
+      for (let i = 0; i < attacks.length * 6; i++) {
+        const { url, headers } = attacks[i % attacks.length]!;
+        const response = await fetch(url, { headers, redirect: 'manual' });
+        await response.arrayBuffer();
+        if (response.status >= 500) attackAnswers.push(`${url} → ${response.status}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      attacking = false;
+    })();
+    let reads = 0;
+    const readerFailures: string[] = [];
+    const reader = async (offset: number) => {
+      for (let i = offset; attacking; i++) {
+        const [path, shape] = documents[i % documents.length]!;
+        const response = await fetch(`${cluster.urls.site}${path}`);
+        const body = (await response.text()).trim();
+        reads++;
+        if (response.status !== 200 || !shape.test(body))
+          readerFailures.push(`${path} → ${response.status} ${response.headers.get('x-cache')} ${body.slice(0, 40)}`);
+      }
+    };
+    await Promise.all([attacker, reader(0), reader(1), reader(2), reader(3)]);
+
+    expect(reads).toBeGreaterThan(50);
+    expect(readerFailures).toEqual([]);
+    // No public 5xx for any of them either.
+    expect(attackAnswers).toEqual([]);
   });
 
   it('answers through nginx without a failed request while a site instance stops', async () => {

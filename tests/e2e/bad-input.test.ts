@@ -1,3 +1,4 @@
+import http from 'node:http';
 import net from 'node:net';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/lib/chromium.cjs';
@@ -83,6 +84,15 @@ const cmsFilterCases: Case[] = [
   { name: 'relation id = abc', path: '/api/articles?filters[category][id][$eq]=abc' },
   { name: 'media id = x', path: '/api/articles?filters[cover][id][$eq]=x' },
   { name: 'populate filter id = abc', path: '/api/articles?populate[category][filters][id][$eq]=abc' },
+  {
+    name: 'populate fan-out 3 levels deep',
+    path: '/api/categories?populate[articles][populate][category][populate][articles]=true',
+  },
+  {
+    name: 'populate fan-out 8 levels deep',
+    path: `/api/categories?populate${'[articles][populate][category][populate]'.repeat(4)}=*`,
+  },
+  { name: 'dotted populate 3 levels deep', path: '/api/articles?populate=category.articles.category' },
   { name: 'date = notadate', path: '/api/articles?filters[postedAt][$gt]=notadate' },
   { name: 'date 2022-13-45', path: '/api/certificates?filters[issuedOn][$eq]=2022-13-45' },
   { name: '$between with one value', path: '/api/articles?filters[title][$between]=a' },
@@ -275,6 +285,16 @@ const siteCases: Case[] = [
   { name: 'image local non-image', path: '/_next/image?url=%2Fmn&w=64&q=75' },
   { name: 'image local traversal', path: '/_next/image?url=%2F..%2F..%2Fetc%2Fpasswd&w=64&q=75' },
   { name: 'image without url', path: '/_next/image' },
+  {
+    name: 'image from a closed port of the CMS host',
+    path: '/_next/image?url=http%3A%2F%2F127.0.0.1%3A1%2Fuploads%2Fx.png&w=64&q=75',
+  },
+  { name: 'image from the CMS outside /uploads/', path: '/_next/image?url={cms}%2Fadmin%2Fx.png&w=64&q=75' },
+  { name: 'image from the CMS through ../', path: '/_next/image?url={cms}%2Fuploads%2F..%2Fadmin%2Fx.png&w=64&q=75' },
+  {
+    name: 'image with credentials',
+    path: '/_next/image?url=http%3A%2F%2Fu%3Ap%40127.0.0.1%2Fuploads%2Fx.png&w=64&q=75',
+  },
   { name: 'image width abc', path: '/_next/image?url=%2Fx.png&w=abc&q=75' },
   { name: 'image width 99999', path: '/_next/image?url=%2Fx.png&w=99999&q=75' },
   { name: 'image quality 0', path: '/_next/image?url=%2Fx.png&w=64&q=0' },
@@ -341,6 +361,75 @@ const siteCases: Case[] = [
   { name: 'draft mode with NUL', path: '/api/draft?secret=%00&slug=%00', expect: [400, 401, 404, 405] },
 ];
 
+/**
+ * Every query parameter and path segment the site reads, each with the values that broke
+ * something once: control characters (a 500 from the CMS's 400, or from a Location header),
+ * CR/LF, characters beyond Latin-1, invalid UTF-8, over-long values, and the key repeated.
+ * `{cms}` in a path is the CMS's origin, percent-encoded (an upload URL the optimizer accepts).
+ */
+const HOSTILE_VALUES: Array<[string, string]> = [
+  ['SOH', '%01'],
+  ['NUL', '%00'],
+  ['CR LF', '%0d%0aSet-Cookie:%20x=1'],
+  ['tab before a host', '/%09/evil.example/x'],
+  ['DEL', '%7f'],
+  ['C1 CSI', '%c2%9b'],
+  ['bidi override', '%e2%80%ae'],
+  ['lone surrogate', '%ed%a0%80'],
+  ['invalid UTF-8', '%ff%fe'],
+  ['beyond Latin-1', encodeURIComponent('монгол证😀')],
+  [']]> and <', encodeURIComponent(']]><x>&amp;')],
+  ['10 kB', kb(10)],
+];
+const READ_PARAMETERS: Array<{ where: string; param: string; prefix?: string; expect: Expect }> = [
+  { where: '/mn/news', param: 'page', expect: 'client-error' },
+  { where: '/mn/news', param: 'category', expect: 'client-error' },
+  { where: '/zh/news?page=1', param: 'category', expect: 'client-error' },
+  // A search answers every query with a page (a message for what it cannot run).
+  { where: '/mn/search', param: 'q', expect: [200] },
+  { where: '/zh/search?q=x', param: 'page', expect: [200] },
+  // The exit link always leaves for a path on this site.
+  { where: '/api/preview/exit', param: 'to', expect: [307] },
+  { where: '/api/preview/exit', param: 'to', prefix: '/mn/', expect: [307] },
+  { where: '/_next/image?w=640&q=75', param: 'url', expect: 'client-error' },
+  { where: '/_next/image?url={cms}%2Fuploads%2Fx.png&q=75', param: 'w', expect: 'client-error' },
+  { where: '/_next/image?url={cms}%2Fuploads%2Fx.png&w=640', param: 'q', expect: 'client-error' },
+  { where: '/api/preview?uid=api::article.article&locale=mn', param: 'signature', expect: [400, 401, 404] },
+  { where: '/api/preview?signature=x', param: 'documentId', expect: [400, 401, 404] },
+];
+const withParam = (where: string, param: string, value: string) =>
+  `${where}${where.includes('?') ? '&' : '?'}${param}=${value}`;
+const READ_SEGMENTS: Array<{ path: (value: string) => string; expect: Expect }> = [
+  { path: (v) => `/${v}`, expect: 'client-error' },
+  { path: (v) => `/mn/news/${v}`, expect: 'client-error' },
+  { path: (v) => `/zh/certificates/${v}`, expect: 'client-error' },
+  { path: (v) => `/mn/${v}`, expect: 'client-error' },
+  { path: (v) => `/mn/${v}/deeper`, expect: 'client-error' },
+  { path: (v) => `/${v}/feed.xml`, expect: 'client-error' },
+  { path: (v) => `/sitemaps/${v}`, expect: 'client-error' },
+  { path: (v) => `/sitemaps/${v}.xml`, expect: 'client-error' },
+  { path: (v) => `/mn/news/list/${v}`, expect: 'client-error' },
+  { path: (v) => `/mn/news/list/1/${v}`, expect: 'client-error' },
+];
+const inputMatrixCases: Case[] = [
+  ...READ_PARAMETERS.flatMap(({ where, param, prefix = '', expect }) => [
+    ...HOSTILE_VALUES.map(([name, value]) => ({
+      name: `${where} ${param}: ${prefix}${name}`,
+      path: withParam(where, param, `${encodeURIComponent(prefix)}${value}`),
+      expect,
+    })),
+    { name: `${where} ${param}: repeated`, path: withParam(withParam(where, param, 'a'), param, 'b'), expect },
+    { name: `${where} ${param}: empty`, path: withParam(where, param, ''), expect },
+  ]),
+  ...READ_SEGMENTS.flatMap(({ path, expect }) =>
+    HOSTILE_VALUES.filter(([name]) => name !== 'tab before a host').map(([name, value]) => ({
+      name: `${path('…')}: ${name}`,
+      path: path(value.replaceAll('/', '%2F')),
+      expect,
+    })),
+  ),
+];
+
 /** Sends `request` over a plain socket and returns the status of the answer (0: closed without one). */
 function rawStatus(port: number, method: string, path: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -356,7 +445,12 @@ function rawStatus(port: number, method: string, path: string): Promise<number> 
 }
 
 const CASE_COUNT =
-  cmsLocaleCases.length + cmsPaginationCases.length + cmsFilterCases.length + cmsOtherCases.length + siteCases.length;
+  cmsLocaleCases.length +
+  cmsPaginationCases.length +
+  cmsFilterCases.length +
+  cmsOtherCases.length +
+  siteCases.length +
+  inputMatrixCases.length;
 
 describe(`bad input (${CASE_COUNT} cases): the CMS API on PostgreSQL and the built site`, () => {
   let cms: CmsInstance;
@@ -378,7 +472,8 @@ describe(`bad input (${CASE_COUNT} cases): the CMS API on PostgreSQL and the bui
     if (testCase.raw) {
       status = await rawStatus(Number(new URL(baseUrl).port), testCase.method ?? 'GET', testCase.path);
     } else {
-      const response = await fetch(`${baseUrl}${testCase.path}`, {
+      const path = testCase.path.replaceAll('{cms}', encodeURIComponent(cms.baseUrl));
+      const response = await fetch(`${baseUrl}${path}`, {
         method: testCase.method ?? 'GET',
         headers: testCase.headers,
         body: testCase.body,
@@ -419,6 +514,63 @@ describe(`bad input (${CASE_COUNT} cases): the CMS API on PostgreSQL and the bui
   describe('site', () => {
     test.each(siteCases.map((c) => [c.name, c] as const))('%s', async (_name, testCase) => {
       check(await fire(site.baseUrl, testCase), testCase.expect);
+    });
+  });
+
+  describe('site: every parameter and path segment it reads', () => {
+    test.each(inputMatrixCases.map((c) => [c.name, c] as const))('%s', async (_name, testCase) => {
+      check(await fire(site.baseUrl, testCase), testCase.expect);
+    });
+
+    test('the preview exit never leads off the site, even in Chromium', async () => {
+      const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+      try {
+        const page = await browser.newPage();
+        // Nothing leaves the machine: a request to another host fails instead of being made.
+        await page.route(
+          (url) => url.origin !== site.baseUrl,
+          (route) => route.abort(),
+        );
+        for (const to of ['/%09/evil.example/x', '/%5Cevil.example', '/.//evil.example', '%0d%0a//evil.example']) {
+          await page.goto(`${site.baseUrl}/api/preview/exit?to=${to}`).catch(() => undefined);
+          expect(new URL(page.url()).origin).toBe(site.baseUrl);
+        }
+      } finally {
+        await browser.close();
+      }
+    });
+
+    test('a change notice past 64 kB is refused with 413 while it streams in, without Content-Length', async () => {
+      const total = 300 * 1024 * 1024;
+      const chunk = Buffer.alloc(64 * 1024, 'x');
+      const { status, sent } = await new Promise<{ status: number; sent: number }>((resolve, reject) => {
+        let sent = 0;
+        let answered = false;
+        const request = http.request(`${site.baseUrl}/api/revalidate`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' },
+        });
+        request.on('response', (response) => {
+          answered = true;
+          response.resume();
+          resolve({ status: response.statusCode ?? 0, sent });
+          request.destroy();
+        });
+        request.on('error', (error) => {
+          if (!answered) reject(error);
+        });
+        const write = () => {
+          while (!answered && sent < total) {
+            sent += chunk.length;
+            if (!request.write(chunk)) return void request.once('drain', write);
+          }
+          if (!answered) request.end();
+        };
+        write();
+      });
+      expect(status).toBe(413);
+      // Refused long before the whole body was sent.
+      expect(sent).toBeLessThan(total);
     });
   });
 

@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { freePort } from '../../scripts/lib/processes.cjs';
 import { generateApiTokenKey } from '../../scripts/lib/secrets.cjs';
-import { singleInstanceFront, startFront } from '../../scripts/lib/nginx.cjs';
+import type { startFront } from '../../scripts/lib/nginx.cjs';
 import { adminClient, type AdminClient } from '../../cms/tests/helpers/admin-api';
 import { startSeededCms, type CmsInstance } from '../../cms/tests/helpers/cms-instance';
 import { until } from '../../cms/tests/helpers/poll';
-import { startSite, type SiteInstance } from './site';
+import { frontedSitePorts, startFrontFor, startSite, type SiteInstance } from './site';
 
 // The production front (deploy/nginx/, nginx micro-caching pages for 1-2 s) after a publish:
 // the site's publish hook refreshes the changed pages in nginx's cache itself, so readers do not
@@ -34,27 +33,16 @@ describe('a publish refreshes the pages in the production front', () => {
   };
 
   beforeAll(async () => {
-    const [sitePort, frontPort, frontCmsPort] = [await freePort(), await freePort(), await freePort()];
-    frontUrl = `http://127.0.0.1:${frontPort}`;
+    const ports = await frontedSitePorts();
+    frontUrl = ports.frontUrl;
     const token = generateApiTokenKey();
     // As in production (docker-compose.yml): notices reach the site through the front.
     cms = await startSeededCms('sqlite', { site: { url: frontUrl, revalidateUrl: `${frontUrl}/api/revalidate` } });
     site = await startSite(cms, {
-      port: sitePort,
+      port: ports.site,
       env: { SITE_URL: frontUrl, FRONT_URL: frontUrl, FRONT_REFRESH_TOKEN: token },
     });
-    front = await startFront(
-      singleInstanceFront({
-        port: frontPort,
-        cmsPort: frontCmsPort,
-        sitePort,
-        cmsInstancePort: Number(new URL(cms.baseUrl).port),
-        refreshToken: token,
-      }),
-      {
-        healthUrl: `${frontUrl}/mn`,
-      },
-    );
+    front = await startFrontFor(ports, cms, token);
     admin = await adminClient(cms);
   }, 300_000);
 

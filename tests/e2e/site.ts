@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { freePort, startProcess, waitForHttp } from '../../scripts/lib/processes.cjs';
 import { rootDir } from '../../scripts/lib/cms.cjs';
+import { singleInstanceFront, startFront } from '../../scripts/lib/nginx.cjs';
 import type { CmsInstance } from '../../cms/tests/helpers/cms-instance';
 
 export interface SiteInstance {
@@ -70,4 +71,26 @@ export async function startSite(
     throw error;
   }
   return { baseUrl, stop: proc.stop };
+}
+
+/** Loopback ports for a site behind the production front: the site's, the front's for readers and for the CMS. */
+export async function frontedSitePorts() {
+  const [site, front, frontCms] = [await freePort(), await freePort(), await freePort()];
+  return { site, front, frontCms, frontUrl: `http://127.0.0.1:${front}` };
+}
+
+/** The production front (deploy/nginx/) before the site on `ports.site` and `cms`, once `/mn` answers through it. */
+export function startFrontFor(
+  ports: Awaited<ReturnType<typeof frontedSitePorts>>,
+  cms: Pick<CmsInstance, 'baseUrl'>,
+  refreshToken: string,
+) {
+  const vars = singleInstanceFront({
+    port: ports.front,
+    cmsPort: ports.frontCms,
+    sitePort: ports.site,
+    cmsInstancePort: Number(new URL(cms.baseUrl).port),
+    refreshToken,
+  });
+  return startFront(vars, { healthUrl: `${ports.frontUrl}/mn` });
 }

@@ -1,13 +1,24 @@
 /**
  * Whether an image URL is an upload served by the CMS itself, which the image
- * optimizer may fetch (next.config.ts allows exactly that origin's /uploads/).
- * Uploads kept elsewhere (an S3-style provider gives absolute URLs on its own
- * host) are shown as they are, straight from that public host.
+ * optimizer may fetch: its origin (scheme, host and port) is the CMS's and its
+ * path, once normalized as a URL, is under /uploads/. proxy.ts refuses any other
+ * `/_next/image?url=` (next.config.ts's remotePatterns cannot pin the port,
+ * which is known only at run time). Uploads kept elsewhere (an S3-style
+ * provider gives absolute URLs on its own host) are shown as they are,
+ * straight from that public host.
  *
- * Pure, so client components can use it too; the caller passes the CMS origin.
+ * Pure, so client components can use it too; the caller passes the CMS's URL.
  */
 export function isCmsUpload(imageUrl: string, cmsOrigin: string): boolean {
-  return imageUrl.startsWith(`${cmsOrigin}/uploads/`);
+  let url: URL;
+  try {
+    url = new URL(imageUrl);
+  } catch {
+    return false;
+  }
+  return (
+    url.origin === new URL(cmsOrigin).origin && url.pathname.startsWith('/uploads/') && !url.username && !url.password
+  );
 }
 
 /** The widths next.config.ts's image optimizer serves (Next's default deviceSizes). */

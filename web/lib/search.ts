@@ -6,14 +6,18 @@ export const MAX_SEARCH_LENGTH = 100;
 export type SearchQuery = { kind: 'empty' } | { kind: 'too-long'; length: number } | { kind: 'ok'; text: string };
 
 /**
- * Reads `?q=`: trimmed, inner whitespace collapsed, Unicode NFC (so a
+ * Reads `?q=`: control characters read as spaces (nobody types them; the CMS
+ * refuses them), trimmed, inner whitespace collapsed, Unicode NFC (so a
  * decomposed Cyrillic "й" matches the stored composed one). Absent, blank or
  * repeated → empty; longer than MAX_SEARCH_LENGTH characters → too-long.
  */
 export function parseSearchQuery(value: SearchParamValue): SearchQuery {
   const raw = singleSearchParam(value);
   if (!raw) return { kind: 'empty' };
-  const text = raw.normalize('NFC').replace(/\s+/gu, ' ').trim();
+  const text = raw
+    .normalize('NFC')
+    .replace(/[\s\p{Cc}]+/gu, ' ')
+    .trim();
   if (text === '') return { kind: 'empty' };
   // Code points, not UTF-16 units: a CJK character or an emoji counts once.
   const length = [...text].length;

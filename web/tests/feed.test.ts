@@ -1,4 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
+import { SaxesParser } from 'saxes';
 import { renderRssFeed } from '@/lib/feed';
 import type { ArticleSummary } from '@/lib/strapi/types';
 
@@ -66,5 +67,61 @@ describe('renderRssFeed', () => {
     );
     expect(second.link).toBe('https://example.com/zh/news/a');
     expect(second).not.toHaveProperty('category');
+  });
+});
+
+describe('renderRssFeed with hostile text', () => {
+  /** Parses `xml` with saxes, a conformant XML parser: any well-formedness error throws. */
+  function strictParse(xml: string): { items: number; texts: string[] } {
+    const parser = new SaxesParser();
+    let items = 0;
+    const texts: string[] = [];
+    parser.on('error', (error) => {
+      throw error;
+    });
+    parser.on('opentag', (tag) => {
+      if (tag.name === 'item') items += 1;
+    });
+    parser.on('text', (text) => texts.push(text));
+    parser.write(xml).close();
+    return { items, texts };
+  }
+
+  const hostile = [
+    ']]>',
+    'a]]>b]]>c',
+    ']]><item><title>injected</title></item><![CDATA[',
+    '</title></item><item><title>injected',
+    '<![CDATA[x]]>]]>',
+    '&amp; &lt; & < > " \'',
+    'NUL\u0000 BEL\u0007 ESC\u001b VT\u000b FF\u000c DEL\u007f',
+    'lone surrogate \ud800 end',
+    'non-characters \ufffe\uffff',
+    '<!DOCTYPE x [<!ENTITY e "boom">]>&e;',
+    '<?xml version="1.0"?>',
+  ];
+
+  test.each(hostile)('a title, summary and category %j keep the feed well-formed, with one item', (text) => {
+    const xml = renderRssFeed({
+      locale: 'mn',
+      siteUrl: 'https://example.com',
+      cmsOrigin: cms,
+      title: text,
+      description: text,
+      companyName: text,
+      articles: [
+        article('x', '2022-01-29', '2024-05-02T08:12:44.511Z', {
+          title: text,
+          summary: text,
+          category: { name: text, slug: 'x' },
+        }),
+      ],
+    });
+    const { items, texts } = strictParse(xml);
+    expect(items).toBe(1);
+    // The text reads back as typed, minus what XML cannot carry.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: what XML 1.0 cannot carry
+    const printable = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800\ufffe\uffff]/gu, '');
+    expect(texts).toContain(printable);
   });
 });

@@ -1,4 +1,5 @@
 import { MAX_SEARCH_LENGTH, caseVariants, parseSearchQuery } from '@/lib/search';
+import { CmsError, CmsUnavailableError, nullIfRefused } from '@/lib/strapi/errors';
 
 describe('parseSearchQuery', () => {
   it.each([undefined, '', '   ', ['a', 'b']])('treats %p as no search', (value) => {
@@ -9,6 +10,11 @@ describe('parseSearchQuery', () => {
     // "й" typed as и + combining breve composes to the stored form.
     expect(parseSearchQuery('  шинэ\n\t бүтээгдэхүүний ')).toEqual({ kind: 'ok', text: 'шинэ бүтээгдэхүүний' });
     expect(parseSearchQuery('хо\u0438\u0306')).toEqual({ kind: 'ok', text: 'хой' });
+  });
+
+  it('reads control characters as spaces (the CMS refuses them)', () => {
+    expect(parseSearchQuery('a\u0001b\u0000c\u007f\u009b')).toEqual({ kind: 'ok', text: 'a b c' });
+    expect(parseSearchQuery('\u0000\u001b')).toEqual({ kind: 'empty' });
   });
 
   it('counts characters, not UTF-16 units, against the limit', () => {
@@ -32,5 +38,18 @@ describe('caseVariants', () => {
 
   it('gives CJK text once', () => {
     expect(caseVariants('证书')).toEqual(['证书']);
+  });
+});
+
+describe('nullIfRefused: a CMS 400 for reader input is the page’s to answer', () => {
+  it('turns a refusal (400) into null', async () => {
+    const refused = Promise.reject(new CmsError('The CMS refused the request', { path: '/api/articles', status: 400 }));
+    await expect(nullIfRefused(refused)).resolves.toBeNull();
+  });
+
+  it('passes results and other failures through', async () => {
+    await expect(nullIfRefused(Promise.resolve(1))).resolves.toBe(1);
+    const down = new CmsUnavailableError('The CMS failed to answer', { path: '/api/articles', status: 503 });
+    await expect(nullIfRefused(Promise.reject(down))).rejects.toBe(down);
   });
 });

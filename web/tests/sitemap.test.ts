@@ -1,4 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
+import { SaxesParser } from 'saxes';
 import {
   renderSitemapIndex,
   renderUrlset,
@@ -133,6 +134,37 @@ describe('renderUrlset', () => {
       'https://example.com',
     );
     expect(xml).toContain('<loc>https://example.com/mn/news?category=a&amp;page=2</loc>');
+  });
+
+  it('stays well-formed XML (a strict parser) for any path and alternate text', async () => {
+    const hostile = [
+      ']]>',
+      'a]]>b]]>c',
+      '</loc><url><loc>x',
+      '&amp;&',
+      '"\'<>',
+      '\u0001\u0000',
+      'монгол证😀',
+      '\ud800',
+    ];
+    const xml = await renderUrlset(
+      hostile.map((text, index) => ({
+        path: `/mn/news/${text}?q=${text}`,
+        lastmod: null,
+        alternates: { zh: `/zh/news/${text}`, 'x-default': `/mn/${index}` },
+      })),
+      'https://example.com',
+    );
+    let urls = 0;
+    const parser = new SaxesParser({ xmlns: true });
+    parser.on('error', (error) => {
+      throw error;
+    });
+    parser.on('opentag', (tag) => {
+      if (tag.local === 'url') urls += 1;
+    });
+    parser.write(xml).close();
+    expect(urls).toBe(hostile.length);
   });
 
   it('refuses more URLs than one sitemap may hold', async () => {

@@ -39,6 +39,11 @@ export interface QueryLimits {
   maxConditions: number;
   maxPage: number;
   maxStart: number;
+  /**
+   * Deepest accepted `populate`: each populated relation, media or component is a level, and
+   * each level multiplies the rows a request reads (category → articles → category…).
+   */
+  maxPopulateDepth: number;
 }
 
 export const DEFAULT_LIMITS: QueryLimits = {
@@ -48,6 +53,8 @@ export const DEFAULT_LIMITS: QueryLimits = {
   maxConditions: 200,
   maxPage: 100_000,
   maxStart: 10_000_000,
+  // The site populates one level; two leave room for a component's media.
+  maxPopulateDepth: 2,
 };
 
 // C0 controls and DEL: no legitimate slug, title search or locale contains them, and PostgreSQL
@@ -141,7 +148,7 @@ export class QueryValidator {
     if ('locale' in query) this.checkLocale(query.locale, locales);
     if ('pagination' in query) this.checkPagination(query.pagination);
     if ('filters' in query) this.checkFilters(uid, query.filters, 'filters', 0);
-    if ('populate' in query) this.checkPopulate(uid, query.populate, 'populate', 0);
+    if ('populate' in query) this.checkPopulate(uid, query.populate, 'populate', 1);
   }
 
   /** Control characters and oversized values anywhere, keys included. */
@@ -360,27 +367,49 @@ export class QueryValidator {
     }
   }
 
-  /** `populate` may carry `filters` for each relation it populates, to any depth. */
-  private checkPopulate(uid: string, populate: Json, path: string, depth: number): void {
-    if (depth > this.limits.maxDepth) throw new BadQueryError('populate is nested too deeply', path);
-    if (!isPlainObject(populate)) return; // '*', 'a,b' and lists of names: keys only, Strapi checks them.
-    const attributes = this.schema(uid);
-    if (!attributes) return;
+  private populateTooDeep(path: string): BadQueryError {
+    return new BadQueryError(`populate may go at most ${this.limits.maxPopulateDepth} levels deep`, path);
+  }
+
+  /**
+   * `populate` at `level` (1 for the query's own): not deeper than maxPopulateDepth in any of
+   * its spellings ('*', 'a,b.c', a list of names, or objects with their own `populate`), and
+   * the `filters` each populated relation may carry, to that depth.
+   */
+  private checkPopulate(uid: string | undefined, populate: Json, path: string, level: number): void {
+    if (level > this.limits.maxPopulateDepth) throw this.populateTooDeep(path);
+    const names = typeof populate === 'string' ? populate.split(',') : asList(populate);
+    if (names) {
+      for (const name of names) {
+        // A dotted name ('category.articles') populates one level per segment.
+        if (typeof name === 'string' && level - 1 + name.split('.').length > this.limits.maxPopulateDepth)
+          throw this.populateTooDeep(path);
+      }
+      return; // Names only: Strapi checks them.
+    }
+    if (!isPlainObject(populate)) return;
+    const attributes = uid ? this.schema(uid) : undefined;
     for (const [key, options] of Object.entries(populate)) {
-      const attribute = attributes[key];
-      if (!attribute || !isPlainObject(options)) continue;
+      if (!isPlainObject(options)) continue;
+      const attribute = attributes?.[key];
       const target =
-        attribute.type === 'relation'
+        attribute?.type === 'relation'
           ? attribute.target
-          : attribute.type === 'media'
+          : attribute?.type === 'media'
             ? 'plugin::upload.file'
-            : attribute.type === 'component'
+            : attribute?.type === 'component'
               ? attribute.component
               : undefined;
-      if (!target) continue;
       const at = `${path}[${key}]`;
-      if ('filters' in options) this.checkFilters(target, options.filters, `${at}[filters]`, depth + 1);
-      if ('populate' in options) this.checkPopulate(target, options.populate, `${at}[populate]`, depth + 1);
+      if ('filters' in options && target) this.checkFilters(target, options.filters, `${at}[filters]`, level);
+      if ('populate' in options) this.checkPopulate(target, options.populate, `${at}[populate]`, level + 1);
+      // Dynamic zones: `on[component][populate]`.
+      if (isPlainObject(options.on)) {
+        for (const [component, branch] of Object.entries(options.on)) {
+          if (isPlainObject(branch) && 'populate' in branch)
+            this.checkPopulate(component, branch.populate, `${at}[on][${component}][populate]`, level + 1);
+        }
+      }
     }
   }
 }

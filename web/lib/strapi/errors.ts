@@ -38,3 +38,17 @@ export class CmsContentError extends Error {
     super(`Unexpected ${what} from the CMS: ${issues.join('; ')}`);
   }
 }
+
+/**
+ * `read`'s result, or null when the CMS refused the query as malformed (400). A page that
+ * passes reader input (a search, a slug) to the CMS answers that null itself, with a message
+ * or a 404, as it does for input it rejects on its own: a reader's typo is never a 500.
+ */
+export async function nullIfRefused<T>(read: Promise<T>): Promise<T | null> {
+  try {
+    return await read;
+  } catch (error) {
+    if (error instanceof CmsError && error.status === 400) return null;
+    throw error;
+  }
+}

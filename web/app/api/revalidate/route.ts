@@ -1,6 +1,7 @@
 import { revalidateTag } from 'next/cache';
 import { after } from 'next/server';
 import { env } from '@/lib/env';
+import { BodyTooLargeError, readBodyText } from '@/lib/security/body';
 import { pathsToRefresh, siteChangeSchema, tagsForChange } from '@/lib/site-sync/change';
 import { refreshPages } from '@/lib/site-sync/refresh';
 import { verifyWebhookSignature } from '@/lib/site-sync/signature';
@@ -30,9 +31,13 @@ const MAX_BODY_BYTES = 64 * 1024;
 const noStore = { 'Cache-Control': 'no-store' };
 
 export async function POST(request: Request): Promise<Response> {
-  const length = Number(request.headers.get('content-length') ?? 0);
-  if (length > MAX_BODY_BYTES) return Response.json({ error: 'notice too large' }, { status: 413, headers: noStore });
-  const body = await request.text();
+  let body: string;
+  try {
+    body = await readBodyText(request, MAX_BODY_BYTES);
+  } catch (error) {
+    if (!(error instanceof BodyTooLargeError)) throw error;
+    return Response.json({ error: 'notice too large' }, { status: 413, headers: noStore });
+  }
   if (
     !env.REVALIDATE_SECRET ||
     !verifyWebhookSignature(env.REVALIDATE_SECRET, body, request.headers.get('x-medee-signature'))

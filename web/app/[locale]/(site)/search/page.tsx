@@ -9,9 +9,11 @@ import { searchPath } from '@/lib/routes';
 import { MAX_SEARCH_LENGTH, parseSearchQuery, type SearchQuery } from '@/lib/search';
 import { parsePageParam, type SearchParamValue } from '@/lib/search-params';
 import { searchPublishedArticles } from '@/lib/strapi';
+import { nullIfRefused } from '@/lib/strapi/errors';
 
 // /<locale>/search?q=…[&page=N]: published titles and summaries of this
-// language. Rendered per request (it reads the query); never indexed. No
+// language. Rendered per request (it reads the query); never indexed. A query
+// the CMS refuses (400) gets the prompt, like an empty one. No
 // CmsErrorBoundary here: in a dynamic render it would turn a CMS failure into
 // a 200. A failure is a 500, and app/[locale]/error.tsx shows the localized
 // message in the browser.
@@ -46,7 +48,7 @@ export default async function SearchPage(props: SearchPageProps) {
   const dictionary = getDictionary(locale);
   const other = otherLocale(locale);
   const text = search.kind === 'ok' ? search.text : undefined;
-  const results = text ? await searchPublishedArticles(locale, text, page) : null;
+  const results = text ? await nullIfRefused(searchPublishedArticles(locale, text, page)) : null;
 
   return (
     <SitePage
@@ -57,7 +59,9 @@ export default async function SearchPage(props: SearchPageProps) {
     >
       <div className="search-results">
         <h1>{searchTitle(locale, search)}</h1>
-        {search.kind === 'empty' ? <p className="search-results__message">{dictionary.search.prompt}</p> : null}
+        {search.kind === 'empty' || (text && !results) ? (
+          <p className="search-results__message">{dictionary.search.prompt}</p>
+        ) : null}
         {search.kind === 'too-long' ? (
           <p className="search-results__message" role="alert">
             {dictionary.search.tooLong(MAX_SEARCH_LENGTH)}

@@ -1,19 +1,12 @@
 import type { NextRequest } from 'next/server';
 import { endPreviewSession } from '@/lib/preview/session';
+import { redirectWithinSite } from '@/lib/security/redirect';
 
-// GET /api/preview/exit?to=/mn/news/… — the preview banner's exit link: leaves
-// draft mode and goes back to the same page, now as readers see it. Only a
-// path on this site is followed.
-
-function sitePath(to: string | null): string {
-  if (!to?.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return '/';
-  return to;
-}
+// GET /api/preview/exit?to=/mn/news/… — the preview banner's exit link: ends the preview session
+// (lib/preview/session.ts) and goes back to the same page, now as readers see it. Only a
+// path on this site is followed (lib/security/redirect.ts); anything else goes home.
 
 export async function GET(request: NextRequest): Promise<Response> {
   await endPreviewSession();
-  return new Response(null, {
-    status: 307,
-    headers: { Location: sitePath(request.nextUrl.searchParams.get('to')), 'Cache-Control': 'no-store' },
-  });
+  return redirectWithinSite(request.nextUrl.searchParams.get('to'));
 }
