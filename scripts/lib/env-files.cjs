@@ -31,6 +31,13 @@ function completeEnvFile(file, header, wanted) {
   return true;
 }
 
+/** CMS_TRANSLATOR_<LOCALE>_EMAIL / _PASSWORD per locale (the CMS reads them in cms/src/translation/accounts.ts). */
+function translatorEnvNames() {
+  // Required here, not at the top: npm start loads this file before its install step builds the contract.
+  const { locales, translatorEnvNames } = require('@medee/contract');
+  return locales.map((code) => ({ code, ...translatorEnvNames(code) }));
+}
+
 function ensureEnvFiles() {
   const created = [];
   const cmsExisting = readEnv(cmsEnvFile);
@@ -49,15 +56,16 @@ function ensureEnvFiles() {
     PORT: '1337',
     DATABASE_CLIENT: 'sqlite',
     DATABASE_FILENAME: '.tmp/data.db',
-    STRAPI_PLUGIN_I18N_INIT_LOCALE_CODE: 'mn',
     STRAPI_TELEMETRY_DISABLED: 'true',
     STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
     CMS_ADMIN_EMAIL: 'admin@medee.local',
     CMS_ADMIN_PASSWORD: generateAdminPassword(),
-    CMS_TRANSLATOR_MN_EMAIL: 'translator-mn@medee.local',
-    CMS_TRANSLATOR_MN_PASSWORD: generateAdminPassword(),
-    CMS_TRANSLATOR_ZH_EMAIL: 'translator-zh@medee.local',
-    CMS_TRANSLATOR_ZH_PASSWORD: generateAdminPassword(),
+    ...Object.fromEntries(
+      translatorEnvNames().flatMap(({ code, email, password }) => [
+        [email, `translator-${code}@medee.local`],
+        [password, generateAdminPassword()],
+      ]),
+    ),
     SITE_READ_TOKEN: token,
     SITE_URL: 'http://localhost:3000',
     SITE_REVALIDATE_URL: 'http://127.0.0.1:3000/api/revalidate',
@@ -86,10 +94,10 @@ function ensureEnvFiles() {
   const cms = readEnv(cmsEnvFile);
   return {
     admin: { email: cms.CMS_ADMIN_EMAIL, password: cms.CMS_ADMIN_PASSWORD },
-    translators: ['mn', 'zh'].map((locale) => ({
-      locale,
-      email: cms[`CMS_TRANSLATOR_${locale.toUpperCase()}_EMAIL`],
-      password: cms[`CMS_TRANSLATOR_${locale.toUpperCase()}_PASSWORD`],
+    translators: translatorEnvNames().map(({ code, email, password }) => ({
+      locale: code,
+      email: cms[email],
+      password: cms[password],
     })),
     cmsEnvFile,
     created,

@@ -39,3 +39,15 @@ describe('negotiateLocale', () => {
     expect(negotiateLocale(' ,  en-GB ;q=0.9 ,zh-CN ; q=0.95')).toBe('zh');
   });
 });
+
+describe('negotiateLocale with script subtags', () => {
+  it.each([
+    ['mn-Cyrl', 'mn'],
+    ['mn-Cyrl-MN', 'mn'],
+    ['zh-Hans-CN', 'zh'],
+    ['mn-Mong-CN, zh;q=0.5', 'mn'],
+    ['fr, zh-Hans;q=0.4', 'zh'],
+  ] as const)('%p → %p', (header, expected) => {
+    expect(negotiateLocale(header)).toBe(expected);
+  });
+});

@@ -1,11 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { LOCALES, type Locale } from '../content-types';
-
-/** CMS_TRANSLATOR_MN_EMAIL / CMS_TRANSLATOR_MN_PASSWORD, CMS_TRANSLATOR_ZH_… */
-export const translatorEnv = (locale: Locale) => {
-  const prefix = `CMS_TRANSLATOR_${locale.toUpperCase()}`;
-  return { email: `${prefix}_EMAIL`, password: `${prefix}_PASSWORD` };
-};
+import { type Locale, locales, translatorEnvNames } from '@medee/contract';
 
 /**
  * The demo translator per locale, like the demo admin (bootstrap/admin-user.ts): created with
@@ -13,8 +7,8 @@ export const translatorEnv = (locale: Locale) => {
  * An existing user is never touched (its password or roles may have been changed).
  */
 export async function ensureTranslatorAccounts(strapi: Core.Strapi, roleIds: Record<Locale, number>): Promise<void> {
-  for (const locale of LOCALES) {
-    const names = translatorEnv(locale);
+  for (const locale of locales) {
+    const names = translatorEnvNames(locale);
     const email = process.env[names.email]?.trim().toLowerCase();
     const password = process.env[names.password];
     if (!email || !password) continue;

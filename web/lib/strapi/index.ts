@@ -1,8 +1,8 @@
 import 'server-only';
 
 import { cache } from 'react';
-import { isPlausibleSlug } from '@/lib/slugs';
-import type { Locale } from '@/lib/i18n/locales';
+import { isPlausibleSlug } from '@medee/contract';
+import type { Locale } from '@medee/contract';
 import { caseVariants } from '@/lib/search';
 import { CmsError } from './errors';
 import {
@@ -16,7 +16,7 @@ import {
   toGlobal,
   toSitemapDocumentPage,
 } from './map';
-import { cacheTags } from './tags';
+import { cacheTags } from '@medee/contract';
 import { strapiFetch } from './transport';
 import type {
   AdjacentArticles,
@@ -34,7 +34,7 @@ import type {
 // page and its generateMetadata share one read per request.
 
 export { CmsContentError, CmsError, CmsUnavailableError } from './errors';
-export { cacheTags } from './tags';
+export { cacheTags } from '@medee/contract';
 export type * from './types';
 
 /** Articles per page of the news list and of search results. */

@@ -1,8 +1,8 @@
 import { draftMode } from 'next/headers';
 import type { NextRequest } from 'next/server';
 import { env } from '@/lib/env';
-import { isLocale } from '@/lib/i18n/locales';
-import { verifyPreviewLink } from '@/lib/site-sync/signature';
+import { isLocale } from '@medee/contract';
+import { verifyPreviewLink } from '@medee/contract/preview-link';
 import { getPreviewPath } from '@/lib/strapi';
 
 // GET /api/preview?uid=…&documentId=…&locale=…&status=…&expires=…&signature=…

@@ -1,9 +1,10 @@
 import { revalidateTag } from 'next/cache';
 import { after } from 'next/server';
 import { env } from '@/lib/env';
-import { pathsToRefresh, siteChangeSchema, tagsForChange } from '@/lib/site-sync/change';
+import { siteChangeSchema } from '@medee/contract';
+import { pathsToRefresh, tagsForChange } from '@/lib/site-sync/change';
 import { refreshPages } from '@/lib/site-sync/refresh';
-import { verifyWebhookSignature } from '@/lib/site-sync/signature';
+import { verifyNoticeSignature } from '@medee/contract/notice-signature';
 
 // POST /api/revalidate — the CMS's change notice after a publish, unpublish or
 // delete (cms/src/publishing/). Verifies the signature made with the shared
@@ -35,7 +36,7 @@ export async function POST(request: Request): Promise<Response> {
   const body = await request.text();
   if (
     !env.REVALIDATE_SECRET ||
-    !verifyWebhookSignature(env.REVALIDATE_SECRET, body, request.headers.get('x-medee-signature'))
+    !verifyNoticeSignature(env.REVALIDATE_SECRET, body, request.headers.get('x-medee-signature'))
   ) {
     return Response.json({ error: 'missing, invalid or expired signature' }, { status: 401, headers: noStore });
   }
