@@ -103,7 +103,9 @@ try {
 
 console.log(`
 medee is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s):
-  Site      http://localhost:${webPort}/mn   http://localhost:${webPort}/zh
+  Site      ${require('@medee/contract')
+    .locales.map((locale) => `http://localhost:${webPort}/${locale}`)
+    .join('   ')}
   CMS admin http://localhost:${cmsPort}/admin
   Login     ${admin.email} / ${admin.password}
 ${translators

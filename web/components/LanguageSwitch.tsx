@@ -23,8 +23,10 @@ export function LanguageSwitch({
   if (others.length === 0) return null;
   return (
     <details className="language-switch">
-      <summary className="language-switch__summary" aria-label={dictionary.languageSwitch.label}>
+      {/* The name read out starts with the visible text's words' purpose, and contains them (WCAG 2.5.3). */}
+      <summary className="language-switch__summary">
         <span aria-hidden="true">🌐 </span>
+        <span className="visually-hidden">{dictionary.languageSwitch.label}: </span>
         {localeDefinition(locale).nativeName}
       </summary>
       <ul className="language-switch__menu">

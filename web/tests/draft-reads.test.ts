@@ -29,11 +29,11 @@ function onlyRequest() {
 
 /** The site's data layer, loaded with the preview token configured and draft mode on or off. */
 async function loadStrapi(draftModeOn: boolean) {
-  let strapi: typeof import('@/lib/strapi') | undefined;
+  let strapi: (typeof import('@/lib/strapi') & typeof import('@/lib/strapi/preview-path')) | undefined;
   await jest.isolateModulesAsync(async () => {
     const headers = await import('next/headers');
     (headers.draftMode as unknown as jest.Mock).mockResolvedValue({ isEnabled: draftModeOn });
-    strapi = await import('@/lib/strapi');
+    strapi = { ...(await import('@/lib/strapi')), ...(await import('@/lib/strapi/preview-path')) };
   });
   return strapi!;
 }
