@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { type SiteChange, siteChangeSchema } from '@medee/contract';
+import { type SiteChange, siteChangeSchema } from '@medee/contract/change';
 import { pathsToRefresh, tagsForChange } from '@/lib/site-sync/change';
 import { NOTICE_TOLERANCE_SECONDS, verifyNoticeSignature } from '@medee/contract/notice-signature';
 import { verifyPreviewLink } from '@medee/contract/preview-link';

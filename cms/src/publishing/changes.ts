@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Core, UID } from '@strapi/strapi';
-import { PUBLIC_CONTENT_TYPES, type SiteChange, type VariantChange } from '@medee/contract';
+import { PUBLIC_CONTENT_TYPES } from '@medee/contract';
+import type { SiteChange, VariantChange } from '@medee/contract/change';
 
 /** Actions that can change published versions; reads, clones and draft discards cannot. */
 const WRITE_ACTIONS: Readonly<Record<string, string>> = {

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { SiteChange } from '@medee/contract';
+import type { SiteChange } from '@medee/contract/change';
 import { signNotice } from '@medee/contract/notice-signature';
 
 export interface NotifierOptions {

@@ -1,6 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { type LocaleDefinition, localeDefinitionSchema } from './locale-definition';
+import { z } from 'zod';
+import { LOCALE_CODE_PATTERN, LOCALE_TAG_PATTERN, type LocaleDefinition } from './locale-definition';
+
+const localeDefinitionSchema = z.object({
+  code: z.string().regex(LOCALE_CODE_PATTERN),
+  tag: z.string().regex(LOCALE_TAG_PATTERN),
+  nativeName: z.string().min(1),
+  englishName: z.string().min(1),
+  direction: z.enum(['ltr', 'rtl']),
+  writingMode: z.enum(['horizontal-tb', 'vertical-lr', 'vertical-rl']),
+}) satisfies z.ZodType<Omit<LocaleDefinition, 'isDefault'>>;
 
 // A locale pack is a directory that adds one language without touching the code: `locale.json`
 // (its LocaleDefinition), `site.json` (the site's dictionary) and `seed/` (seed variants by

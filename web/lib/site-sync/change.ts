@@ -1,12 +1,5 @@
-import {
-  cacheTags,
-  contentTypeUids,
-  isLocale,
-  type Locale,
-  type SiteChange,
-  sitePaths,
-  type VariantChange,
-} from '@medee/contract';
+import { cacheTags, contentTypeUids, isLocale, type Locale, sitePaths } from '@medee/contract';
+import type { SiteChange, VariantChange } from '@medee/contract/change';
 
 // A change notice from the CMS (its schema: @medee/contract siteChangeSchema):
 // every published variant of one document before and after an action. Turned

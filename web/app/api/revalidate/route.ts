@@ -1,7 +1,7 @@
 import { revalidateTag } from 'next/cache';
 import { after } from 'next/server';
 import { env } from '@/lib/env';
-import { siteChangeSchema } from '@medee/contract';
+import { siteChangeSchema } from '@medee/contract/change';
 import { pathsToRefresh, tagsForChange } from '@/lib/site-sync/change';
 import { refreshPages } from '@/lib/site-sync/refresh';
 import { verifyNoticeSignature } from '@medee/contract/notice-signature';
