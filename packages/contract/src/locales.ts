@@ -23,7 +23,7 @@ const BUILT_IN: readonly LocaleDefinition[] = [
     code: 'zh',
     tag: 'zh-Hans',
     nativeName: '中文',
-    englishName: 'Chinese (Simplified)',
+    englishName: 'Chinese',
     isDefault: false,
     direction: 'ltr',
     writingMode: 'horizontal-tb',
