@@ -29,17 +29,19 @@ const rootDir = path.join(path.dirname(new URL(import.meta.url).pathname), '..')
 const { values: options } = parseArgs({
   options: {
     runs: { type: 'string', default: '20' },
-    locale: { type: 'string', default: 'mn' },
+    locale: { type: 'string' },
     'poll-ms': { type: 'string', default: '20' },
   },
 });
 const runs = Number(options.runs);
 const pollMs = Number(options['poll-ms']);
-const locale = options.locale;
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer (got ${options.runs})`);
-if (!['mn', 'zh'].includes(locale)) throw new Error(`--locale must be mn or zh (got ${locale})`);
 
 await ensureInstalled();
+// Loaded after the install, which builds the contract.
+const { defaultLocale, isLocale, locales } = require('@medee/contract');
+const locale = options.locale ?? defaultLocale;
+if (!isLocale(locale)) throw new Error(`--locale must be one of ${locales.join(', ')} (got ${locale})`);
 // Loaded after the install: the CMS helpers need the cms workspace's packages.
 const { cmsDir, cmsEnv, seedCms, startCms } = require('./lib/cms.cjs');
 await ensureCmsBuilt();

@@ -51,7 +51,9 @@ for (const [name, service] of Object.entries(cluster.services)) {
 }
 console.log(`
 medee cluster is running (nginx → 2 sites + 2 CMS, Redis cache, PostgreSQL):
-  Site      ${cluster.urls.site}/mn   ${cluster.urls.site}/zh
+  Site      ${require('@medee/contract')
+    .locales.map((locale) => `${cluster.urls.site}/${locale}`)
+    .join('   ')}
   CMS admin ${cluster.urls.cms}/admin
   Login     ${cluster.admin.email} / ${cluster.admin.password}
 Press Ctrl-C to stop.`);

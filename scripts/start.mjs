@@ -113,7 +113,9 @@ for (const login of demoLogins(cmsEnv)) {
 
 console.log(`
 medee is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s):
-  Site      http://localhost:${webPort}/mn   http://localhost:${webPort}/zh
+  Site      ${require('@medee/contract')
+    .locales.map((locale) => `http://localhost:${webPort}/${locale}`)
+    .join('   ')}
   CMS admin http://localhost:${cmsPort}/admin
 ${logins.join('\n')}
 Press Ctrl-C to stop both.`);

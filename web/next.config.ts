@@ -26,6 +26,15 @@ const nextConfig: NextConfig = {
   // instance (a revalidation on one reaches all); in Next's own cache otherwise. See
   // cache-handler.mjs.
   cacheHandler: require.resolve('./cache-handler.mjs'),
+  // These ship ES modules only. Next bundles them either way; listing them here
+  // also makes next/jest compile them for the unit tests (web/jest.config.ts).
+  transpilePackages: [
+    'intl-messageformat',
+    '@formatjs/intl-localematcher',
+    '@formatjs/fast-memoize',
+    '@formatjs/icu-messageformat-parser',
+    '@formatjs/icu-skeleton-parser',
+  ],
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },

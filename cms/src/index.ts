@@ -6,10 +6,12 @@ import { ensurePublicPermissions } from './bootstrap/permissions';
 import { registerPublishedOnlyContentApi } from './document-guards/published-only';
 import { ensureSiteReadToken } from './bootstrap/site-token';
 import { bootstrapPublishing, destroyPublishing, registerPublishing } from './publishing';
+import { checkContract } from './contract-check';
 import { bootstrapTranslation, registerTranslation } from './translation';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    checkContract(strapi);
     registerPublishedOnlyContentApi(strapi);
     // Before translation's middlewares, so the site's change notices see what they write too.
     registerPublishing(strapi);

@@ -57,7 +57,7 @@ async function buildIfChanged({ name, inputs, stampFile, build }) {
 }
 
 /** `npm ci` when node_modules is missing or older than package-lock.json. */
-async function ensureInstalled() {
+async function ensureDependencies() {
   const installed = path.join(rootDir, 'node_modules', '.package-lock.json');
   const lock = path.join(rootDir, 'package-lock.json');
   if (fs.existsSync(installed) && fs.statSync(installed).mtimeMs >= fs.statSync(lock).mtimeMs) return;
@@ -65,12 +65,26 @@ async function ensureInstalled() {
   await run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: rootDir });
 }
 
+/**
+ * packages/contract compiled to CommonJS (packages/contract/dist), which the CMS, the site and the
+ * scripts load. Part of the install step: nothing that imports the contract runs before it.
+ */
+async function ensureInstalled() {
+  await ensureDependencies();
+  await buildIfChanged({
+    name: 'contract',
+    inputs: [...lockInputs, 'packages/contract'],
+    stampFile: 'packages/contract/dist/.medee-build-hash',
+    build: () => run('npm', ['run', 'build', '-w', '@medee/contract'], { cwd: rootDir }),
+  });
+}
+
 const lockInputs = ['package-lock.json', 'tsconfig.base.json'];
 
 function ensureCmsBuilt() {
   return buildIfChanged({
     name: 'cms',
-    inputs: [...lockInputs, 'cms/src', 'cms/config', 'cms/tsconfig.json', 'cms/package.json'],
+    inputs: [...lockInputs, 'packages/contract/src', 'cms/src', 'cms/config', 'cms/tsconfig.json', 'cms/package.json'],
     stampFile: 'cms/dist/.medee-build-hash',
     build: () =>
       run(path.join(rootDir, 'node_modules', '.bin', 'strapi'), ['build'], {
@@ -102,7 +116,7 @@ function webSecretCanaries() {
 function ensureWebBuilt() {
   return buildIfChanged({
     name: 'web',
-    inputs: [...lockInputs, 'web'],
+    inputs: [...lockInputs, 'packages/contract/src', 'web'],
     stampFile: 'web/.next/.medee-build-hash',
     build: async () => {
       const canaries = webSecretCanaries();

@@ -56,7 +56,6 @@ function serviceEnvironments({ ports, databaseUrl, secrets, siteReadToken, admin
     SITE_READ_TOKEN: siteReadToken,
     CMS_ADMIN_EMAIL: admin.email,
     CMS_ADMIN_PASSWORD: admin.password,
-    STRAPI_PLUGIN_I18N_INIT_LOCALE_CODE: 'mn',
     // Publish notices and preview links go to the site through nginx (like docker-compose.yml).
     SITE_URL: frontUrl,
     SITE_REVALIDATE_URL: `${frontUrl}/api/revalidate`,

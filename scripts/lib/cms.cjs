@@ -24,7 +24,6 @@ function cmsEnv({ port, sqliteFile, databaseUrl, secrets, extra = {} }) {
     DATABASE_CLIENT: databaseUrl ? 'postgres' : 'sqlite',
     DATABASE_FILENAME: sqliteFile ?? '',
     DATABASE_URL: databaseUrl ?? '',
-    STRAPI_PLUGIN_I18N_INIT_LOCALE_CODE: 'mn',
     STRAPI_TELEMETRY_DISABLED: 'true',
     STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
     BROWSER: 'none',

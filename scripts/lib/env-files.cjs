@@ -31,6 +31,13 @@ function completeEnvFile(file, header, wanted) {
   return true;
 }
 
+/** CMS_TRANSLATOR_<LOCALE>_EMAIL / _PASSWORD per locale (the CMS reads them in cms/src/translation/accounts.ts). */
+function translatorEnvNames() {
+  // Required here, not at the top: npm start loads this file before its install step builds the contract.
+  const { locales, translatorEnvNames } = require('@medee/contract');
+  return locales.map((code) => ({ code, ...translatorEnvNames(code) }));
+}
+
 function ensureEnvFiles() {
   const created = [];
   const cmsExisting = readEnv(cmsEnvFile);
@@ -49,15 +56,16 @@ function ensureEnvFiles() {
     PORT: '1337',
     DATABASE_CLIENT: 'sqlite',
     DATABASE_FILENAME: '.tmp/data.db',
-    STRAPI_PLUGIN_I18N_INIT_LOCALE_CODE: 'mn',
     STRAPI_TELEMETRY_DISABLED: 'true',
     STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
     CMS_ADMIN_EMAIL: 'admin@medee.local',
     CMS_ADMIN_PASSWORD: generateAdminPassword(),
-    CMS_TRANSLATOR_MN_EMAIL: 'translator-mn@medee.local',
-    CMS_TRANSLATOR_MN_PASSWORD: generateAdminPassword(),
-    CMS_TRANSLATOR_ZH_EMAIL: 'translator-zh@medee.local',
-    CMS_TRANSLATOR_ZH_PASSWORD: generateAdminPassword(),
+    ...Object.fromEntries(
+      translatorEnvNames().flatMap(({ code, email, password }) => [
+        [email, `translator-${code}@medee.local`],
+        [password, generateAdminPassword()],
+      ]),
+    ),
     SITE_READ_TOKEN: token,
     SITE_URL: 'http://localhost:3000',
     SITE_REVALIDATE_URL: 'http://127.0.0.1:3000/api/revalidate',
@@ -107,18 +115,12 @@ function effectiveWebEnv() {
 
 /**
  * The demo logins the CMS creates at boot (bootstrap/admin-user.ts, translation/accounts.ts)
- * from `env`: the admin, then one translator per CMS_TRANSLATOR_<LOCALE>_EMAIL.
+ * from `env`: the admin, then one translator per locale whose CMS_TRANSLATOR_<LOCALE>_EMAIL is set.
  */
 function demoLogins(env) {
   const logins = [{ label: 'Login', email: env.CMS_ADMIN_EMAIL?.trim(), password: env.CMS_ADMIN_PASSWORD }];
-  for (const name of Object.keys(env).sort()) {
-    const locale = /^CMS_TRANSLATOR_(\w+)_EMAIL$/.exec(name)?.[1];
-    if (locale)
-      logins.push({
-        label: `Translator (${locale.toLowerCase()})`,
-        email: env[name].trim(),
-        password: env[`CMS_TRANSLATOR_${locale}_PASSWORD`],
-      });
+  for (const { code, email, password } of translatorEnvNames()) {
+    logins.push({ label: `Translator (${code})`, email: env[email]?.trim(), password: env[password] });
   }
   return logins.filter((login) => login.email && login.password);
 }

@@ -4,6 +4,9 @@ module.exports = {
   testEnvironment: 'node',
   testMatch: ['<rootDir>/**/*.test.ts'],
   transform: { '^.+\\.(t|j)s$': ['@swc/jest'] },
+  // The site's dictionaries (faults.test.ts reads them) format with intl-messageformat, which ships
+  // ES modules only: compile it and its @formatjs parts like the tests themselves.
+  transformIgnorePatterns: ['/node_modules/(?!(intl-messageformat|@formatjs)/)'],
   // Applies when this config is used alone (-c); the root config sets it for the full run.
   testTimeout: 120_000,
   // Files must not overlap (sites share the build's disk cache, which site.ts

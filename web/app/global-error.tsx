@@ -1,8 +1,8 @@
 'use client';
 
 import { Fragment } from 'react';
-import { errorMessages } from '@/lib/i18n/error-messages';
-import { defaultLocale, locales } from '@/lib/i18n/locales';
+import { errorMessagesFor } from '@/lib/i18n/error-messages';
+import { defaultLocale, locales } from '@medee/contract';
 import './globals.css';
 
 // Last resort, for a failure in the root layout itself (which reads no CMS
@@ -19,18 +19,18 @@ export default function GlobalError({ retry }: { error: unknown; retry: () => vo
               {locales.map((locale, index) => (
                 <Fragment key={locale}>
                   {index > 0 ? ' · ' : null}
-                  <span lang={locale}>{errorMessages[locale].title}</span>
+                  <span lang={locale}>{errorMessagesFor(locale).title}</span>
                 </Fragment>
               ))}
             </h1>
             {locales.map((locale) => (
               <p key={locale} lang={locale}>
-                {errorMessages[locale].message}
+                {errorMessagesFor(locale).message}
               </p>
             ))}
             <p className="status-page__actions">
               <button type="button" onClick={() => retry()}>
-                {locales.map((locale) => errorMessages[locale].retry).join(' / ')}
+                {locales.map((locale) => errorMessagesFor(locale).retry).join(' / ')}
               </button>
             </p>
           </div>

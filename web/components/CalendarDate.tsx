@@ -1,5 +1,5 @@
 import { formatPostDate } from '@/lib/i18n/format';
-import type { Locale } from '@/lib/i18n/locales';
+import type { Locale } from '@medee/contract';
 import type { CalendarDate as CalendarDateValue } from '@/lib/strapi';
 
 /** A CMS date as a <time> element: machine-readable attribute, localized text. */

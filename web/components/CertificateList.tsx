@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { Dictionary } from '@/lib/i18n/dictionaries';
-import type { Locale } from '@/lib/i18n/locales';
+import type { Locale } from '@medee/contract';
 import type { CertificateSummary } from '@/lib/strapi';
 import { CalendarDate } from './CalendarDate';
 

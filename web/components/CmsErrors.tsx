@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Suspense, type ReactNode } from 'react';
 import { getDictionary } from '@/lib/i18n/dictionaries';
-import type { Locale } from '@/lib/i18n/locales';
+import type { Locale } from '@medee/contract';
 import { homePath } from '@/lib/routes';
 import { CmsContentError, CmsError } from '@/lib/strapi/errors';
 

@@ -1,36 +1,54 @@
+import { type Locale, localeDefinition, locales } from '@medee/contract';
 import Link from 'next/link';
 import type { Dictionary } from '@/lib/i18n/dictionaries';
-import { localeNames } from '@/lib/i18n/dictionaries';
-import type { Locale } from '@/lib/i18n/locales';
+import { type LanguageVariants, newsListPath } from '@/lib/routes';
 
-/** Where the language switch leads: the same page in `locale`, or null where it has no published version. */
-export interface LanguageSwitchTarget {
+/**
+ * The language menu: every other language, each leading to this page in that language where it
+ * is published there, else to that language's news list with a short note (never to a page that
+ * would only say "not found"). A closed <details> keeps the header one row high whatever the
+ * number of languages, and needs no script.
+ */
+export function LanguageSwitch({
+  locale,
+  variants,
+  dictionary,
+}: {
   locale: Locale;
-  href: string | null;
-}
-
-export function LanguageSwitch({ target, dictionary }: { target: LanguageSwitchTarget; dictionary: Dictionary }) {
-  const name = localeNames[target.locale];
-  if (!target.href) {
-    // Not a link to a page that would only say "not found": the reader sees
-    // at once that this page has no version in that language.
-    return (
-      <p className="site-header__language site-header__language--unavailable" data-language-switch="unavailable">
-        <span lang={target.locale}>{name}</span>
-        <span className="site-header__language-note">{dictionary.languageSwitch.unavailable}</span>
-      </p>
-    );
-  }
+  /** The address of this page in each language it exists in. */
+  variants: LanguageVariants;
+  dictionary: Dictionary;
+}) {
+  const others = locales.filter((each) => each !== locale);
+  if (others.length === 0) return null;
   return (
-    <Link
-      href={target.href}
-      className="site-header__language"
-      hrefLang={target.locale}
-      lang={target.locale}
-      data-language-switch="available"
-      aria-label={`${dictionary.languageSwitch.label}: ${name}`}
-    >
-      {name}
-    </Link>
+    <details className="language-switch">
+      {/* The name read out starts with the visible text's words' purpose, and contains them (WCAG 2.5.3). */}
+      <summary className="language-switch__summary">
+        <span aria-hidden="true">🌐 </span>
+        <span className="visually-hidden">{dictionary.languageSwitch.label}: </span>
+        {localeDefinition(locale).nativeName}
+      </summary>
+      <ul className="language-switch__menu">
+        {others.map((other) => {
+          const href = variants[other];
+          const name = localeDefinition(other).nativeName;
+          return (
+            <li key={other}>
+              {href ? (
+                <Link href={href} hrefLang={other} lang={other} data-language-switch="available">
+                  {name}
+                </Link>
+              ) : (
+                <Link href={newsListPath(other)} data-language-switch="unavailable">
+                  <span lang={other}>{name}</span>
+                  <span className="language-switch__note">{dictionary.languageSwitch.unavailable}</span>
+                </Link>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </details>
   );
 }

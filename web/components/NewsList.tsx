@@ -5,7 +5,7 @@ import { NotFoundPage, notFoundMetadata } from '@/components/NotFound';
 import { Pagination } from '@/components/Pagination';
 import { SitePage } from '@/components/SitePage';
 import { getDictionary } from '@/lib/i18n/dictionaries';
-import { otherLocale, type Locale } from '@/lib/i18n/locales';
+import { type Locale, locales } from '@medee/contract';
 import { hreflangAlternates, newsListPath, type LanguageVariants } from '@/lib/routes';
 import { parsePageParam } from '@/lib/search-params';
 import { ARTICLES_PAGE_SIZE, getCategories, getPublishedArticlesPage, type CategoryListing } from '@/lib/strapi';
@@ -44,13 +44,12 @@ async function loadNewsList({ locale, pageSegment, categorySegment }: NewsListPa
 }
 
 /**
- * The same list page in the other language, for hreflang (`exact`: that
+ * The same list page in another language, for hreflang (`exact`: that
  * language has this very page) and for the language switch (`closest`: the
  * same category at this page number or, if that list is shorter there, its
  * last page). Null where the category has no version in that language.
  */
-async function otherLanguageList(locale: Locale, page: number, category: CategoryListing | undefined) {
-  const other = otherLocale(locale);
+async function otherLanguageList(other: Locale, page: number, category: CategoryListing | undefined) {
   let count: number;
   let otherCategorySlug: string | undefined;
   if (category) {
@@ -71,10 +70,16 @@ async function otherLanguageList(locale: Locale, page: number, category: Categor
   };
 }
 
+function otherLanguageLists(locale: Locale, page: number, category: CategoryListing | undefined) {
+  return Promise.all(
+    locales.filter((other) => other !== locale).map((other) => otherLanguageList(other, page, category)),
+  );
+}
+
 function listTitle(locale: Locale, page: number, category: CategoryListing | undefined): string {
   const dictionary = getDictionary(locale);
   const title = category?.name ?? dictionary.news.title;
-  return page > 1 ? dictionary.news.pagedTitle(title, page) : title;
+  return page > 1 ? dictionary.news.pagedTitle({ title, page }) : title;
 }
 
 export async function newsListMetadata(params: NewsListParams): Promise<Metadata> {
@@ -83,8 +88,11 @@ export async function newsListMetadata(params: NewsListParams): Promise<Metadata
   const { locale } = params;
   const { page, category } = loaded;
   const self = newsListPath(locale, { page, category: category?.slug });
-  const other = await otherLanguageList(locale, page, category);
-  const variants: LanguageVariants = { [locale]: self, ...(other.exact ? { [other.locale]: other.exact } : {}) };
+  const others = await otherLanguageLists(locale, page, category);
+  const variants: LanguageVariants = {
+    [locale]: self,
+    ...Object.fromEntries(others.flatMap((other) => (other.exact ? [[other.locale, other.exact]] : []))),
+  };
   const title = listTitle(locale, page, category);
   return {
     title,
@@ -99,11 +107,14 @@ export async function NewsList(params: NewsListParams) {
   if (!loaded) return <NotFoundPage locale={locale} />;
   const { page, category, categories, listing, allCount } = loaded;
   const dictionary = getDictionary(locale);
-  const other = await otherLanguageList(locale, page, category);
+  const others = await otherLanguageLists(locale, page, category);
+  const languageSwitch = Object.fromEntries(
+    others.flatMap((other) => (other.closest ? [[other.locale, other.closest]] : [])),
+  );
   const hrefForPage = (target: number) => newsListPath(locale, { page: target, category: category?.slug });
 
   return (
-    <SitePage locale={locale} current="news" languageSwitch={{ locale: other.locale, href: other.closest }}>
+    <SitePage locale={locale} current="news" languageSwitch={languageSwitch}>
       {/* rel=prev/next for crawlers that still read them; React places <link> in the head. */}
       {page > 1 ? <link rel="prev" href={hrefForPage(page - 1)} /> : null}
       {page < listing.pageCount ? <link rel="next" href={hrefForPage(page + 1)} /> : null}

@@ -3,8 +3,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import { getDictionary } from '@/lib/i18n/dictionaries';
-import { otherLocale, type Locale } from '@/lib/i18n/locales';
-import { homePath, newsListPath } from '@/lib/routes';
+import type { Locale } from '@medee/contract';
+import { homePath, newsListPath, pathsInEveryLocale } from '@/lib/routes';
 import { SitePage } from './SitePage';
 
 /** The localized "page not found" message, inside a page's main landmark. */
@@ -23,11 +23,10 @@ export function NotFoundMessage({ locale }: { locale: Locale }) {
   );
 }
 
-/** The whole 404 page: header (its language switch leads to the other language's home), message. */
+/** The whole 404 page: header (its language switch leads to the other languages' home pages), message. */
 export function NotFoundView({ locale }: { locale: Locale }) {
-  const other = otherLocale(locale);
   return (
-    <SitePage locale={locale} current={null} languageSwitch={{ locale: other, href: homePath(other) }}>
+    <SitePage locale={locale} current={null} languageSwitch={pathsInEveryLocale(homePath)}>
       <NotFoundMessage locale={locale} />
     </SitePage>
   );

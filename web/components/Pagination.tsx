@@ -23,7 +23,7 @@ export function Pagination({ page, pageCount, hrefForPage, dictionary }: Paginat
         </span>
       )}
       <span className="pagination__status" aria-current="page">
-        {dictionary.pagination.pageOf(page, pageCount)}
+        {dictionary.pagination.pageOf({ page, pageCount })}
       </span>
       {page < pageCount ? (
         <Link href={hrefForPage(page + 1)} rel="next" className="pagination__link">

@@ -1,5 +1,5 @@
 import type { Dictionary } from '@/lib/i18n/dictionaries';
-import type { Locale } from '@/lib/i18n/locales';
+import type { Locale } from '@medee/contract';
 import { env } from '@/lib/env';
 import { absoluteUrl, feedPath } from '@/lib/routes';
 import type { SiteSettings } from '@/lib/strapi';
@@ -20,10 +20,11 @@ export function SiteFooter({ settings, siteName, dictionary, locale }: SiteFoote
         rel="alternate"
         type="application/rss+xml"
         href={absoluteUrl(env.SITE_URL, feedPath(locale))}
-        title={dictionary.feed.title(siteName)}
+        title={dictionary.feed.title({ siteName })}
       />
       <div className="site-footer__inner">
         <p className="site-footer__company">{companyName}</p>
+        {/* The CMS's footer text is the company's own copyright line; the site adds one only without it. */}
         {settings?.footer ? <p className="site-footer__text">{settings.footer}</p> : null}
         {settings && (settings.address || settings.email || settings.phone) ? (
           <address className="site-footer__contact">
@@ -54,7 +55,7 @@ export function SiteFooter({ settings, siteName, dictionary, locale }: SiteFoote
           </address>
         ) : null}
         <p className="site-footer__copyright">
-          © {companyName} ·{' '}
+          {settings?.footer ? null : <>© {companyName} · </>}
           <a href={feedPath(locale)} type="application/rss+xml">
             RSS
           </a>

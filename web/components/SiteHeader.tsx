@@ -1,9 +1,9 @@
 import Link from 'next/link';
 import type { Dictionary } from '@/lib/i18n/dictionaries';
-import type { Locale } from '@/lib/i18n/locales';
-import { certificatesPath, homePath, newsListPath, searchPath } from '@/lib/routes';
+import type { Locale } from '@medee/contract';
+import { certificatesPath, homePath, type LanguageVariants, newsListPath, searchPath } from '@/lib/routes';
 import { MAX_SEARCH_LENGTH } from '@/lib/search';
-import { LanguageSwitch, type LanguageSwitchTarget } from './LanguageSwitch';
+import { LanguageSwitch } from './LanguageSwitch';
 
 /** The section of the site a page belongs to, marked as current in the navigation. */
 export type Section = 'home' | 'news' | 'certificates' | 'search';
@@ -13,7 +13,8 @@ interface SiteHeaderProps {
   siteName: string;
   dictionary: Dictionary;
   current: Section | null;
-  languageSwitch: LanguageSwitchTarget;
+  /** This page in each language it exists in, for the language switch. */
+  languageSwitch: LanguageVariants;
   /** The search text to show in the search field (on the results page). */
   searchText?: string;
 }
@@ -61,7 +62,7 @@ export function SiteHeader({ locale, siteName, dictionary, current, languageSwit
             {dictionary.search.submit}
           </button>
         </form>
-        <LanguageSwitch target={languageSwitch} dictionary={dictionary} />
+        <LanguageSwitch locale={locale} variants={languageSwitch} dictionary={dictionary} />
       </div>
     </header>
   );

@@ -1,14 +1,14 @@
 import type { ReactNode } from 'react';
 import { getDictionary } from '@/lib/i18n/dictionaries';
-import type { Locale } from '@/lib/i18n/locales';
+import type { Locale } from '@medee/contract';
+import type { LanguageVariants } from '@/lib/routes';
 import { getGlobal } from '@/lib/strapi';
-import type { LanguageSwitchTarget } from './LanguageSwitch';
 import { SiteHeader, type Section } from './SiteHeader';
 
 interface SitePageProps {
   locale: Locale;
   current: Section | null;
-  languageSwitch: LanguageSwitchTarget;
+  languageSwitch: LanguageVariants;
   searchText?: string;
   children: ReactNode;
 }

@@ -1,6 +1,6 @@
 import { Fragment } from 'react';
-import { getDictionary, localeNames } from '@/lib/i18n/dictionaries';
-import { defaultLocale, locales } from '@/lib/i18n/locales';
+import { defaultLocale, localeDefinition, locales } from '@medee/contract';
+import { getDictionary } from '@/lib/i18n/dictionaries';
 
 /**
  * A complete HTML document, in every site language, for addresses outside
@@ -28,7 +28,7 @@ export function UnknownAddressDocument() {
                 <p key={locale} lang={locale}>
                   {dictionary.notFound.message}{' '}
                   <a href={`/${locale}`} hrefLang={locale}>
-                    {localeNames[locale]}: {dictionary.notFound.backHome}
+                    {localeDefinition(locale).nativeName}: {dictionary.notFound.backHome}
                   </a>
                 </p>
               );

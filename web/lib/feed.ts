@@ -1,5 +1,5 @@
 import { DOMImplementation, type Element, XMLSerializer } from '@xmldom/xmldom';
-import type { Locale } from './i18n/locales';
+import type { Locale } from '@medee/contract';
 import { publicImageUrl } from './media';
 import { absoluteUrl, articlePath, feedPath, homePath } from './routes';
 import type { ArticleSummary } from './strapi/types';

@@ -1,5 +1,5 @@
 import type { NewsArticle, Organization, WithContext } from 'schema-dts';
-import type { Locale } from './i18n/locales';
+import type { Locale } from '@medee/contract';
 
 // Structured data (schema.org JSON-LD), typed with schema-dts so a misspelt
 // property fails the type check. Builders are pure: pages pass absolute URLs.

@@ -1,6 +1,6 @@
-import { defaultLocale, isLocale, type Locale } from './i18n/locales';
+import { defaultLocale, isLocale, type Locale } from '@medee/contract';
 import { parsePageParam, singleSearchParam, type SearchParamValue } from './search-params';
-import { isPlausibleSlug } from './slugs';
+import { isPlausibleSlug } from '@medee/contract';
 
 // What proxy.ts does with a request, as a pure function of its URL, so it can
 // be tested without a server.

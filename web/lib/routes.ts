@@ -1,13 +1,14 @@
-import { defaultLocale, locales, type Locale } from './i18n/locales';
+import { defaultLocale, type Locale, locales, sitePaths } from '@medee/contract';
 
-// The site's public URLs, built in one place. Paths only; absoluteUrl() adds
-// SITE_URL where a full URL is needed (canonical, hreflang, feeds, sitemap).
+// The site's public URLs, built in one place (the content types' own pages in
+// @medee/contract, which the change notices also use). Paths only; absoluteUrl()
+// adds SITE_URL where a full URL is needed (canonical, hreflang, feeds, sitemap).
 
-export const homePath = (locale: Locale) => `/${locale}`;
-export const articlePath = (locale: Locale, slug: string) => `/${locale}/news/${encodeURIComponent(slug)}`;
-export const certificatesPath = (locale: Locale) => `/${locale}/certificates`;
-export const certificatePath = (locale: Locale, slug: string) => `/${locale}/certificates/${encodeURIComponent(slug)}`;
-export const feedPath = (locale: Locale) => `/${locale}/feed.xml`;
+export const homePath = sitePaths.home;
+export const articlePath = sitePaths.article;
+export const certificatesPath = sitePaths.certificates;
+export const certificatePath = sitePaths.certificate;
+export const feedPath = sitePaths.feed;
 
 /** The news list: page 1 has no `?page=`, and no category means all of them. */
 export function newsListPath(locale: Locale, { page = 1, category }: { page?: number; category?: string } = {}) {
@@ -15,7 +16,7 @@ export function newsListPath(locale: Locale, { page = 1, category }: { page?: nu
   if (category) query.set('category', category);
   if (page > 1) query.set('page', String(page));
   const search = query.toString();
-  return `/${locale}/news${search ? `?${search}` : ''}`;
+  return `${sitePaths.news(locale)}${search ? `?${search}` : ''}`;
 }
 
 export function searchPath(locale: Locale, { text, page = 1 }: { text?: string; page?: number } = {}) {
@@ -50,4 +51,17 @@ export function hreflangAlternates(variants: LanguageVariants, xDefault?: string
   const chosen = xDefault ?? fallback;
   if (chosen) alternates['x-default'] = chosen;
   return alternates;
+}
+
+/** A page that exists in every language (home, lists, search) at `path` of each. */
+export function pathsInEveryLocale(path: (locale: Locale) => string): LanguageVariants {
+  return Object.fromEntries(locales.map((locale) => [locale, path(locale)]));
+}
+
+/** A document's page in each language it is published in: its translations' slugs through `path`. */
+export function translationPaths(
+  translations: readonly { locale: Locale; slug: string }[],
+  path: (locale: Locale, slug: string) => string,
+): LanguageVariants {
+  return Object.fromEntries(translations.map(({ locale, slug }) => [locale, path(locale, slug)]));
 }

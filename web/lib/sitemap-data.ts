@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { locales, type Locale } from './i18n/locales';
+import { locales, type Locale } from '@medee/contract';
 import type { LocaleSitemapData, SitemapData } from './sitemap';
 import { getCategories, getSitemapDocuments, type SitemapDocument } from './strapi';
 

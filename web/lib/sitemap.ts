@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { SitemapIndexStream, SitemapStream, streamToPromise, type IndexItem, type SitemapItemLoose } from 'sitemap';
-import { locales, type Locale } from './i18n/locales';
+import { locales, type Locale } from '@medee/contract';
 import {
   absoluteUrl,
   articlePath,
@@ -9,6 +9,7 @@ import {
   homePath,
   hreflangAlternates,
   newsListPath,
+  pathsInEveryLocale,
   type LanguageVariants,
 } from './routes';
 import type { CategoryListing, SitemapDocument, Timestamp } from './strapi/types';
@@ -64,18 +65,21 @@ function documentEntries(
 /** Every URL of the site, in a stable order: home, lists, then documents, language by language. */
 export function sitemapEntries(data: SitemapData, listPageSize: number): SitemapEntry[] {
   const entries: SitemapEntry[] = [];
-  const everyLanguage = (pathOf: (locale: Locale) => string) =>
-    Object.fromEntries(locales.map((locale) => [locale, pathOf(locale)])) as LanguageVariants;
-  const newsPageCount = (locale: Locale) => pageCount(data[locale].articles.length, listPageSize);
+  const of = (locale: Locale): LocaleSitemapData => {
+    const localeData = data[locale];
+    if (!localeData) throw new Error(`sitemap data has no locale ${locale}`);
+    return localeData;
+  };
+  const newsPageCount = (locale: Locale) => pageCount(of(locale).articles.length, listPageSize);
 
   for (const locale of locales) {
-    const { articles, certificates, categories } = data[locale];
+    const { articles, certificates, categories } = of(locale);
     const articlesChanged = newest(articles.map((article) => article.updatedAt));
 
     entries.push({
       path: homePath(locale),
       lastmod: articlesChanged,
-      alternates: hreflangAlternates(everyLanguage(homePath), '/'),
+      alternates: hreflangAlternates(pathsInEveryLocale(homePath), '/'),
     });
 
     for (let page = 1; page <= newsPageCount(locale); page++) {
@@ -94,7 +98,7 @@ export function sitemapEntries(data: SitemapData, listPageSize: number): Sitemap
       for (let page = 1; page <= pageCount(category.articleCount, listPageSize); page++) {
         const variants: LanguageVariants = { [locale]: newsListPath(locale, { page, category: category.slug }) };
         for (const translation of category.translations) {
-          const counterpart = data[translation.locale].categories.find((each) => each.slug === translation.slug);
+          const counterpart = of(translation.locale).categories.find((each) => each.slug === translation.slug);
           if (counterpart && page <= pageCount(counterpart.articleCount, listPageSize)) {
             variants[translation.locale] = newsListPath(translation.locale, { page, category: counterpart.slug });
           }
@@ -106,7 +110,7 @@ export function sitemapEntries(data: SitemapData, listPageSize: number): Sitemap
     entries.push({
       path: certificatesPath(locale),
       lastmod: newest(certificates.map((certificate) => certificate.updatedAt)),
-      alternates: hreflangAlternates(everyLanguage(certificatesPath)),
+      alternates: hreflangAlternates(pathsInEveryLocale(certificatesPath)),
     });
     entries.push(...documentEntries(locale, articles, articlePath));
     entries.push(...documentEntries(locale, certificates, certificatePath));

@@ -51,7 +51,7 @@ const sessionFor = (scope: { uid: string; documentId: string; locale: string; ex
 
 /** The site's data layer, loaded with the preview token configured, draft mode on or off and a scope cookie or none. */
 async function loadStrapi(draftModeOn: boolean, sessionCookie?: string) {
-  let strapi: typeof import('@/lib/strapi') | undefined;
+  let strapi: (typeof import('@/lib/strapi') & typeof import('@/lib/strapi/preview-path')) | undefined;
   await jest.isolateModulesAsync(async () => {
     const headers = await import('next/headers');
     (headers.draftMode as unknown as jest.Mock).mockResolvedValue({ isEnabled: draftModeOn });
@@ -59,7 +59,7 @@ async function loadStrapi(draftModeOn: boolean, sessionCookie?: string) {
       name === 'medee_preview' && sessionCookie !== undefined ? { name, value: sessionCookie } : undefined;
     cookieJar = headers.cookies as unknown as jest.Mock;
     cookieJar.mockResolvedValue({ get });
-    strapi = await import('@/lib/strapi');
+    strapi = { ...(await import('@/lib/strapi')), ...(await import('@/lib/strapi/preview-path')) };
   });
   return strapi!;
 }

@@ -275,6 +275,27 @@ describe('mapping added for the reader site', () => {
     ]);
   });
 
+  it('ignores a translation in a locale the site does not serve (added in the CMS admin), logging it once', () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => {});
+    const batch = (slug: string) => ({
+      data: [
+        {
+          slug,
+          updatedAt: '2024-01-01T00:00:00.000Z',
+          category: null,
+          localizations: [
+            { locale: 'fr', slug: `${slug}-fr` },
+            { locale: 'zh', slug: `${slug}-zh` },
+          ],
+        },
+      ],
+      meta: { pagination: { page: 1, pageSize: 100, pageCount: 1, total: 1 } },
+    });
+    expect(toSitemapDocumentPage('mn', batch('a')).items[0]!.translations).toEqual([{ locale: 'zh', slug: 'a-zh' }]);
+    expect(toSitemapDocumentPage('mn', batch('b')).items[0]!.translations).toEqual([{ locale: 'zh', slug: 'b-zh' }]);
+    expect(warn.mock.calls.filter(([message]) => String(message).includes('"fr"'))).toHaveLength(1);
+  });
+
   it('rejects a sitemap document whose updatedAt is not a timestamp', () => {
     const bad = {
       data: [{ slug: 'a', updatedAt: 'yesterday' }],

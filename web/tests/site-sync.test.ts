@@ -1,20 +1,22 @@
 import { createHmac } from 'node:crypto';
-import { pathsToRefresh, siteChangeSchema, tagsForChange, type SiteChange } from '@/lib/site-sync/change';
-import { verifyPreviewLink, verifyWebhookSignature, WEBHOOK_TOLERANCE_SECONDS } from '@/lib/site-sync/signature';
+import { type SiteChange, siteChangeSchema } from '@medee/contract/change';
+import { pathsToRefresh, tagsForChange } from '@/lib/site-sync/change';
+import { NOTICE_TOLERANCE_SECONDS, verifyNoticeSignature } from '@medee/contract/notice-signature';
+import { verifyPreviewLink } from '@medee/contract/preview-link';
 
 const secret = 'wQw8/6V2eaLz9QDPNrq20oGqUvRzfuW80GNPRkkHxYI=';
 const now = 1_800_000_000;
 
-/** Signs like the CMS does (cms/src/publishing/signature.ts). */
+/** Signs like the CMS does (packages/contract). */
 const sign = (body: string, timestamp = now, key = secret) =>
   `t=${timestamp},v1=${createHmac('sha256', key).update(`${timestamp}.${body}`).digest('hex')}`;
 
-describe('verifyWebhookSignature', () => {
+describe('verifyNoticeSignature', () => {
   const body = JSON.stringify({ id: 'x', event: 'entry.publish' });
 
   it('accepts the CMS signature of this body within the tolerance', () => {
-    expect(verifyWebhookSignature(secret, body, sign(body), now)).toBe(true);
-    expect(verifyWebhookSignature(secret, body, sign(body, now - WEBHOOK_TOLERANCE_SECONDS), now)).toBe(true);
+    expect(verifyNoticeSignature(secret, body, sign(body), now)).toBe(true);
+    expect(verifyNoticeSignature(secret, body, sign(body, now - NOTICE_TOLERANCE_SECONDS), now)).toBe(true);
   });
 
   it.each([
@@ -24,11 +26,11 @@ describe('verifyWebhookSignature', () => {
     ['a bearer header', `Bearer ${secret}`],
     ['another secret', sign(body, now, 'another-secret-of-enough-length')],
     ['a signature of another body', sign(`${body} `)],
-    ['an old capture', sign(body, now - WEBHOOK_TOLERANCE_SECONDS - 1)],
-    ['a timestamp from the future', sign(body, now + WEBHOOK_TOLERANCE_SECONDS + 1)],
+    ['an old capture', sign(body, now - NOTICE_TOLERANCE_SECONDS - 1)],
+    ['a timestamp from the future', sign(body, now + NOTICE_TOLERANCE_SECONDS + 1)],
     ['a truncated signature', sign(body).slice(0, -2)],
   ])('refuses %s', (_case, header) => {
-    expect(verifyWebhookSignature(secret, body, header, now)).toBe(false);
+    expect(verifyNoticeSignature(secret, body, header, now)).toBe(false);
   });
 });
 

@@ -1,33 +1,32 @@
+import { defaultLocale, localeDefinitions, locales } from '@medee/contract';
 import type { Core } from '@strapi/strapi';
-import { DEFAULT_LOCALE, LOCALES } from '../content-types';
 
-// Each language by its own name: editors read them in the admin whatever its interface language.
-const NAMES: Record<string, string> = { mn: 'Монгол', zh: '中文' };
-/** What earlier versions named them; renamed at start unless an editor chose another name. */
-const FORMER_NAMES: Record<string, string> = { mn: 'Mongolian (mn)', zh: 'Chinese (zh)' };
 const STORE_KEY = 'locales-initialized';
 
 /**
- * mn (default) and zh exist after every start. On the very first start only, the i18n plugin's
- * own initial locale ("en" when STRAPI_PLUGIN_I18N_INIT_LOCALE_CODE was not set) is removed;
- * later an editor may add locales and they are kept.
+ * The contract's locales exist after every start, its default one as the CMS's default. On the
+ * very first start only, the i18n plugin's own initial locale ("en") is removed unless the contract
+ * lists it; later an editor may add locales and they are kept (the site ignores those it does not
+ * serve).
  */
 export async function ensureLocales(strapi: Core.Strapi): Promise<void> {
   const service = strapi.plugin('i18n').service('locales');
   const store = strapi.store({ type: 'plugin', name: 'medee' });
 
-  for (const code of LOCALES) {
+  for (const { code, englishName, nativeName } of localeDefinitions) {
     const locale = await service.findByCode(code);
-    if (!locale) await service.create({ code, name: NAMES[code] }, { isDefault: false });
-    else if (locale.name === FORMER_NAMES[code]) await service.update({ id: locale.id }, { name: NAMES[code] });
+    // Each language by its own name: editors read them in the admin whatever its interface language.
+    // Earlier versions named them "Mongolian (mn)"; renamed unless an editor chose another name.
+    if (!locale) await service.create({ code, name: nativeName }, { isDefault: false });
+    else if (locale.name === `${englishName} (${code})`) await service.update({ id: locale.id }, { name: nativeName });
   }
-  if ((await service.getDefaultLocale()) !== DEFAULT_LOCALE) {
-    await service.setDefaultLocale({ code: DEFAULT_LOCALE });
+  if ((await service.getDefaultLocale()) !== defaultLocale) {
+    await service.setDefaultLocale({ code: defaultLocale });
   }
 
   if (!(await store.get({ key: STORE_KEY }))) {
     for (const locale of await service.find()) {
-      if (!(LOCALES as readonly string[]).includes(locale.code)) await service.delete({ id: locale.id });
+      if (!locales.includes(locale.code)) await service.delete({ id: locale.id });
     }
     await store.set({ key: STORE_KEY, value: true });
   }

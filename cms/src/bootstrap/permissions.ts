@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { PUBLIC_COLLECTION_TYPES, PUBLIC_SINGLE_TYPES } from '../content-types';
+import { PUBLIC_COLLECTION_TYPES, PUBLIC_SINGLE_TYPES } from '@medee/contract';
 
 const ROLE_UID = 'plugin::users-permissions.role';
 const PERMISSION_UID = 'plugin::users-permissions.permission';

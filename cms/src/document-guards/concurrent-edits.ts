@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { DEFAULT_LOCALE, PUBLIC_CONTENT_TYPES } from '../content-types';
+import { defaultLocale, PUBLIC_CONTENT_TYPES } from '@medee/contract';
 
 /**
  * Two editors saving the same entry (same locale) must not silently undo each other.
@@ -117,7 +117,7 @@ export function registerConcurrentEditGuard(strapi: Core.Strapi): void {
     if (request?.state?.route?.info?.type !== 'admin' || !user) return next();
 
     const params = (context.params ?? {}) as Json;
-    const locale: string = params.locale ?? DEFAULT_LOCALE;
+    const locale: string = params.locale ?? defaultLocale;
 
     // The editor opens the entry: remember what they see (the draft).
     if (

@@ -1,41 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Core, UID } from '@strapi/strapi';
-import { PUBLIC_CONTENT_TYPES } from '../content-types';
-
-/** A locale variant's published version as the site addresses it. */
-export interface VariantState {
-  /** The variant's slug; null for types without one (the `global` single type). */
-  slug: string | null;
-}
-
-export interface VariantChange {
-  locale: string;
-  /** The published version before the action; null when there was none. */
-  before: VariantState | null;
-  /** The published version after the action; null when there is none. */
-  after: VariantState | null;
-  /** Did this locale's published version appear, disappear or change in any field? */
-  changed: boolean;
-}
-
-/**
- * What the site is told after an action changed what it may show: every published variant of
- * the document, before and after. The site turns this into cache tags (web/lib/site-sync/), so
- * the old slug of a renamed, unpublished or deleted variant and the other locale of a shared-field
- * change (Strapi copies non-localized fields into the other locales' published versions without an
- * event of their own) are refreshed too.
- */
-export interface SiteChange {
-  /** Unique per notice; a retried delivery repeats it. */
-  id: string;
-  /** Strapi's name of the action: entry.publish, entry.unpublish, entry.update, entry.delete, entry.create. */
-  event: string;
-  createdAt: string;
-  uid: string;
-  model: string;
-  documentId: string;
-  variants: VariantChange[];
-}
+import { PUBLIC_CONTENT_TYPES } from '@medee/contract';
+import type { SiteChange, VariantChange } from '@medee/contract/change';
 
 /** Actions that can change published versions; reads, clones and draft discards cannot. */
 const WRITE_ACTIONS: Readonly<Record<string, string>> = {

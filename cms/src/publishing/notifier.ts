@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import type { SiteChange } from './changes';
-import { signWebhook } from './signature';
+import type { SiteChange } from '@medee/contract/change';
+import { signNotice } from '@medee/contract/notice-signature';
 
 export interface NotifierOptions {
   url: string;
@@ -102,7 +102,7 @@ export class SiteNotifier {
     const body = JSON.stringify(change);
     const response = await fetch(this.options.url, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Medee-Signature': signWebhook(this.options.secret, body) },
+      headers: { 'Content-Type': 'application/json', 'X-Medee-Signature': signNotice(this.options.secret, body) },
       body,
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });

@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { PUBLIC_CONTENT_TYPES } from '../content-types';
+import { defaultLocale, PUBLIC_CONTENT_TYPES } from '@medee/contract';
 import { ensureManagedApiToken } from '../bootstrap/site-token';
 import { PUBLIC_ACTIONS } from '../bootstrap/permissions';
-import { signPreviewLink } from './signature';
+import { signPreviewLink } from '@medee/contract/preview-link';
 
 const PREVIEW_TOKEN_NAME = 'medee-web (preview)';
 const PREVIEWABLE: ReadonlySet<string> = new Set(PUBLIC_CONTENT_TYPES);
@@ -31,7 +31,7 @@ export function previewLink(site: SiteConfig, uid: string, params: PreviewParams
   const fields = {
     uid,
     documentId: params.documentId,
-    locale: params.locale || 'mn',
+    locale: params.locale || defaultLocale,
     status: params.status === 'published' ? ('published' as const) : ('draft' as const),
     expires: Math.floor(now / 1000) + site.preview.linkLifetimeSeconds,
   };

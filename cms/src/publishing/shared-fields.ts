@@ -1,5 +1,5 @@
 import type { Core, UID } from '@strapi/strapi';
-import { PUBLIC_CONTENT_TYPES } from '../content-types';
+import { PUBLIC_CONTENT_TYPES } from '@medee/contract';
 
 const TRACKED_TYPES: ReadonlySet<string> = new Set(PUBLIC_CONTENT_TYPES);
 

@@ -1,12 +1,17 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { CERTIFICATE_LEVELS, GENERATED_SLUG_PATTERN, isLocale, locales } from '@medee/contract';
+import { readPackFile } from '@medee/contract/locale-packs';
 import { z } from 'zod';
 
 /**
- * The seed files in cms/data/seed, validated before anything is written so a typo fails the
+ * The seed files in cms/data/seed: shared fields and one key per locale code with that locale's
+ * variant. A locale's variants may also come from data/seed/locales/<code>/<file> (and from a
+ * test locale pack's seed/<file>), keyed by entry key: adding a language needs no edit of the
+ * other languages' files. Validated before anything is written so a typo fails the
  * seed with the file and field named instead of half-loading content.
  */
-const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case ASCII words joined by hyphens');
+const slug = z.string().regex(GENERATED_SLUG_PATTERN, 'lower-case ASCII words joined by hyphens');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a YYYY-MM-DD date');
 const status = z.enum(['published', 'draft']);
 /** An image under data/seed/media/ for a media field; alternativeText is shared by every locale (like the media). */
@@ -23,11 +28,9 @@ export const bodyItemSchema = z.union([
 ]);
 export type BodyItem = z.infer<typeof bodyItemSchema>;
 
-const categorySchema = z.object({
-  key: z.string().min(1),
-  mn: z.object({ name: z.string().min(1), slug, status: status.default('published') }),
-  zh: z.object({ name: z.string().min(1), slug, status: status.default('published') }),
-});
+const categorySchema = z
+  .object({ key: z.string().min(1) })
+  .catchall(z.object({ name: z.string().min(1), slug, status: status.default('published') }));
 
 const certificateVariant = z.object({
   name: z.string().min(1),
@@ -36,15 +39,15 @@ const certificateVariant = z.object({
   description: z.array(bodyItemSchema).default([]),
   status: status.default('published'),
 });
-const certificateSchema = z.object({
-  key: z.string().min(1),
-  issuedOn: isoDate,
-  number: z.string().min(1),
-  level: z.enum(['municipal', 'provincial', 'national']),
-  scan: mediaSchema.optional(),
-  mn: certificateVariant.optional(),
-  zh: certificateVariant.optional(),
-});
+const certificateSchema = z
+  .object({
+    key: z.string().min(1),
+    issuedOn: isoDate,
+    number: z.string().min(1),
+    level: z.enum(CERTIFICATE_LEVELS),
+    scan: mediaSchema.optional(),
+  })
+  .catchall(certificateVariant);
 
 const articleVariant = z.object({
   title: z.string().min(1),
@@ -53,15 +56,15 @@ const articleVariant = z.object({
   body: z.array(bodyItemSchema).min(1),
   status: status.default('published'),
 });
-const articleSchema = z.object({
-  key: z.string().min(1),
-  postedAt: isoDate,
-  category: z.string().min(1),
-  certificates: z.array(z.string()).default([]),
-  cover: mediaSchema.optional(),
-  mn: articleVariant.optional(),
-  zh: articleVariant.optional(),
-});
+const articleSchema = z
+  .object({
+    key: z.string().min(1),
+    postedAt: isoDate,
+    category: z.string().min(1),
+    certificates: z.array(z.string()).default([]),
+    cover: mediaSchema.optional(),
+  })
+  .catchall(articleVariant);
 
 const seoSchema = z.object({ metaTitle: z.string().max(70), metaDescription: z.string().max(160) });
 const globalVariant = z.object({
@@ -71,12 +74,7 @@ const globalVariant = z.object({
   address: z.string().default(''),
   seo: seoSchema.optional(),
 });
-const globalSchema = z.object({
-  email: z.string().email(),
-  phone: z.string().min(1),
-  mn: globalVariant,
-  zh: globalVariant,
-});
+const globalSchema = z.object({ email: z.string().email(), phone: z.string().min(1) }).catchall(globalVariant);
 
 export type SeedCategory = z.infer<typeof categorySchema>;
 export type SeedCertificate = z.infer<typeof certificateSchema>;
@@ -99,21 +97,59 @@ export class SeedDataError extends Error {
   }
 }
 
-async function readJson<T>(dir: string, file: string, schema: z.ZodType<T>): Promise<T> {
-  const fullPath = path.join(dir, file);
-  let raw: unknown;
+async function readRaw(fullPath: string): Promise<unknown> {
   try {
-    raw = JSON.parse(await fs.readFile(fullPath, 'utf8'));
+    return JSON.parse(await fs.readFile(fullPath, 'utf8'));
   } catch (error) {
     throw new SeedDataError(fullPath, error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** A locale's variants of `file` from its own file, keyed by entry key (the global: the variant itself). */
+async function localeVariants(dir: string, locale: string, file: string): Promise<unknown> {
+  const own = path.join(dir, 'locales', locale, file);
+  const exists = await fs.access(own).then(
+    () => true,
+    () => false,
+  );
+  return exists ? readRaw(own) : readPackFile(locale, path.join('seed', file));
+}
+
+async function readJson<T>(dir: string, file: string, schema: z.ZodType<T>): Promise<T> {
+  const fullPath = path.join(dir, file);
+  const raw = await readRaw(fullPath);
+  for (const locale of locales) {
+    const variants = (await localeVariants(dir, locale, file)) as Record<string, unknown> | undefined;
+    if (!variants) continue;
+    if (Array.isArray(raw)) {
+      for (const entry of raw as Array<Record<string, unknown>>) {
+        const variant = variants[String(entry.key)];
+        if (variant !== undefined) entry[locale] = variant;
+      }
+    } else {
+      (raw as Record<string, unknown>)[locale] = variants;
+    }
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new SeedDataError(fullPath, issues.join('; '));
   }
+  for (const entry of Array.isArray(parsed.data) ? parsed.data : [parsed.data]) {
+    for (const name of Object.keys(entry as object)) {
+      if (!(name in SHARED_FIELDS) && !isLocale(name)) throw new SeedDataError(fullPath, `"${name}" is not a locale`);
+    }
+  }
   return parsed.data;
 }
+
+/** The fields that are not locale variants. */
+const SHARED_FIELDS = {
+  ...articleSchema.shape,
+  ...certificateSchema.shape,
+  ...categorySchema.shape,
+  ...globalSchema.shape,
+};
 
 function assertUnique(file: string, what: string, values: string[]): void {
   const seen = new Set<string>();
@@ -143,7 +179,7 @@ export async function loadSeedData(dir: string): Promise<SeedData> {
       'key',
       entries.map((entry) => entry.key),
     );
-    for (const locale of ['mn', 'zh'] as const) {
+    for (const locale of locales) {
       assertUnique(
         file,
         `${locale} slug`,
@@ -170,7 +206,8 @@ export async function loadSeedData(dir: string): Promise<SeedData> {
       if (!certificateKeys.has(key))
         throw new SeedDataError('articles.json', `${article.key}: unknown certificate "${key}"`);
     }
-    if (!article.mn && !article.zh) throw new SeedDataError('articles.json', `${article.key}: has neither mn nor zh`);
+    if (!locales.some((locale) => article[locale]))
+      throw new SeedDataError('articles.json', `${article.key}: has no variant in any locale`);
   }
   return { categories, certificates, articles, global };
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Core, UID } from '@strapi/strapi';
-import { LOCALES, type Locale } from '../content-types';
+import { type Locale, locales } from '@medee/contract';
 import { toBlocks } from './blocks';
 import { loadSeedData, type SeedData, type SeedMedia } from './data';
 import { ensureSeedMedia } from './media';
@@ -60,7 +60,7 @@ export async function seed(
 
   for (const makeEntry of entries) {
     const entry = makeEntry();
-    for (const locale of LOCALES) {
+    for (const locale of locales) {
       const variant = entry.variants[locale];
       if (!variant) continue;
       const recorded = ledger[entry.ledgerKey];
@@ -112,9 +112,9 @@ function categoryEntry(category: SeedData['categories'][number]): SeedEntry {
     ledgerKey: `category:${category.key}`,
     uid: 'api::category.category',
     variants: Object.fromEntries(
-      LOCALES.map((locale) => {
+      locales.flatMap((locale) => {
         const v = category[locale];
-        return [locale, { data: { name: v.name, slug: v.slug }, status: v.status, slug: v.slug }];
+        return v ? [[locale, { data: { name: v.name, slug: v.slug }, status: v.status, slug: v.slug }]] : [];
       }),
     ),
   };
@@ -129,7 +129,7 @@ function mediaField(name: string, id: number | null): Record<string, number> {
 
 function certificateEntry(certificate: SeedData['certificates'][number], mediaIdOf: MediaIdOf): SeedEntry {
   const variants: SeedEntry['variants'] = {};
-  for (const locale of LOCALES) {
+  for (const locale of locales) {
     const v = certificate[locale];
     if (!v) continue;
     variants[locale] = {
@@ -156,7 +156,7 @@ function articleEntry(
   mediaIdOf: MediaIdOf,
 ): SeedEntry {
   const variants: SeedEntry['variants'] = {};
-  for (const locale of LOCALES) {
+  for (const locale of locales) {
     const v = article[locale];
     if (!v) continue;
     variants[locale] = {
@@ -185,15 +185,11 @@ function globalEntry(global: SeedData['global']): SeedEntry {
     ledgerKey: 'global',
     uid: 'api::global.global',
     variants: Object.fromEntries(
-      LOCALES.map((locale) => {
+      locales.flatMap((locale) => {
         const v = global[locale];
-        return [
-          locale,
-          {
-            status: 'published' as const,
-            data: { ...v, seo: v.seo ?? null, email: global.email, phone: global.phone },
-          },
-        ];
+        if (!v) return [];
+        const data = { ...v, seo: v.seo ?? null, email: global.email, phone: global.phone };
+        return [[locale, { status: 'published' as const, data }]];
       }),
     ),
   };

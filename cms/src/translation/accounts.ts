@@ -1,14 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { LOCALES, type Locale } from '../content-types';
-
-/** The admin interface language a translator of each locale starts in (src/admin/app.tsx offers them). */
-export const INTERFACE_LANGUAGE: Record<Locale, string> = { mn: 'mn', zh: 'zh-Hans' };
-
-/** CMS_TRANSLATOR_MN_EMAIL / CMS_TRANSLATOR_MN_PASSWORD, CMS_TRANSLATOR_ZH_… */
-export const translatorEnv = (locale: Locale) => {
-  const prefix = `CMS_TRANSLATOR_${locale.toUpperCase()}`;
-  return { email: `${prefix}_EMAIL`, password: `${prefix}_PASSWORD` };
-};
+import { type Locale, locales, translatorEnvNames } from '@medee/contract';
+import { interfaceLanguageFor } from '../admin-languages';
 
 /**
  * The demo translator per locale, like the demo admin (bootstrap/admin-user.ts): created with
@@ -16,8 +8,8 @@ export const translatorEnv = (locale: Locale) => {
  * An existing user is never touched (its password or roles may have been changed).
  */
 export async function ensureTranslatorAccounts(strapi: Core.Strapi, roleIds: Record<Locale, number>): Promise<void> {
-  for (const locale of LOCALES) {
-    const names = translatorEnv(locale);
+  for (const locale of locales) {
+    const names = translatorEnvNames(locale);
     const email = process.env[names.email]?.trim().toLowerCase();
     const password = process.env[names.password];
     if (!email || !password) continue;
@@ -30,7 +22,7 @@ export async function ensureTranslatorAccounts(strapi: Core.Strapi, roleIds: Rec
       isActive: true,
       registrationToken: null,
       roles: [roleIds[locale]],
-      preferedLanguage: INTERFACE_LANGUAGE[locale],
+      preferedLanguage: interfaceLanguageFor(locale),
     });
     strapi.log.info(`Created the ${locale} translator ${email}`);
   }

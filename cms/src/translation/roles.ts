@@ -1,5 +1,5 @@
 import type { Core, UID } from '@strapi/strapi';
-import { LOCALES, PUBLIC_CONTENT_TYPES, type Locale } from '../content-types';
+import { type Locale, locales as contractLocales, PUBLIC_CONTENT_TYPES } from '@medee/contract';
 import { localeCodes } from './content';
 
 const EXPLORER = 'plugin::content-manager.explorer';
@@ -114,7 +114,7 @@ export async function ensureTranslationRoles(strapi: Core.Strapi): Promise<Recor
   await roles.assignPermissions(editor.id, [...kept, ...required]);
 
   const ids = { editor: editor.id } as Record<'editor' | Locale, number>;
-  for (const locale of LOCALES) {
+  for (const locale of contractLocales) {
     const role = await findOrCreateRole(
       strapi,
       translatorRole(locale),

@@ -1,6 +1,7 @@
+import { SLUG_MAX_LENGTH } from '@medee/contract';
 import type { Core, UID } from '@strapi/strapi';
 import { defaultLocale, slugSource } from './content';
-import { DEFAULT_SLUG_MAX_LENGTH, slugify, uniqueSlug } from './slugify';
+import { slugify, uniqueSlug } from './slugify';
 
 type Json = Record<string, unknown>;
 const isEmpty = (value: unknown) =>
@@ -37,7 +38,7 @@ export async function generateSlug(
   const source = slugSource(strapi, uid);
   if (!source) return null;
   const base =
-    slugify(typeof title === 'string' ? title : '', source.maxLength ?? DEFAULT_SLUG_MAX_LENGTH) ||
+    slugify(typeof title === 'string' ? title : '', source.maxLength ?? SLUG_MAX_LENGTH) ||
     strapi.contentType(uid).modelName;
   return uniqueSlug(base, await takenSlugs(strapi, uid, source.slugField, base, locale, documentId));
 }

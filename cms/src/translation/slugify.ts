@@ -1,3 +1,4 @@
+import { SLUG_MAX_LENGTH } from '@medee/contract';
 import { pinyin } from 'pinyin-pro';
 
 /**
@@ -55,7 +56,6 @@ export function toPinyin(text: string): string {
   return pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join(' ');
 }
 
-export const DEFAULT_SLUG_MAX_LENGTH = 200;
 /** Room kept for a collision suffix such as "-12". */
 const SUFFIX_ROOM = 6;
 
@@ -64,7 +64,7 @@ const SUFFIX_ROOM = 6;
  * Cyrillic is transliterated; both are applied whatever the locale, so a Chinese title quoting a
  * Mongolian name still reads. Returns '' when nothing readable is left.
  */
-export function slugify(text: string, maxLength = DEFAULT_SLUG_MAX_LENGTH): string {
+export function slugify(text: string, maxLength = SLUG_MAX_LENGTH): string {
   const latin = transliterateMongolian(toPinyin(text))
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

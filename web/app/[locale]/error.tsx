@@ -2,8 +2,8 @@
 
 import { useParams } from 'next/navigation';
 import { useEffect } from 'react';
-import { errorMessages } from '@/lib/i18n/error-messages';
-import { defaultLocale, isLocale } from '@/lib/i18n/locales';
+import { errorMessagesFor } from '@/lib/i18n/error-messages';
+import { defaultLocale, isLocale } from '@medee/contract';
 
 // Shown when rendering a page failed, typically because the CMS is down and
 // the page was not cached yet. Next.js answers 500 and caches nothing, so the
@@ -13,7 +13,7 @@ import { defaultLocale, isLocale } from '@/lib/i18n/locales';
 export default function LocalizedErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
   const params = useParams<{ locale: string }>();
   const locale = isLocale(params.locale) ? params.locale : defaultLocale;
-  const messages = errorMessages[locale];
+  const messages = errorMessagesFor(locale);
 
   useEffect(() => {
     // Server errors arrive here without their message (only a digest to find them in the server log).

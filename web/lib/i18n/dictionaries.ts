@@ -1,10 +1,18 @@
+import { type Locale, localeDefinition } from '@medee/contract';
+import { readPackFile } from '@medee/contract/locale-packs';
+import { IntlMessageFormat } from 'intl-messageformat';
 import type { CertificateLevel } from '@/lib/strapi/types';
-import { errorMessages, type ErrorMessages } from './error-messages';
-import type { Locale } from './locales';
+import type defaultSite from './dictionaries/mn/site.json';
+import { type ErrorMessages, errorMessagesFor } from './error-messages';
 
-// UI strings. Content (titles, bodies, the company's name) comes from the CMS;
-// these are only the words the site itself puts around it.
+// UI strings, one JSON file per language (dictionaries/<locale>/site.json, ICU message syntax for
+// the ones with values). Content (titles, bodies, the company's name) comes from the CMS; these
+// are only the words the site itself puts around it.
 
+type Values = Record<string, string | number>;
+type Message = (values: Values) => string;
+
+/** The site dictionary with its messages that take values turned into functions. */
 export interface Dictionary {
   /** Used only when the CMS has no published `global` entry for the locale. */
   fallbackSiteName: string;
@@ -12,25 +20,20 @@ export interface Dictionary {
   nav: { label: string; home: string; news: string; certificates: string };
   languageSwitch: {
     label: string;
-    /** Said of the other language when this page has no published version in it. */
+    /** Said of a language this page has no published version in (its link leads to that language's news list). */
     unavailable: string;
   };
-  home: {
-    title: string;
-    latestNews: string;
-    allNews: string;
-    certificates: string;
-    allCertificates: string;
-  };
+  home: { title: string; latestNews: string; allNews: string; certificates: string; allCertificates: string };
   news: {
+    /** The heading of the whole list (a category's list is headed by the category's name). */
     title: string;
-    /** "Мэдээ (2)": the title of page 2 and beyond of a list. */
-    pagedTitle: (title: string, page: number) => string;
+    /** {title} {page}: the title of page 2 and beyond of a list. */
+    pagedTitle: Message;
     empty: string;
     categoryFilterLabel: string;
     allCategories: string;
-    /** "12 мэдээ": how many published articles a category has, for assistive technology. */
-    articleCount: (count: number) => string;
+    /** {count}: how many published articles a category has, for assistive technology. */
+    articleCount: Message;
   };
   article: {
     /** Printed right before the date, separator included: "Нийтэлсэн: ". */
@@ -49,22 +52,18 @@ export interface Dictionary {
     label: string;
     submit: string;
     prompt: string;
-    tooLong: (max: number) => string;
-    noResults: (text: string) => string;
-    resultCount: (text: string, count: number) => string;
-    /** Title of the results page: `Хайлт: гэрчилгээ`. */
-    resultsTitle: (text: string) => string;
+    /** {max} */
+    tooLong: Message;
+    /** {text} */
+    noResults: Message;
+    /** {text} {count} */
+    resultCount: Message;
+    /** {text}: the title of the results page, `Хайлт: гэрчилгээ`. */
+    resultsTitle: Message;
   };
-  feed: {
-    /** Title of the RSS feed (and of its autodiscovery link). */
-    title: (siteName: string) => string;
-  };
-  pagination: {
-    label: string;
-    previous: string;
-    next: string;
-    pageOf: (page: number, pageCount: number) => string;
-  };
+  /** {siteName}: the title of the RSS feed (and of its autodiscovery link). */
+  feed: { title: Message };
+  pagination: { label: string; previous: string; next: string; pageOf: Message };
   certificates: {
     title: string;
     empty: string;
@@ -72,7 +71,8 @@ export interface Dictionary {
     level: string;
     number: string;
     issuedOn: string;
-    scanAlt: (certificateName: string) => string;
+    /** {name} */
+    scanAlt: Message;
     relatedArticles: string;
     levels: Record<CertificateLevel, string>;
   };
@@ -83,149 +83,42 @@ export interface Dictionary {
   preview: { banner: string; exit: string };
 }
 
-const mn: Dictionary = {
-  fallbackSiteName: 'Компанийн мэдээ',
-  skipToContent: 'Үндсэн агуулга руу шилжих',
-  nav: { label: 'Үндсэн цэс', home: 'Нүүр', news: 'Мэдээ', certificates: 'Гэрчилгээ' },
-  languageSwitch: { label: 'Хэл сонгох', unavailable: 'энэ хуудас хятад хэлээр байхгүй' },
-  home: {
-    title: 'Нүүр',
-    latestNews: 'Сүүлийн мэдээ',
-    allNews: 'Бүх мэдээ',
-    certificates: 'Гэрчилгээ',
-    allCertificates: 'Бүх гэрчилгээ',
-  },
-  news: {
-    title: 'Мэдээ',
-    pagedTitle: (title, page) => `${title} (${page})`,
-    empty: 'Одоогоор мэдээ алга байна.',
-    categoryFilterLabel: 'Ангилал',
-    allCategories: 'Бүгд',
-    articleCount: (count) => `${count} мэдээ`,
-  },
-  article: {
-    postedAtPrefix: 'Нийтэлсэн: ',
-    categoryPrefix: 'Ангилал: ',
-    relatedCertificates: 'Холбогдох гэрчилгээ',
-    adjacentLabel: 'Бусад мэдээ',
-    older: 'Өмнөх мэдээ',
-    newer: 'Дараагийн мэдээ',
-  },
-  search: {
-    title: 'Хайлт',
-    label: 'Мэдээнээс хайх',
-    submit: 'Хайх',
-    prompt: 'Гарчиг эсвэл товч агуулгаас хайх үгээ оруулна уу.',
-    tooLong: (max) => `Хайх үг ${max} тэмдэгтээс урт байж болохгүй. Богиносгоод дахин оролдоно уу.`,
-    noResults: (text) => `«${text}» гэсэн үгтэй мэдээ олдсонгүй.`,
-    resultCount: (text, count) => `«${text}»: ${count} мэдээ олдлоо.`,
-    resultsTitle: (text) => `Хайлт: ${text}`,
-  },
-  feed: { title: (siteName) => `${siteName} — мэдээ` },
-  pagination: {
-    label: 'Хуудаслалт',
-    previous: 'Өмнөх',
-    next: 'Дараах',
-    pageOf: (page, pageCount) => `Хуудас ${page} / ${pageCount}`,
-  },
-  certificates: {
-    title: 'Гэрчилгээ',
-    empty: 'Одоогоор гэрчилгээ алга байна.',
-    issuer: 'Олгосон байгууллага',
-    level: 'Түвшин',
-    number: 'Дугаар',
-    issuedOn: 'Олгосон огноо',
-    scanAlt: (name) => `${name} (хуулбар)`,
-    relatedArticles: 'Холбогдох мэдээ',
-    levels: { municipal: 'Хотын түвшин', provincial: 'Мужийн түвшин', national: 'Улсын түвшин' },
-  },
-  footer: { address: 'Хаяг', email: 'Имэйл', phone: 'Утас' },
-  notFound: {
-    title: 'Хуудас олдсонгүй',
-    message: 'Таны хайсан хуудас байхгүй эсвэл устгагдсан байна.',
-    backHome: 'Нүүр хуудас руу буцах',
-  },
-  error: errorMessages.mn,
-  preview: {
-    banner: 'Урьдчилан харах горим: нийтлэгдээгүй ноорог харагдаж байна.',
-    exit: 'Урьдчилан харахаас гарах',
-  },
-};
+/** The shape every site.json has: the default language's. */
+export type SiteMessages = typeof defaultSite;
 
-const zh: Dictionary = {
-  fallbackSiteName: '公司新闻',
-  skipToContent: '跳到主要内容',
-  nav: { label: '主导航', home: '首页', news: '新闻', certificates: '资质证书' },
-  languageSwitch: { label: '选择语言', unavailable: '本页暂无蒙古文版本' },
-  home: {
-    title: '首页',
-    latestNews: '最新新闻',
-    allNews: '全部新闻',
-    certificates: '资质证书',
-    allCertificates: '全部证书',
-  },
-  news: {
-    title: '新闻',
-    pagedTitle: (title, page) => `${title} (${page})`,
-    empty: '暂无新闻。',
-    categoryFilterLabel: '分类',
-    allCategories: '全部',
-    articleCount: (count) => `${count} 篇新闻`,
-  },
-  article: {
-    postedAtPrefix: '发布日期：',
-    categoryPrefix: '分类：',
-    relatedCertificates: '相关证书',
-    adjacentLabel: '更多新闻',
-    older: '上一篇',
-    newer: '下一篇',
-  },
-  search: {
-    title: '搜索',
-    label: '搜索新闻',
-    submit: '搜索',
-    prompt: '请输入要在标题或摘要中查找的关键词。',
-    tooLong: (max) => `搜索关键词不能超过 ${max} 个字符，请缩短后重试。`,
-    noResults: (text) => `没有找到包含“${text}”的新闻。`,
-    resultCount: (text, count) => `“${text}”：共找到 ${count} 条新闻。`,
-    resultsTitle: (text) => `搜索：${text}`,
-  },
-  feed: { title: (siteName) => `${siteName} — 新闻` },
-  pagination: {
-    label: '分页',
-    previous: '上一页',
-    next: '下一页',
-    pageOf: (page, pageCount) => `第 ${page} 页，共 ${pageCount} 页`,
-  },
-  certificates: {
-    title: '资质证书',
-    empty: '暂无证书。',
-    issuer: '颁发机构',
-    level: '级别',
-    number: '证书编号',
-    issuedOn: '颁发日期',
-    scanAlt: (name) => `${name}（扫描件）`,
-    relatedArticles: '相关新闻',
-    levels: { municipal: '市级', provincial: '省级', national: '国家级' },
-  },
-  footer: { address: '地址', email: '邮箱', phone: '电话' },
-  notFound: {
-    title: '页面未找到',
-    message: '您访问的页面不存在或已被删除。',
-    backHome: '返回首页',
-  },
-  error: errorMessages.zh,
-  preview: {
-    banner: '预览模式：正在显示未发布的草稿。',
-    exit: '退出预览',
-  },
-};
-
-const dictionaries: Record<Locale, Dictionary> = { mn, zh };
-
-export function getDictionary(locale: Locale): Dictionary {
-  return dictionaries[locale];
+/** Turns the strings with ICU arguments into functions, leaving plain strings as they are. */
+function compile(messages: unknown, tag: string): unknown {
+  if (typeof messages === 'string') {
+    if (!messages.includes('{')) return messages;
+    const format = new IntlMessageFormat(messages, tag);
+    return (values: Values) => String(format.format(values));
+  }
+  if (messages && typeof messages === 'object') {
+    return Object.fromEntries(Object.entries(messages).map(([key, value]) => [key, compile(value, tag)]));
+  }
+  return messages;
 }
 
-/** Each language's name in that language, as the language switch shows it. */
-export const localeNames: Record<Locale, string> = { mn: 'Монгол', zh: '中文' };
+/** A language's site.json: bundled with the site, or from a test locale pack. */
+export function siteMessages(locale: Locale): SiteMessages {
+  try {
+    return require(`./dictionaries/${locale}/site.json`) as SiteMessages;
+  } catch {
+    const pack = readPackFile(locale, 'site.json') as SiteMessages | undefined;
+    if (!pack)
+      throw new Error(`No site dictionary for locale ${locale} (web/lib/i18n/dictionaries/${locale}/site.json)`);
+    return pack;
+  }
+}
+
+const compiled = new Map<Locale, Dictionary>();
+
+export function getDictionary(locale: Locale): Dictionary {
+  let dictionary = compiled.get(locale);
+  if (!dictionary) {
+    const { tag } = localeDefinition(locale);
+    dictionary = { ...(compile(siteMessages(locale), tag) as Dictionary), error: errorMessagesFor(locale) };
+    compiled.set(locale, dictionary);
+  }
+  return dictionary;
+}

@@ -1,8 +1,8 @@
-import type { Locale } from './locales';
+import { defaultLocale, type Locale } from '@medee/contract';
 
-// The error page's words, apart from the other UI strings: the error
-// boundaries are client components, and importing the whole dictionary there
-// would ship every string of both languages to every browser.
+// The error page's words (dictionaries/<locale>/error.json), apart from the other UI strings:
+// the error boundaries are client components, and importing the whole dictionary there would
+// ship every string of every language to every browser.
 
 export interface ErrorMessages {
   title: string;
@@ -11,17 +11,11 @@ export interface ErrorMessages {
   backHome: string;
 }
 
-export const errorMessages: Record<Locale, ErrorMessages> = {
-  mn: {
-    title: 'Түр алдаа гарлаа',
-    message: 'Агуулгыг одоогоор ачаалж чадсангүй. Хэсэг хугацааны дараа дахин оролдоно уу.',
-    retry: 'Дахин оролдох',
-    backHome: 'Нүүр хуудас руу буцах',
-  },
-  zh: {
-    title: '暂时出错了',
-    message: '内容暂时无法加载，请稍后再试。',
-    retry: '重试',
-    backHome: '返回首页',
-  },
-};
+/** A language's error messages; the default language's where it has none (a test locale pack's). */
+export function errorMessagesFor(locale: Locale): ErrorMessages {
+  try {
+    return require(`./dictionaries/${locale}/error.json`) as ErrorMessages;
+  } catch {
+    return require(`./dictionaries/${defaultLocale}/error.json`) as ErrorMessages;
+  }
+}

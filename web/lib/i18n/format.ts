@@ -1,11 +1,17 @@
-import type { Locale } from './locales';
+import { type Locale, localeDefinition } from '@medee/contract';
 
 const calendarDate = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-const dateFormatters: Record<Locale, Intl.DateTimeFormat> = {
-  mn: new Intl.DateTimeFormat('mn', { dateStyle: 'medium', timeZone: 'UTC' }),
-  zh: new Intl.DateTimeFormat('zh', { dateStyle: 'medium', timeZone: 'UTC' }),
-};
+const dateFormatters = new Map<Locale, Intl.DateTimeFormat>();
+
+function dateFormatter(locale: Locale): Intl.DateTimeFormat {
+  let formatter = dateFormatters.get(locale);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(localeDefinition(locale).tag, { dateStyle: 'medium', timeZone: 'UTC' });
+    dateFormatters.set(locale, formatter);
+  }
+  return formatter;
+}
 
 /**
  * Formats a CMS calendar date (`YYYY-MM-DD`, no time zone) for display:
@@ -21,5 +27,5 @@ export function formatPostDate(locale: Locale, isoDate: string): string {
   if (!date || date.toISOString().slice(0, 10) !== isoDate) {
     throw new RangeError(`formatPostDate expects a calendar date YYYY-MM-DD, got "${isoDate}"`);
   }
-  return dateFormatters[locale].format(date);
+  return dateFormatter(locale).format(date);
 }

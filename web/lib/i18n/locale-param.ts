@@ -1,5 +1,5 @@
 import { notFound } from 'next/navigation';
-import { isLocale, type Locale } from './locales';
+import { isLocale, type Locale } from '@medee/contract';
 
 /**
  * Turns the `[locale]` URL segment into a Locale, answering 404 for anything

@@ -1,26 +1,11 @@
-import { z } from 'zod';
-import { isLocale, type Locale } from '@/lib/i18n/locales';
-import { cacheTags } from '@/lib/strapi/tags';
+import { cacheTags, contentTypeUids, isLocale, type Locale, sitePaths } from '@medee/contract';
+import type { SiteChange, VariantChange } from '@medee/contract/change';
 
-// A change notice from the CMS (cms/src/publishing/changes.ts): every published
-// variant of one document before and after an action. Turned here into exactly
-// the cache tags whose reads may now answer differently.
+// A change notice from the CMS (its schema: @medee/contract siteChangeSchema):
+// every published variant of one document before and after an action. Turned
+// here into exactly the cache tags whose reads may now answer differently.
 
-const variantState = z.object({ slug: z.string().min(1).nullable() }).nullable();
-
-export const siteChangeSchema = z.object({
-  id: z.string().min(1),
-  event: z.string().min(1),
-  uid: z.string().min(1),
-  documentId: z.string().min(1),
-  variants: z
-    .array(z.object({ locale: z.string().min(1), before: variantState, after: variantState, changed: z.boolean() }))
-    .max(20),
-});
-
-export type SiteChange = z.infer<typeof siteChangeSchema>;
-
-type Variant = SiteChange['variants'][number];
+type Variant = VariantChange;
 
 const slugsOf = (variant: Variant): string[] =>
   [variant.before?.slug, variant.after?.slug].filter((slug): slug is string => typeof slug === 'string');
@@ -49,7 +34,7 @@ export function tagsForChange(change: SiteChange): string[] {
     const { locale } = variant;
     const translationMoved = change.variants.some((other) => other.locale !== locale && linkChanged(other));
     switch (change.uid) {
-      case 'api::article.article':
+      case contentTypeUids.article:
         if (variant.changed) {
           tags.add(cacheTags.articles(locale));
           for (const slug of slugsOf(variant)) tags.add(cacheTags.article(locale, slug));
@@ -59,7 +44,7 @@ export function tagsForChange(change: SiteChange): string[] {
         // The sitemap lists every page with its translations' URLs (xhtml:link alternates).
         if (variant.changed || translationMoved) tags.add(cacheTags.sitemap());
         break;
-      case 'api::certificate.certificate':
+      case contentTypeUids.certificate:
         if (variant.changed) {
           tags.add(cacheTags.certificates(locale));
           for (const slug of slugsOf(variant)) tags.add(cacheTags.certificate(locale, slug));
@@ -68,10 +53,10 @@ export function tagsForChange(change: SiteChange): string[] {
         }
         if (variant.changed || translationMoved) tags.add(cacheTags.sitemap());
         break;
-      case 'api::category.category':
+      case contentTypeUids.category:
         if (variant.changed) tags.add(cacheTags.categories(locale));
         break;
-      case 'api::global.global':
+      case contentTypeUids.global:
         if (variant.changed) tags.add(cacheTags.global(locale));
         break;
     }
@@ -92,23 +77,23 @@ export function pathsToRefresh(change: SiteChange): string[] {
     if (!variant.changed || !isLocale(variant.locale)) continue;
     const { locale } = variant;
     switch (change.uid) {
-      case 'api::article.article':
-        for (const slug of slugsOf(variant)) paths.add(`/${locale}/news/${encodeURIComponent(slug)}`);
-        paths.add(`/${locale}/news`);
-        paths.add(`/${locale}`);
-        paths.add(`/${locale}/feed.xml`);
-        paths.add('/sitemap.xml');
+      case contentTypeUids.article:
+        for (const slug of slugsOf(variant)) paths.add(sitePaths.article(locale, slug));
+        paths.add(sitePaths.news(locale));
+        paths.add(sitePaths.home(locale));
+        paths.add(sitePaths.feed(locale));
+        paths.add(sitePaths.sitemap());
         break;
-      case 'api::certificate.certificate':
-        for (const slug of slugsOf(variant)) paths.add(`/${locale}/certificates/${encodeURIComponent(slug)}`);
-        paths.add(`/${locale}/certificates`);
-        paths.add(`/${locale}`);
+      case contentTypeUids.certificate:
+        for (const slug of slugsOf(variant)) paths.add(sitePaths.certificate(locale, slug));
+        paths.add(sitePaths.certificates(locale));
+        paths.add(sitePaths.home(locale));
         break;
-      case 'api::category.category':
-        paths.add(`/${locale}/news`);
+      case contentTypeUids.category:
+        paths.add(sitePaths.news(locale));
         break;
-      case 'api::global.global':
-        paths.add(`/${locale}`);
+      case contentTypeUids.global:
+        paths.add(sitePaths.home(locale));
         break;
     }
   }

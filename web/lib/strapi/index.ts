@@ -1,9 +1,8 @@
 import 'server-only';
 
 import { cache } from 'react';
+import { isPlausibleSlug, type Locale } from '@medee/contract';
 import { previewedDocument } from '@/lib/preview/session';
-import { isPlausibleSlug } from '@/lib/slugs';
-import type { Locale } from '@/lib/i18n/locales';
 import { caseVariants } from '@/lib/search';
 import { CmsError } from './errors';
 import {
@@ -13,11 +12,10 @@ import {
   toCategoryListingList,
   toCertificateFromLookup,
   toCertificateSummaryList,
-  toDocumentSlug,
   toGlobal,
   toSitemapDocumentPage,
 } from './map';
-import { cacheTags } from './tags';
+import { cacheTags } from '@medee/contract';
 import { strapiFetch } from './transport';
 import type {
   AdjacentArticles,
@@ -35,7 +33,7 @@ import type {
 // page and its generateMetadata share one read per request.
 
 export { CmsContentError, CmsError, CmsUnavailableError } from './errors';
-export { cacheTags } from './tags';
+export { cacheTags } from '@medee/contract';
 export type * from './types';
 
 /** Articles per page of the news list and of search results. */
@@ -357,50 +355,4 @@ async function readGlobal(locale: Locale, status: 'draft' | 'published'): Promis
     throw error;
   }
   return toGlobal(json);
-}
-
-/** The content types a preview link from the CMS may open, and the collection each is read from. */
-const previewCollections = {
-  'api::article.article': {
-    path: '/api/articles',
-    page: (locale: Locale, slug: string) => `/${locale}/news/${encodeURIComponent(slug)}`,
-  },
-  'api::certificate.certificate': {
-    path: '/api/certificates',
-    page: (locale: Locale, slug: string) => `/${locale}/certificates/${encodeURIComponent(slug)}`,
-  },
-  'api::category.category': {
-    path: '/api/categories',
-    page: (locale: Locale, slug: string) => `/${locale}/news?category=${encodeURIComponent(slug)}`,
-  },
-} as const;
-
-/**
- * The site path that shows document `documentId` of content type `uid` in
- * `locale`, looking up its slug in the `status` version (drafts through the
- * preview token), never cached. Null when the content type has no page or that
- * version does not exist. The `global` settings show on every page: the home
- * page stands for them.
- */
-export async function getPreviewPath(
-  uid: string,
-  documentId: string,
-  locale: Locale,
-  status: 'draft' | 'published',
-): Promise<string | null> {
-  if (uid === 'api::global.global') return `/${locale}`;
-  if (!Object.hasOwn(previewCollections, uid)) return null;
-  const collection = previewCollections[uid as keyof typeof previewCollections];
-  let json: unknown;
-  try {
-    json = await strapiFetch(
-      `${collection.path}/${encodeURIComponent(documentId)}`,
-      { locale, fields: ['slug'] },
-      { tags: [], status, uncached: true },
-    );
-  } catch (error) {
-    if (error instanceof CmsError && error.status === 404) return null;
-    throw error;
-  }
-  return collection.page(locale, toDocumentSlug(json));
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { env } from '@/lib/env';
-import type { Locale } from '@/lib/i18n/locales';
+import { isLocale, type Locale } from '@medee/contract';
 import { CmsContentError } from './errors';
 import {
   strapiArticleLinkSchema,
@@ -78,14 +78,24 @@ function reshapeRichText(blocks: RichText | null | undefined): RichText {
   );
 }
 
-/** The other languages a document exists in, one entry per language. */
+const reportedUnknownLocales = new Set<string>();
+
+/** A locale the CMS has but the site does not serve (an editor added it in the admin): said once per process. */
+function reportUnknownLocale(locale: string): void {
+  if (reportedUnknownLocales.has(locale)) return;
+  reportedUnknownLocales.add(locale);
+  console.warn(`The CMS has content in locale "${locale}", which the site does not serve; it is ignored.`);
+}
+
+/** The other languages the site serves that a document exists in, one entry per language. */
 function reshapeTranslations(
   ownLocale: Locale,
-  localizations: readonly { locale: Locale; slug: string }[] | undefined,
+  localizations: readonly { locale: string; slug: string }[] | undefined,
 ): Translation[] {
   const byLocale = new Map<Locale, Translation>();
   for (const { locale, slug } of localizations ?? []) {
-    if (locale !== ownLocale && !byLocale.has(locale)) byLocale.set(locale, { locale, slug });
+    if (!isLocale(locale)) reportUnknownLocale(locale);
+    else if (locale !== ownLocale && !byLocale.has(locale)) byLocale.set(locale, { locale, slug });
   }
   return [...byLocale.values()];
 }

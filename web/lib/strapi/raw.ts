@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { BlocksContent } from '@strapi/blocks-react-renderer';
-import { locales } from '@/lib/i18n/locales';
-import { certificateLevels } from './types';
+import { CERTIFICATE_LEVELS, isLocale } from '@medee/contract';
 
 // The CMS contract: the shapes Strapi 5's REST API answers with (flattened v5
 // format), as far as the site reads them. Fields the site does not use are
@@ -12,7 +11,7 @@ const nonEmptyString = z.string().min(1);
 const calendarDate = z.iso.date();
 // Strapi stores timestamps in UTC and answers `2024-03-12T08:15:00.000Z`.
 const timestamp = z.iso.datetime();
-const localeSchema = z.enum(locales);
+const localeSchema = z.string().refine(isLocale, 'a locale the site serves');
 
 // ---------------------------------------------------------------- blocks ---
 
@@ -107,7 +106,8 @@ export const strapiSeoSchema = z.object({
 });
 export type StrapiSeo = z.infer<typeof strapiSeoSchema>;
 
-const strapiLocalizationSchema = z.object({ locale: localeSchema, slug: nonEmptyString });
+// Any code: a locale an editor added in the CMS reaches the site in `localizations`; map.ts drops the ones it does not serve.
+const strapiLocalizationSchema = z.object({ locale: z.string().min(1), slug: nonEmptyString });
 
 // --------------------------------------------------------- content types ---
 
@@ -136,7 +136,7 @@ export const strapiCertificateSummarySchema = z.object({
   slug: nonEmptyString,
   issuer: z.string().nullish(),
   issuedOn: calendarDate,
-  level: z.enum(certificateLevels),
+  level: z.enum(CERTIFICATE_LEVELS),
 });
 export type StrapiCertificateSummary = z.infer<typeof strapiCertificateSummarySchema>;
 

@@ -1,11 +1,10 @@
 import type { BlocksContent } from '@strapi/blocks-react-renderer';
-import type { Locale } from '@/lib/i18n/locales';
+import type { CertificateLevel, Locale } from '@medee/contract';
 
 // What pages work with. Produced only by the to*() functions in map.ts, which
 // validate the CMS responses first; nothing here mirrors Strapi's wire format.
 
-export const certificateLevels = ['municipal', 'provincial', 'national'] as const;
-export type CertificateLevel = (typeof certificateLevels)[number];
+export type { CertificateLevel };
 
 /** A calendar date as the CMS stores it: `YYYY-MM-DD`, no time zone. */
 export type CalendarDate = string;

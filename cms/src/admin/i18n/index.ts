@@ -2,6 +2,7 @@
 // Simplified Chinese; each package's strings live in i18n/<language>/<package>.json with the keys
 // of that package's own en.json (unprefixed), and medee.json holds ours (full keys, English in
 // i18n/en/medee.json). cms/tests/admin-translations.test.ts checks every key is translated.
+import { INTERFACE_LANGUAGES } from '../../admin-languages';
 import enMedee from './en/medee.json';
 import mnAdmin from './mn/admin.json';
 import mnContentManager from './mn/content-manager.json';
@@ -31,8 +32,7 @@ export const PACKAGE_PREFIXES = {
 export type AdminPackage = keyof typeof PACKAGE_PREFIXES;
 type Strings = Record<string, string>;
 
-/** Interface languages offered on the login page and in the profile, besides English. */
-export const INTERFACE_LANGUAGES = ['mn', 'zh-Hans'] as const;
+export { INTERFACE_LANGUAGES };
 
 const prefixed = (byPackage: Record<AdminPackage, Strings>): Strings =>
   Object.assign(

@@ -5,7 +5,7 @@ import { SiteFooter } from '@/components/SiteFooter';
 import { env } from '@/lib/env';
 import { getDictionary } from '@/lib/i18n/dictionaries';
 import { localeOrNotFound } from '@/lib/i18n/locale-param';
-import type { Locale } from '@/lib/i18n/locales';
+import type { Locale } from '@medee/contract';
 import { currentPreviewScope } from '@/lib/preview/session';
 import { getGlobal } from '@/lib/strapi';
 

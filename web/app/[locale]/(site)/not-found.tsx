@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { locale as localeSegment } from 'next/root-params';
 import { NotFoundView, notFoundMetadata } from '@/components/NotFound';
-import { defaultLocale, isLocale } from '@/lib/i18n/locales';
+import { defaultLocale, isLocale } from '@medee/contract';
 
 // The not-found boundary of the site's pages. Pages do not call notFound()
 // themselves (see components/NotFound.tsx); this boundary takes over in the

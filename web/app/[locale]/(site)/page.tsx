@@ -8,9 +8,16 @@ import { SitePage } from '@/components/SitePage';
 import { env } from '@/lib/env';
 import { getDictionary } from '@/lib/i18n/dictionaries';
 import { localeOrNotFound } from '@/lib/i18n/locale-param';
-import { locales, otherLocale, type Locale } from '@/lib/i18n/locales';
+import { type Locale, locales } from '@medee/contract';
 import { organizationJsonLd } from '@/lib/json-ld';
-import { absoluteUrl, certificatesPath, homePath, hreflangAlternates, newsListPath } from '@/lib/routes';
+import {
+  absoluteUrl,
+  certificatesPath,
+  homePath,
+  hreflangAlternates,
+  newsListPath,
+  pathsInEveryLocale,
+} from '@/lib/routes';
 import { getCertificates, getGlobal, getLatestArticles } from '@/lib/strapi';
 
 const LATEST_ARTICLES_ON_HOME = 5;
@@ -53,7 +60,6 @@ export default async function HomePage({ params }: HomePageProps) {
 
 async function HomeContent({ locale }: { locale: Locale }) {
   const dictionary = getDictionary(locale);
-  const other = otherLocale(locale);
   const [settings, articles, certificates] = await Promise.all([
     getGlobal(locale),
     getLatestArticles(locale, LATEST_ARTICLES_ON_HOME),
@@ -62,7 +68,7 @@ async function HomeContent({ locale }: { locale: Locale }) {
   const companyName = settings?.companyName ?? dictionary.fallbackSiteName;
 
   return (
-    <SitePage locale={locale} current="home" languageSwitch={{ locale: other, href: homePath(other) }}>
+    <SitePage locale={locale} current="home" languageSwitch={pathsInEveryLocale(homePath)}>
       <JsonLd
         data={organizationJsonLd({
           name: companyName,

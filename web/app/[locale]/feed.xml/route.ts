@@ -1,6 +1,6 @@
 import { env } from '@/lib/env';
 import { getDictionary } from '@/lib/i18n/dictionaries';
-import { isLocale } from '@/lib/i18n/locales';
+import { isLocale } from '@medee/contract';
 import { renderRssFeed } from '@/lib/feed';
 import { getFeedArticles, getGlobal } from '@/lib/strapi';
 
@@ -24,7 +24,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ loc
     locale,
     siteUrl: env.SITE_URL,
     cmsOrigin: env.STRAPI_URL,
-    title: dictionary.feed.title(siteName),
+    title: dictionary.feed.title({ siteName }),
     description: settings?.seo.description ?? null,
     companyName: settings?.companyName ?? siteName,
     articles,

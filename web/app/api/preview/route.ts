@@ -1,9 +1,9 @@
 import type { NextRequest } from 'next/server';
 import { env } from '@/lib/env';
-import { isLocale } from '@/lib/i18n/locales';
+import { isLocale } from '@medee/contract';
+import { verifyPreviewLink } from '@medee/contract/preview-link';
 import { endPreviewSession, startPreviewSession } from '@/lib/preview/session';
-import { verifyPreviewLink } from '@/lib/site-sync/signature';
-import { getPreviewPath } from '@/lib/strapi';
+import { getPreviewPath } from '@/lib/strapi/preview-path';
 
 // GET /api/preview?uid=…&documentId=…&locale=…&status=…&expires=…&signature=…
 // The CMS admin's "Open preview" link (cms/src/publishing/preview.ts). A valid

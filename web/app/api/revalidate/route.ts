@@ -1,10 +1,11 @@
 import { revalidateTag } from 'next/cache';
 import { after } from 'next/server';
 import { env } from '@/lib/env';
+import { siteChangeSchema } from '@medee/contract/change';
 import { BodyTooLargeError, readBodyText } from '@/lib/security/body';
-import { pathsToRefresh, siteChangeSchema, tagsForChange } from '@/lib/site-sync/change';
+import { pathsToRefresh, tagsForChange } from '@/lib/site-sync/change';
 import { refreshPages } from '@/lib/site-sync/refresh';
-import { verifyWebhookSignature } from '@/lib/site-sync/signature';
+import { verifyNoticeSignature } from '@medee/contract/notice-signature';
 
 // POST /api/revalidate — the CMS's change notice after a publish, unpublish or
 // delete (cms/src/publishing/). Verifies the signature made with the shared
@@ -40,7 +41,7 @@ export async function POST(request: Request): Promise<Response> {
   }
   if (
     !env.REVALIDATE_SECRET ||
-    !verifyWebhookSignature(env.REVALIDATE_SECRET, body, request.headers.get('x-medee-signature'))
+    !verifyNoticeSignature(env.REVALIDATE_SECRET, body, request.headers.get('x-medee-signature'))
   ) {
     return Response.json({ error: 'missing, invalid or expired signature' }, { status: 401, headers: noStore });
   }

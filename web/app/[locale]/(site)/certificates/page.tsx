@@ -4,8 +4,8 @@ import { CmsErrorBoundary } from '@/components/CmsErrors';
 import { SitePage } from '@/components/SitePage';
 import { getDictionary } from '@/lib/i18n/dictionaries';
 import { localeOrNotFound } from '@/lib/i18n/locale-param';
-import { locales, otherLocale, type Locale } from '@/lib/i18n/locales';
-import { certificatesPath, hreflangAlternates } from '@/lib/routes';
+import { type Locale, locales } from '@medee/contract';
+import { certificatesPath, hreflangAlternates, pathsInEveryLocale } from '@/lib/routes';
 import { getCertificates } from '@/lib/strapi';
 
 interface CertificatesPageProps {
@@ -36,11 +36,10 @@ export default async function CertificatesPage({ params }: CertificatesPageProps
 
 async function CertificatesContent({ locale }: { locale: Locale }) {
   const dictionary = getDictionary(locale);
-  const other = otherLocale(locale);
   const certificates = await getCertificates(locale);
 
   return (
-    <SitePage locale={locale} current="certificates" languageSwitch={{ locale: other, href: certificatesPath(other) }}>
+    <SitePage locale={locale} current="certificates" languageSwitch={pathsInEveryLocale(certificatesPath)}>
       <div className="certificates">
         <h1>{dictionary.certificates.title}</h1>
         <CertificateList locale={locale} certificates={certificates} dictionary={dictionary} headingLevel="h2" />

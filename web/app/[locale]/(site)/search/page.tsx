@@ -4,8 +4,8 @@ import { Pagination } from '@/components/Pagination';
 import { SitePage } from '@/components/SitePage';
 import { getDictionary } from '@/lib/i18n/dictionaries';
 import { localeOrNotFound } from '@/lib/i18n/locale-param';
-import { otherLocale, type Locale } from '@/lib/i18n/locales';
-import { searchPath } from '@/lib/routes';
+import type { Locale } from '@medee/contract';
+import { pathsInEveryLocale, searchPath } from '@/lib/routes';
 import { MAX_SEARCH_LENGTH, parseSearchQuery, type SearchQuery } from '@/lib/search';
 import { parsePageParam, type SearchParamValue } from '@/lib/search-params';
 import { searchPublishedArticles } from '@/lib/strapi';
@@ -35,7 +35,7 @@ async function readSearch({ params, searchParams }: SearchPageProps) {
 
 function searchTitle(locale: Locale, search: SearchQuery): string {
   const dictionary = getDictionary(locale);
-  return search.kind === 'ok' ? dictionary.search.resultsTitle(search.text) : dictionary.search.title;
+  return search.kind === 'ok' ? dictionary.search.resultsTitle({ text: search.text }) : dictionary.search.title;
 }
 
 export async function generateMetadata(props: SearchPageProps): Promise<Metadata> {
@@ -46,7 +46,6 @@ export async function generateMetadata(props: SearchPageProps): Promise<Metadata
 export default async function SearchPage(props: SearchPageProps) {
   const { locale, search, page } = await readSearch(props);
   const dictionary = getDictionary(locale);
-  const other = otherLocale(locale);
   const text = search.kind === 'ok' ? search.text : undefined;
   const results = text ? await nullIfRefused(searchPublishedArticles(locale, text, page)) : null;
 
@@ -54,7 +53,7 @@ export default async function SearchPage(props: SearchPageProps) {
     <SitePage
       locale={locale}
       current="search"
-      languageSwitch={{ locale: other, href: searchPath(other, { text }) }}
+      languageSwitch={pathsInEveryLocale((each) => searchPath(each, { text }))}
       searchText={text}
     >
       <div className="search-results">
@@ -64,15 +63,15 @@ export default async function SearchPage(props: SearchPageProps) {
         ) : null}
         {search.kind === 'too-long' ? (
           <p className="search-results__message" role="alert">
-            {dictionary.search.tooLong(MAX_SEARCH_LENGTH)}
+            {dictionary.search.tooLong({ max: MAX_SEARCH_LENGTH })}
           </p>
         ) : null}
         {text && results ? (
           <>
             <p className="search-results__message" role="status">
               {results.total === 0
-                ? dictionary.search.noResults(text)
-                : dictionary.search.resultCount(text, results.total)}
+                ? dictionary.search.noResults({ text })
+                : dictionary.search.resultCount({ text, count: results.total })}
             </p>
             {results.items.length > 0 ? (
               <ArticleList locale={locale} articles={results.items} dictionary={dictionary} headingLevel="h2" />

@@ -9,9 +9,9 @@ import { SitePage } from '@/components/SitePage';
 import { env } from '@/lib/env';
 import { getDictionary } from '@/lib/i18n/dictionaries';
 import { localeOrNotFound } from '@/lib/i18n/locale-param';
-import { otherLocale, type Locale } from '@/lib/i18n/locales';
+import type { Locale } from '@medee/contract';
 import { publicImageUrl } from '@/lib/media';
-import { articlePath, certificatePath, hreflangAlternates } from '@/lib/routes';
+import { articlePath, certificatePath, hreflangAlternates, translationPaths } from '@/lib/routes';
 import { getCertificateBySlug, type Certificate } from '@/lib/strapi';
 
 interface CertificatePageProps {
@@ -33,7 +33,7 @@ async function certificateFromParams(
 
 /** The scan's alternative text: the editor's, or "<name> (scan)" in the page's language. */
 function scanAlt(locale: Locale, certificate: Certificate): string {
-  return certificate.scan?.alt || getDictionary(locale).certificates.scanAlt(certificate.name);
+  return certificate.scan?.alt || getDictionary(locale).certificates.scanAlt({ name: certificate.name });
 }
 
 export async function generateMetadata({ params }: CertificatePageProps): Promise<Metadata> {
@@ -90,14 +90,12 @@ async function CertificateContent({ params }: CertificatePageProps) {
   if (!certificate) return <NotFoundPage locale={locale} />;
   const dictionary = getDictionary(locale);
   const labels = dictionary.certificates;
-  const other = otherLocale(locale);
-  const translation = certificate.translations.find((each) => each.locale === other);
 
   return (
     <SitePage
       locale={locale}
       current="certificates"
-      languageSwitch={{ locale: other, href: translation ? certificatePath(other, translation.slug) : null }}
+      languageSwitch={translationPaths(certificate.translations, certificatePath)}
     >
       <article className="certificate">
         <h1>{certificate.name}</h1>

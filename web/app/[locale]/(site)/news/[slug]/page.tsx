@@ -10,7 +10,7 @@ import { SitePage } from '@/components/SitePage';
 import { env } from '@/lib/env';
 import { getDictionary } from '@/lib/i18n/dictionaries';
 import { localeOrNotFound } from '@/lib/i18n/locale-param';
-import { otherLocale, type Locale } from '@/lib/i18n/locales';
+import type { Locale } from '@medee/contract';
 import { newsArticleJsonLd } from '@/lib/json-ld';
 import { publicImageUrl } from '@/lib/media';
 import {
@@ -21,6 +21,7 @@ import {
   hreflangAlternates,
   newsListPath,
   type LanguageVariants,
+  translationPaths,
 } from '@/lib/routes';
 import { getAdjacentArticles, getArticleBySlug, getGlobal, type Article } from '@/lib/strapi';
 
@@ -115,8 +116,6 @@ async function ArticleContent({ params }: ArticlePageProps) {
   const { locale, article } = await articleFromParams(params);
   if (!article) return <NotFoundPage locale={locale} />;
   const dictionary = getDictionary(locale);
-  const other = otherLocale(locale);
-  const translation = article.translations.find((each) => each.locale === other);
   const [adjacent, settings] = await Promise.all([
     getAdjacentArticles(locale, article.documentId, article.postedAt),
     getGlobal(locale),
@@ -124,11 +123,7 @@ async function ArticleContent({ params }: ArticlePageProps) {
   const image = coverUrl(article);
 
   return (
-    <SitePage
-      locale={locale}
-      current="news"
-      languageSwitch={{ locale: other, href: translation ? articlePath(other, translation.slug) : null }}
-    >
+    <SitePage locale={locale} current="news" languageSwitch={translationPaths(article.translations, articlePath)}>
       <JsonLd
         data={newsArticleJsonLd({
           url: absoluteUrl(env.SITE_URL, articlePath(locale, article.slug)),
