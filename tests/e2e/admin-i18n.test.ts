@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { logInToAdmin, screenshots, setUpAdminPanel } from './admin-panel';
+import { chooseInterfaceLanguage, logInToAdmin, screenshots, setUpAdminPanel } from './admin-panel';
 
 // The admin in Mongolian and Chinese as an editor sees it: the screens an editor and a translator
 // work in show (almost) no English. History and scheduling (Releases) are licensed features that
@@ -99,16 +99,7 @@ describe('the admin in Mongolian and Chinese', () => {
     try {
       const page = await context.newPage();
       await logInToAdmin(page, cms, cms.admin);
-      await page.goto(`${cms.baseUrl}/admin/me`);
-      const languageSelect = page.locator('[role="combobox"]').first();
-      await languageSelect.waitFor({ timeout: 30_000 });
-      await languageSelect.click();
-      await page.getByRole('option', { name: '中文' }).click();
-      await Promise.all([
-        page.waitForResponse((r) => r.url().endsWith('/admin/users/me') && r.request().method() === 'PUT'),
-        page.locator('button[type="submit"]').click(),
-      ]);
-      await page.waitForFunction(() => document.documentElement.lang === 'zh-Hans', null, { timeout: 30_000 });
+      await chooseInterfaceLanguage(page, cms, 'zh-Hans');
 
       // A new browser (no local storage): the choice comes back from the user's profile.
       const fresh = await browser.newContext({ viewport: { width: 1400, height: 900 } });

@@ -48,3 +48,24 @@ export async function logInToAdmin(
   await page.locator('button[type="submit"]').click();
   await page.waitForURL((url) => !url.pathname.startsWith('/admin/auth'), { timeout: 30_000 });
 }
+
+const LANGUAGE_NAMES = { en: 'English', mn: 'Монгол', 'zh-Hans': '中文' } as const;
+
+/** Picks the interface language in the signed-in user's profile, as a person would, and saves it. */
+export async function chooseInterfaceLanguage(
+  page: Page,
+  cms: Pick<CmsInstance, 'baseUrl'>,
+  language: keyof typeof LANGUAGE_NAMES,
+): Promise<void> {
+  await page.goto(`${cms.baseUrl}/admin/me`);
+  const languageSelect = page.locator('[role="combobox"]').first();
+  await languageSelect.waitFor({ timeout: 30_000 });
+  if ((await page.evaluate(() => document.documentElement.lang)) === language) return;
+  await languageSelect.click();
+  await page.getByRole('option', { name: LANGUAGE_NAMES[language] }).click();
+  await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/admin/users/me') && r.request().method() === 'PUT'),
+    page.locator('button[type="submit"]').click(),
+  ]);
+  await page.waitForFunction((lang) => document.documentElement.lang === lang, language, { timeout: 30_000 });
+}

@@ -8,9 +8,19 @@ import { translations } from './i18n';
 // hook replaces the hint of every field that has a `medee.hint.<field>` message with that message,
 // rendered in the interface language.
 
+// Date fields: the design system's date picker names its calendar and its month and year selects
+// for screen readers in English ("Choose date", "Month", "Year") unless given labels, which
+// Strapi's date input does not give; the edit view passes a field's layout props through to it.
+// Those are plain strings (aria-label), so they come from the interface language the admin keeps
+// in local storage (changing it happens on the profile page, which remounts the edit view).
+
 interface Field {
   name: string;
+  type?: string;
   hint?: unknown;
+  calendarLabel?: string;
+  monthSelectLabel?: string;
+  yearSelectLabel?: string;
 }
 interface EditLayout {
   layout: Field[][][];
@@ -23,20 +33,41 @@ const withHint = (field: Field): Field => {
   return { ...field, hint: <FormattedMessage id={id} defaultMessage={translations.en[id]} /> };
 };
 
-const localizeHints = ({ layout, ...rest }: { layout: EditLayout }) => ({
+type Language = keyof typeof translations;
+const LANGUAGE_STORAGE_KEY = 'strapi-admin-language';
+
+const interfaceLanguage = (): Language => {
+  const stored = localStorage.getItem(LANGUAGE_STORAGE_KEY);
+  return stored && stored in translations ? (stored as Language) : 'en';
+};
+
+const withDatePickerLabels = (field: Field): Field => {
+  if (field.type !== 'date') return field;
+  const strings = translations[interfaceLanguage()];
+  return {
+    ...field,
+    calendarLabel: strings['medee.datePicker.calendar'],
+    monthSelectLabel: strings['medee.datePicker.month'],
+    yearSelectLabel: strings['medee.datePicker.year'],
+  };
+};
+
+const localizeField = (field: Field): Field => withDatePickerLabels(withHint(field));
+
+const localizeFields = ({ layout, ...rest }: { layout: EditLayout }) => ({
   ...rest,
   layout: {
     ...layout,
-    layout: layout.layout.map((panel) => panel.map((row) => row.map(withHint))),
+    layout: layout.layout.map((panel) => panel.map((row) => row.map(localizeField))),
     components: Object.fromEntries(
       Object.entries(layout.components).map(([uid, component]) => [
         uid,
-        { ...component, layout: component.layout.map((row) => row.map(withHint)) },
+        { ...component, layout: component.layout.map((row) => row.map(localizeField)) },
       ]),
     ),
   },
 });
 
 export function registerFieldHints(app: StrapiApp): void {
-  app.registerHook('Admin/CM/pages/EditView/mutate-edit-view-layout', localizeHints);
+  app.registerHook('Admin/CM/pages/EditView/mutate-edit-view-layout', localizeFields);
 }
