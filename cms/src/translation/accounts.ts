@@ -1,6 +1,12 @@
 import type { Core } from '@strapi/strapi';
-import { type Locale, locales, translatorEnvNames } from '@medee/contract';
-import { interfaceLanguageFor } from '../admin-languages';
+import { type Locale, localeDefinition, locales, translatorEnvNames } from '@medee/contract';
+import { INTERFACE_LANGUAGES } from '../admin-languages';
+
+/** The interface language a translator of `locale` starts in: the one named by its tag (zh-Hans) or code (mn), else English. */
+export function interfaceLanguageFor(locale: Locale): string {
+  const { tag, code } = localeDefinition(locale);
+  return (INTERFACE_LANGUAGES as readonly string[]).find((language) => language === tag || language === code) ?? 'en';
+}
 
 /**
  * The demo translator per locale, like the demo admin (bootstrap/admin-user.ts): created with
