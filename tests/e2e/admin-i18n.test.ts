@@ -10,7 +10,21 @@ import { chooseInterfaceLanguage, logInToAdmin, screenshots, setUpAdminPanel } f
  * Names that read the same in every language: the product, codes, keyboard keys, and the initials
  * of the demo admin ("medee admin") on the avatar.
  */
-const NAMES = new Set(['Strapi', 'SEO', 'ID', 'XLIFF', 'URL', 'PDF', 'Ctrl', 'Cmd', 'Enter', 'MA']);
+const NAMES = new Set([
+  'Strapi',
+  'SEO',
+  'ID',
+  'XLIFF',
+  'URL',
+  'PDF',
+  'Ctrl',
+  'Cmd',
+  'Command',
+  'Control',
+  'Shift',
+  'Enter',
+  'MA',
+]);
 /** "A handful": the rest of the Latin-letter words per screen, e.g. a user's or a file's name. */
 const HANDFUL = 5;
 
@@ -31,6 +45,9 @@ async function readScreen(page: Page, screen: string, language: string): Promise
   await page.locator('nav').first().waitFor({ timeout: 30_000 });
   await page.locator('main h1').first().waitFor({ timeout: 30_000 });
   await page.waitForLoadState('networkidle');
+  // The slug field shows a spinner (an icon titled "Loading", Strapi's own) until its availability
+  // check answers, which takes seconds on a loaded machine: read the settled screen.
+  await page.waitForFunction(() => !/\bLoading\b/.test(document.body.innerText), null, { timeout: 30_000 });
   await page.screenshot({ path: path.join(screenshots, `admin-${language}-${screen}.png`), fullPage: true });
   return latinWords(page);
 }

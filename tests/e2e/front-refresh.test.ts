@@ -26,7 +26,14 @@ describe('a publish refreshes the pages in the production front', () => {
       .readdirSync(path.join(front.dir, 'cache', 'pages'), { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile());
     for (const file of files) {
-      const text = fs.readFileSync(path.join(file.parentPath, file.name), 'latin1');
+      let text: string;
+      try {
+        text = fs.readFileSync(path.join(file.parentPath, file.name), 'latin1');
+      } catch (error) {
+        // nginx writes a copy under a temporary name and renames it: one listed a moment ago may be gone.
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+        throw error;
+      }
       if (text.includes(key)) return Buffer.from(text, 'latin1').toString('utf8');
     }
     return undefined;
