@@ -8,6 +8,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
     port: env.int('PORT', 1337),
     // Public URL of the CMS, used for absolute links (uploads, admin). Empty: derived from host:port.
     url: env('PUBLIC_URL', ''),
+    // No update check: the CMS runs offline, and an editor cannot act on an upgrade notice.
+    logger: { updates: { enabled: false } },
     // The front's addresses (IPs, CIDRs or proxy-addr's names such as `loopback`, comma-separated):
     // X-Forwarded-* count only from them, and name the client behind them
     // (src/middlewares/client-address.ts). Unset: clients connect directly and nothing forwarded

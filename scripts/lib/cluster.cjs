@@ -71,7 +71,6 @@ function serviceEnvironments({ ports, databaseUrl, secrets, siteReadToken, admin
     S3_PUBLIC_URL: '',
     CRON_ENABLED: cron ? 'true' : 'false',
     STRAPI_TELEMETRY_DISABLED: 'true',
-    STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
     BROWSER: 'none',
   });
   const web = {

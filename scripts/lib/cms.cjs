@@ -25,7 +25,6 @@ function cmsEnv({ port, sqliteFile, databaseUrl, secrets, extra = {} }) {
     DATABASE_FILENAME: sqliteFile ?? '',
     DATABASE_URL: databaseUrl ?? '',
     STRAPI_TELEMETRY_DISABLED: 'true',
-    STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
     BROWSER: 'none',
     ...extra,
   };

@@ -57,7 +57,6 @@ function ensureEnvFiles() {
     DATABASE_CLIENT: 'sqlite',
     DATABASE_FILENAME: '.tmp/data.db',
     STRAPI_TELEMETRY_DISABLED: 'true',
-    STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
     CMS_ADMIN_EMAIL: 'admin@medee.local',
     CMS_ADMIN_PASSWORD: generateAdminPassword(),
     ...Object.fromEntries(
