@@ -17,6 +17,7 @@ import { startSite, type SiteInstance } from './site';
 // hold one back (the site then still has the old content) or replay it.
 
 const ARTICLE = 'api::article.article';
+const INDEXNOW_KEY = 'medee-indexnow-0123456789';
 
 interface HeldNotice {
   body: string;
@@ -97,7 +98,7 @@ describe('publishing reaches the built site', () => {
     const relayUrl = await relay.listen();
     const sitePort = await freePort();
     cms = await startSeededCms('sqlite', { site: { url: `http://127.0.0.1:${sitePort}`, revalidateUrl: relayUrl } });
-    site = await startSite(cms, { port: sitePort });
+    site = await startSite(cms, { port: sitePort, env: { INDEXNOW_KEY } });
     relay.target = `${site.baseUrl}/api/revalidate`;
     admin = await adminClient(cms);
   }, 300_000);
@@ -255,6 +256,14 @@ describe('publishing reaches the built site', () => {
     } finally {
       await browser.close();
     }
+  });
+
+  test('the site serves the IndexNow key at /<key>.txt, as plain text, and no other .txt', async () => {
+    const keyFile = await get(`/${INDEXNOW_KEY}.txt`);
+    expect(keyFile.status).toBe(200);
+    expect(keyFile.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(keyFile.text).toBe(INDEXNOW_KEY);
+    expect((await get('/another-key-0123.txt')).status).toBe(404);
   });
 
   describe('preview', () => {
