@@ -50,7 +50,7 @@ export function proxy(request: NextRequest): NextResponse {
   }
   if (/\p{Cc}/u.test(path)) return badRequest('the path contains control characters');
 
-  const decision = routeRequest(request.nextUrl.pathname, request.nextUrl.searchParams);
+  const decision = routeRequest(request.nextUrl.pathname, request.nextUrl.searchParams, env.INDEXNOW_KEY);
   let response: NextResponse;
   if (decision.kind === 'continue') {
     response = NextResponse.next();

@@ -30,6 +30,26 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
     throw new Error(`SITE_TIME_ZONE must be an IANA time zone such as Asia/Ulaanbaatar (got "${timeZone}")`);
   }
 
+  // Search engines told of each change (src/publishing/search-engines.ts); each is off while its key is unset.
+  const indexNowKey = (env('INDEXNOW_KEY', '') ?? '').trim();
+  if (indexNowKey && !/^[A-Za-z0-9-]{8,128}$/.test(indexNowKey)) {
+    throw new Error('INDEXNOW_KEY must be 8 to 128 letters, digits or hyphens (the same value as in the site)');
+  }
+  const baiduToken = (env('BAIDU_PUSH_TOKEN', '') ?? '').trim();
+  if ((indexNowKey || baiduToken) && !url) {
+    throw new Error(
+      'INDEXNOW_KEY / BAIDU_PUSH_TOKEN need SITE_URL: the URLs announced to search engines are built on it.',
+    );
+  }
+  const indexNowEndpoint = env('INDEXNOW_ENDPOINT', 'https://api.indexnow.org/indexnow');
+  const baiduEndpoint = env('BAIDU_PUSH_ENDPOINT', 'http://data.zz.baidu.com/urls');
+  for (const [name, value] of [
+    ['INDEXNOW_ENDPOINT', indexNowEndpoint],
+    ['BAIDU_PUSH_ENDPOINT', baiduEndpoint],
+  ] as const) {
+    if (!URL.canParse(value)) throw new Error(`${name} must be an absolute http(s) URL (got "${value}")`);
+  }
+
   return {
     /** Public URL of the site, as an editor's browser opens it (preview links). */
     url,
@@ -41,6 +61,12 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
       secret: revalidateSecret,
       /** Deliveries that fail (site down, 5xx) are retried with a doubling delay, this many times in all. */
       maxAttempts: env.int('SITE_REVALIDATE_MAX_ATTEMPTS', 8),
+    },
+    searchEngines: {
+      indexNow: indexNowKey ? { endpoint: indexNowEndpoint, key: indexNowKey } : undefined,
+      baidu: baiduToken ? { endpoint: baiduEndpoint, token: baiduToken } : undefined,
+      /** Pings that fail (endpoint down, 5xx, 429) are retried with a doubling delay, this many times in all. */
+      maxAttempts: env.int('SEARCH_ENGINE_PING_MAX_ATTEMPTS', 4),
     },
     preview: {
       /** Signs preview links; the site checks the signature before it enters draft mode. */

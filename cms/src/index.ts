@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ensureAdminUser } from './bootstrap/admin-user';
 import { registerConcurrentEditGuard } from './document-guards/concurrent-edits';
+import { registerFieldPatternGuard } from './document-guards/field-patterns';
 import { ensureLocales } from './bootstrap/locales';
 import { ensurePublicPermissions } from './bootstrap/permissions';
 import { registerPublishedOnlyContentApi } from './document-guards/published-only';
@@ -17,6 +18,7 @@ export default {
     registerPublishing(strapi);
     registerTranslation(strapi);
     registerConcurrentEditGuard(strapi);
+    registerFieldPatternGuard(strapi);
   },
 
   /** Every step is idempotent: a restart converges to the same state and never resets content. */

@@ -1,9 +1,8 @@
 import { createHmac } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { adminClient, type AdminClient } from './helpers/admin-api';
 import { startSeededCms, type CmsInstance } from './helpers/cms-instance';
 import { isPublished, seedArticles } from './helpers/seed-data';
+import { type StandIn, startStandIn } from './helpers/stand-in';
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are asserted field by field
 type Json = any;
@@ -21,31 +20,26 @@ interface Notice {
 class NoticeRecorder {
   readonly notices: Notice[] = [];
   failNext = 0;
-  private server = http.createServer((request, response) => {
-    let rawBody = '';
-    request.on('data', (chunk) => (rawBody += chunk));
-    request.on('end', () => {
-      if (this.failNext > 0) {
-        this.failNext -= 1;
-        response.writeHead(503).end();
-        return;
-      }
-      this.notices.push({
-        signature: String(request.headers['x-medee-signature'] ?? ''),
-        rawBody,
-        body: JSON.parse(rawBody),
-      });
-      response.writeHead(200, { 'Content-Type': 'application/json' }).end('{}');
-    });
-  });
+  private standIn?: StandIn;
 
   async listen(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.standIn = await startStandIn(({ headers, body }) => {
+      if (this.failNext > 0) {
+        this.failNext -= 1;
+        return 503;
+      }
+      this.notices.push({
+        signature: String(headers['x-medee-signature'] ?? ''),
+        rawBody: body,
+        body: JSON.parse(body),
+      });
+      return 200;
+    });
+    return this.standIn.url;
   }
 
-  close(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
+  async close(): Promise<void> {
+    await this.standIn?.close();
   }
 
   /** Polls until a notice after index `from` matches; returns every notice after `from` up to it. */

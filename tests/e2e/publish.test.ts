@@ -4,10 +4,11 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { cmsDir } from '../../scripts/lib/cms.cjs';
 import { freePort, run } from '../../scripts/lib/processes.cjs';
-import { adminClient, type AdminClient } from '../../cms/tests/helpers/admin-api';
+import { adminClient, loginAdmin, type AdminClient } from '../../cms/tests/helpers/admin-api';
 import { startSeededCms, type CmsInstance } from '../../cms/tests/helpers/cms-instance';
 import { until } from '../../cms/tests/helpers/poll';
 import { signPreviewSession } from '../../web/lib/preview/token';
+import { launchBrowser } from './reader-data';
 import { startSite, type SiteInstance } from './site';
 
 // Publishing against the real CMS and the built site (next start): change notices, exact
@@ -16,6 +17,7 @@ import { startSite, type SiteInstance } from './site';
 // hold one back (the site then still has the old content) or replay it.
 
 const ARTICLE = 'api::article.article';
+const INDEXNOW_KEY = 'medee-indexnow-0123456789';
 
 interface HeldNotice {
   body: string;
@@ -96,7 +98,7 @@ describe('publishing reaches the built site', () => {
     const relayUrl = await relay.listen();
     const sitePort = await freePort();
     cms = await startSeededCms('sqlite', { site: { url: `http://127.0.0.1:${sitePort}`, revalidateUrl: relayUrl } });
-    site = await startSite(cms, { port: sitePort });
+    site = await startSite(cms, { port: sitePort, env: { INDEXNOW_KEY } });
     relay.target = `${site.baseUrl}/api/revalidate`;
     admin = await adminClient(cms);
   }, 300_000);
@@ -224,6 +226,44 @@ describe('publishing reaches the built site', () => {
     await publish(documentId, 'mn', { postedAt: '2023-07-08' });
     await until('the new date on the zh page', pageShows(`/zh/news/${zhSlug}`, 'dateTime="2023-07-08"'));
     await until('the new date on the mn page', pageShows(`/mn/news/${mnSlug}`, 'dateTime="2023-07-08"'));
+  });
+
+  test('filing numbers set in the admin show in the zh footer, linked to their registries, and not in mn; nonsense is a 400', async () => {
+    const globalPath = '/content-manager/single-types/api::global.global';
+    const icp = '鲁ICP备12345678号-1';
+    const publicSecurity = '鲁公网安备 37021202000123号';
+    const session = await loginAdmin(cms.baseUrl, cms.admin);
+    const refused = await session.request('PUT', `${globalPath}?locale=zh`, { icpFiling: 'ICP 12345' });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).toContain('icpFiling');
+
+    await admin('PUT', `${globalPath}?locale=zh`, { icpFiling: icp, publicSecurityFiling: publicSecurity });
+    await admin('POST', `${globalPath}/actions/publish?locale=zh`, { locale: 'zh' });
+    await until('the filing numbers on /zh', pageShows('/zh', icp), { timeoutMs: 30_000 });
+
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${site.baseUrl}/zh`);
+      const filings = page.getByRole('list', { name: '备案信息' });
+      expect(await filings.getByRole('link', { name: icp }).getAttribute('href')).toBe('https://beian.miit.gov.cn/');
+      expect(await filings.getByRole('link', { name: publicSecurity }).getAttribute('href')).toBe(
+        'https://beian.mps.gov.cn/#/query/webSearch?code=37021202000123',
+      );
+      await page.goto(`${site.baseUrl}/mn`);
+      await page.locator('footer').waitFor();
+      expect(await page.locator('footer').textContent()).not.toMatch(/ICP备|公网安备/);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  test('the site serves the IndexNow key at /<key>.txt, as plain text, and no other .txt', async () => {
+    const keyFile = await get(`/${INDEXNOW_KEY}.txt`);
+    expect(keyFile.status).toBe(200);
+    expect(keyFile.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(keyFile.text).toBe(INDEXNOW_KEY);
+    expect((await get('/another-key-0123.txt')).status).toBe(404);
   });
 
   describe('preview', () => {

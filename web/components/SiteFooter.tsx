@@ -1,8 +1,13 @@
 import type { Dictionary } from '@/lib/i18n/dictionaries';
-import type { Locale } from '@medee/contract';
+import { addressesMainlandChina, type Locale } from '@medee/contract';
 import { env } from '@/lib/env';
 import { absoluteUrl, feedPath } from '@/lib/routes';
 import type { SiteSettings } from '@/lib/strapi';
+
+/** The registries a filing number is looked up in: MIIT's for ICP, the Ministry of Public Security's by the number's digits. */
+const ICP_REGISTRY_URL = 'https://beian.miit.gov.cn/';
+const publicSecurityRegistryUrl = (filing: string) =>
+  `https://beian.mps.gov.cn/#/query/webSearch?code=${filing.replace(/\D/g, '')}`;
 
 interface SiteFooterProps {
   settings: SiteSettings | null;
@@ -54,6 +59,7 @@ export function SiteFooter({ settings, siteName, dictionary, locale }: SiteFoote
             </dl>
           </address>
         ) : null}
+        {addressesMainlandChina(locale) ? <Filings settings={settings} dictionary={dictionary} /> : null}
         <p className="site-footer__copyright">
           {settings?.footer ? null : <>© {companyName} · </>}
           <a href={feedPath(locale)} type="application/rss+xml">
@@ -62,5 +68,32 @@ export function SiteFooter({ settings, siteName, dictionary, locale }: SiteFoote
         </p>
       </div>
     </footer>
+  );
+}
+
+/**
+ * A site served in mainland China shows its ICP and public-security filing numbers, each linked to
+ * its registry; the other languages' sites are not filed there and show neither.
+ */
+function Filings({ settings, dictionary }: Pick<SiteFooterProps, 'settings' | 'dictionary'>) {
+  if (!settings?.icpFiling && !settings?.publicSecurityFiling) return null;
+  const { filings } = dictionary.footer;
+  return (
+    <ul className="site-footer__filings" aria-label={filings.label}>
+      {settings.icpFiling ? (
+        <li>
+          <a href={ICP_REGISTRY_URL} title={filings.icpRegistry}>
+            {settings.icpFiling}
+          </a>
+        </li>
+      ) : null}
+      {settings.publicSecurityFiling ? (
+        <li>
+          <a href={publicSecurityRegistryUrl(settings.publicSecurityFiling)} title={filings.publicSecurityRegistry}>
+            {settings.publicSecurityFiling}
+          </a>
+        </li>
+      ) : null}
+    </ul>
   );
 }

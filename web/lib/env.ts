@@ -60,6 +60,15 @@ const envSchema = z
     // Docker) and the token its micro-cache takes from a refresh request (X-Medee-Refresh): after a
     // publish, /api/revalidate refreshes the changed pages there too, so readers see the change at
     // once instead of after the micro-cache's second. Both or neither.
+    // The IndexNow key (INDEXNOW_KEY in the CMS, which pings with it): served at /<key>.txt, which
+    // proves to the search engines that the pings come from the site's owner. Unset: no key file.
+    INDEXNOW_KEY: z.preprocess(
+      emptyAsUnset,
+      z
+        .string()
+        .regex(/^[A-Za-z0-9-]{8,128}$/, 'must be 8 to 128 letters, digits or hyphens')
+        .optional(),
+    ),
     FRONT_URL: z.preprocess(emptyAsUnset, httpOrigin.optional()),
     FRONT_REFRESH_TOKEN: sharedSecret,
   })

@@ -14,6 +14,9 @@ export const NEWS_LIST_SEGMENT = 'list';
 /** Top-level paths that are not a language: served by their own routes. */
 const NON_LOCALE_ROOTS = new Set(['api', '_next', 'sitemap.xml', 'sitemaps', 'robots.txt', 'favicon.ico', 'icon.svg']);
 
+/** The route that serves the IndexNow key file, which search engines fetch at /<INDEXNOW_KEY>.txt. */
+export const INDEXNOW_KEY_ROUTE = '/api/indexnow-key';
+
 export type RoutingDecision =
   | { kind: 'continue' }
   /** Serve `pathname` instead (same query). */
@@ -48,7 +51,9 @@ function newsListRewrite(locale: Locale, searchParams: URLSearchParams): Routing
   return { kind: 'rewrite', pathname: `/${locale}/news/${NEWS_LIST_SEGMENT}/${page}${categoryPart}` };
 }
 
-export function routeRequest(pathname: string, searchParams: URLSearchParams): RoutingDecision {
+/** `indexNowKey`: INDEXNOW_KEY, whose file /<key>.txt proves to IndexNow that the CMS's pings are the site's. */
+export function routeRequest(pathname: string, searchParams: URLSearchParams, indexNowKey?: string): RoutingDecision {
+  if (indexNowKey && pathname === `/${indexNowKey}.txt`) return { kind: 'rewrite', pathname: INDEXNOW_KEY_ROUTE };
   const segments = pathname.split('/').filter(Boolean);
   const [first, ...rest] = segments;
   if (first === undefined || NON_LOCALE_ROOTS.has(first)) return { kind: 'continue' };

@@ -232,6 +232,8 @@ describe('toGlobal', () => {
       address: '山东省青岛市崂山区科苑纬一路1号',
       email: 'info@example.com',
       phone: '+86 532 8888 0000',
+      icpFiling: '鲁ICP备12345678号-1',
+      publicSecurityFiling: null,
       seo: { title: '公司新闻 — 官方网站', description: '公司新闻与资质证书' },
     });
   });

@@ -1,4 +1,4 @@
-import { NOT_FOUND_SEGMENT, routeRequest } from '@/lib/request-routing';
+import { INDEXNOW_KEY_ROUTE, NOT_FOUND_SEGMENT, routeRequest } from '@/lib/request-routing';
 
 const route = (url: string) => {
   const parsed = new URL(url, 'http://site.test');
@@ -6,6 +6,16 @@ const route = (url: string) => {
 };
 
 describe('routeRequest', () => {
+  it('serves the IndexNow key file at /<key>.txt, and only while a key is set', () => {
+    const key = 'a1b2c3d4e5f6a7b8';
+    expect(routeRequest(`/${key}.txt`, new URLSearchParams(), key)).toEqual({
+      kind: 'rewrite',
+      pathname: INDEXNOW_KEY_ROUTE,
+    });
+    expect(routeRequest('/other-key1.txt', new URLSearchParams(), key)).toEqual(route('/other-key1.txt'));
+    expect(route(`/${key}.txt`)).toEqual({ kind: 'rewrite', pathname: `/mn/${NOT_FOUND_SEGMENT}` });
+  });
+
   it('rewrites the public news list to its internal route, page and category in the path', () => {
     expect(route('/mn/news')).toEqual({ kind: 'rewrite', pathname: '/mn/news/list/1' });
     expect(route('/zh/news?page=2')).toEqual({ kind: 'rewrite', pathname: '/zh/news/list/2' });

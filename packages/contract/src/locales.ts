@@ -91,3 +91,12 @@ export function translatorEnvNames(code: Locale): { email: string; password: str
   const prefix = `CMS_TRANSLATOR_${localeEnvName(code)}`;
   return { email: `${prefix}_EMAIL`, password: `${prefix}_PASSWORD` };
 }
+
+/**
+ * Does this locale's site address mainland China? The Simplified Chinese one does: it shows the
+ * ICP and public-security filing numbers mainland law requires of a site there, and its pages are
+ * announced to Baidu. Locales the site does not serve do not.
+ */
+export function addressesMainlandChina(code: Locale): boolean {
+  return isLocale(code) && localeDefinition(code).tag.startsWith('zh-Hans');
+}

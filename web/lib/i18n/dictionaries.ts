@@ -76,7 +76,13 @@ export interface Dictionary {
     relatedArticles: string;
     levels: Record<CertificateLevel, string>;
   };
-  footer: { address: string; email: string; phone: string };
+  footer: {
+    address: string;
+    email: string;
+    phone: string;
+    /** Names the filing numbers' list and their registries (link titles); only the zh footer shows them. */
+    filings: { label: string; icpRegistry: string; publicSecurityRegistry: string };
+  };
   notFound: { title: string; message: string; backHome: string };
   error: ErrorMessages;
   /** The banner on every page in draft mode (opened from the CMS's preview). */

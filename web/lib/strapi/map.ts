@@ -175,6 +175,8 @@ function reshapeGlobal(global: StrapiGlobal): SiteSettings {
     address: global.address || null,
     email: global.email || null,
     phone: global.phone || null,
+    icpFiling: global.icpFiling || null,
+    publicSecurityFiling: global.publicSecurityFiling || null,
     seo: {
       title: global.seo?.metaTitle || global.siteName,
       description: global.seo?.metaDescription || null,

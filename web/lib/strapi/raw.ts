@@ -196,6 +196,8 @@ export const strapiGlobalSchema = z.object({
   address: z.string().nullish(),
   email: z.string().nullish(),
   phone: z.string().nullish(),
+  icpFiling: z.string().nullish(),
+  publicSecurityFiling: z.string().nullish(),
   seo: strapiSeoSchema.nullish(),
 });
 export type StrapiGlobal = z.infer<typeof strapiGlobalSchema>;

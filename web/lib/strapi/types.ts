@@ -118,6 +118,10 @@ export interface SiteSettings {
   address: string | null;
   email: string | null;
   phone: string | null;
+  /** China's ICP filing number (鲁ICP备12345678号-1), shared by every locale; only the zh footer shows it. */
+  icpFiling: string | null;
+  /** The public-security filing number (鲁公网安备 37021202000123号), likewise. */
+  publicSecurityFiling: string | null;
   seo: Seo;
 }
 
