@@ -11,6 +11,8 @@ const SAVE = { mn: 'Хадгалах', 'zh-Hans': '保存' } as const;
 
 const slugInput = (page: Page) => page.locator('input[name="slug"]');
 
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(screenshots, `admin-slug-${name}.png`) });
+
 /** Waits until the slug field shows `slug`; says what it showed instead if it never does. */
 async function slugBecomes(page: Page, slug: string): Promise<void> {
   try {
@@ -20,7 +22,9 @@ async function slugBecomes(page: Page, slug: string): Promise<void> {
       { timeout: 30_000 },
     );
   } catch {
-    throw new Error(`The slug field shows "${await slugInput(page).inputValue()}", not "${slug}"`);
+    await shot(page, 'failure');
+    const title = await page.locator('input[name="title"], input[name="name"]').first().inputValue();
+    throw new Error(`The slug field shows "${await slugInput(page).inputValue()}", not "${slug}" (title "${title}")`);
   }
 }
 
@@ -34,6 +38,8 @@ async function slugAfterRender(page: Page): Promise<string> {
 async function createNew(page: Page, baseUrl: string, uid: string, locale: string, titleField: string) {
   await page.goto(`${baseUrl}${COLLECTIONS}/${uid}/create?plugins[i18n][locale]=${locale}`);
   await page.locator(`input[name="${titleField}"]`).waitFor({ timeout: 30_000 });
+  // As a person does, start typing once the page has finished loading.
+  await page.waitForLoadState('networkidle');
 }
 
 /** Types into a field at its end, key by key, as a person does. */
@@ -64,8 +70,6 @@ async function save(page: Page, uid: string, language: keyof typeof SAVE): Promi
   await page.waitForURL((url) => !url.pathname.endsWith('/create'), { timeout: 30_000 });
   return body.data.slug;
 }
-
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(screenshots, `admin-slug-${name}.png`) });
 
 describe('slugs follow the title in the admin', () => {
   const panel = setUpAdminPanel();

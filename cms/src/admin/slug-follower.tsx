@@ -14,21 +14,23 @@ import { slugForTitle } from '../translation/slugify';
 function SlugFollower() {
   const { contentType } = useContentManagerContext();
   const source = useMemo(() => slugSourceIn(contentType?.attributes), [contentType]);
+  // The title and the slug of the same render: the slug is judged against the title it went with.
   const title = useForm('SlugFollower', (form) =>
     source ? (form.values as Record<string, unknown>)[source.titleField] : undefined,
   );
-  const getValues = useForm('SlugFollower', (form) => form.getValues);
+  const slug = useForm('SlugFollower', (form) =>
+    source ? (form.values as Record<string, unknown>)[source.slugField] : undefined,
+  );
   const onChange = useForm('SlugFollower', (form) => form.onChange);
   const previousTitle = useRef(title);
 
   useEffect(() => {
     if (!source || previousTitle.current === title) return;
-    const slug = (getValues() as Record<string, unknown>)[source.slugField];
     const current = typeof slug === 'string' ? slug : '';
     const next = slugForTitle(current, previousTitle.current, title, source.maxLength);
     previousTitle.current = title;
     if (next !== current) onChange(source.slugField, next);
-  }, [source, title, getValues, onChange]);
+  }, [source, title, slug, onChange]);
 
   return null;
 }
