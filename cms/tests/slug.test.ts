@@ -1,4 +1,11 @@
-import { slugify, toPinyin, transliterateMongolian, uniqueSlug } from '../src/translation/slugify';
+import {
+  followsTitle,
+  slugForTitle,
+  slugify,
+  toPinyin,
+  transliterateMongolian,
+  uniqueSlug,
+} from '../src/translation/slugify';
 import { seedArticles } from './helpers/seed-data';
 
 describe('Mongolian Cyrillic → Latin (MNS 5217:2012, ASCII-folded)', () => {
@@ -82,5 +89,62 @@ describe('collision suffixes', () => {
     [['medee-2'], 'medee'],
   ])('taken %j → %s', (taken, expected) => {
     expect(uniqueSlug('medee', new Set(taken))).toBe(expected);
+  });
+});
+
+describe('the slug follows the title until it is edited by hand', () => {
+  test.each([
+    ['', 'Шинэ гэрчилгээ', true],
+    [undefined, 'Шинэ гэрчилгээ', true],
+    ['shine-gerchilgee', 'Шинэ гэрчилгээ', true],
+    ['shine-gerchilgee-2', 'Шинэ гэрчилгээ', true],
+    ['shine-gerchilgee-12', 'Шинэ гэрчилгээ', true],
+    ['xin-zheng-shu', '新证书', true],
+    ['manai-gerchilgee', 'Шинэ гэрчилгээ', false],
+    ['shine-gerchilge', 'Шинэ гэрчилгээ', false],
+    ['shine-gerchilgee-b', 'Шинэ гэрчилгээ', false],
+    ['shine-gerchilgee-0', 'Шинэ гэрчилгээ', false],
+    ['article', '', false],
+    ['article', '!!!', false],
+  ])('slug %j of title %j follows it: %s', (slug, title, follows) => {
+    expect(followsTitle(slug, title)).toBe(follows);
+  });
+
+  test('typed key by key, a new slug follows every keystroke', () => {
+    let slug = '';
+    let previous = '';
+    const seen: string[] = [];
+    for (const title of ['Ш', 'Шинэ', 'Шинэ ', 'Шинэ г', 'Шинэ гэрчилгээ']) {
+      slug = slugForTitle(slug, previous, title);
+      previous = title;
+      seen.push(slug);
+    }
+    expect(seen).toEqual(['sh', 'shine', 'shine', 'shine-g', 'shine-gerchilgee']);
+  });
+
+  test('in Chinese it follows in pinyin', () => {
+    expect(slugForTitle('', '', '新证书')).toBe('xin-zheng-shu');
+    expect(slugForTitle('xin-zheng-shu', '新证书', '新证书颁发')).toBe('xin-zheng-shu-ban-fa');
+  });
+
+  test('a saved slug that is still the title (or the title with a suffix) keeps following', () => {
+    expect(slugForTitle('shine-gerchilgee', 'Шинэ гэрчилгээ', 'Шинэ гэрчилгээ олгов')).toBe('shine-gerchilgee-olgov');
+    expect(slugForTitle('shine-gerchilgee-2', 'Шинэ гэрчилгээ', 'Шинэ гэрчилгээ олгов')).toBe('shine-gerchilgee-olgov');
+  });
+
+  test('a slug edited by hand stays whatever the title becomes', () => {
+    expect(slugForTitle('manai-gerchilgee', 'Шинэ гэрчилгээ', 'Шинэ гэрчилгээ 2026')).toBe('manai-gerchilgee');
+    expect(slugForTitle('manai-gerchilgee', 'Шинэ гэрчилгээ', '')).toBe('manai-gerchilgee');
+  });
+
+  test('an empty or unreadable title gives an empty slug, never the type name', () => {
+    expect(slugForTitle('shine', 'Шинэ', '')).toBe('');
+    expect(slugForTitle('', '', '!!!')).toBe('');
+  });
+
+  test('the slug keeps to the field length', () => {
+    const slug = slugForTitle('', '', 'Мэргэшсэн гэрчилгээ '.repeat(20), 100);
+    expect(slug.length).toBeLessThanOrEqual(94);
+    expect(followsTitle(slug, 'Мэргэшсэн гэрчилгээ '.repeat(20), 100)).toBe(true);
   });
 });

@@ -525,6 +525,48 @@ export function describeTranslators(database: Database): void {
         expect(suggestion.body.data).toBe('mergeshsen-gerchilgee-4');
       });
 
+      test('a slug the admin made from the title but another article has gets -2 on save', async () => {
+        // What the admin sends: the slug it derived as the editor typed, not yet checked.
+        const first = await create('mn', { title: 'Тусгай мэдэгдэл', slug: 'tusgai-medegdel' });
+        const second = await create('mn', { title: 'Тусгай мэдэгдэл', slug: 'tusgai-medegdel' });
+        expect([first.slug, second.slug]).toEqual(['tusgai-medegdel', 'tusgai-medegdel-2']);
+        // Saving it again keeps its own slug; renamed, the derived slug is checked again.
+        const resaved = await admin.request('PUT', `${ARTICLES}/${second.documentId}?locale=mn`, {
+          title: 'Тусгай мэдэгдэл',
+          slug: 'tusgai-medegdel-2',
+        });
+        expect(resaved.body.data.slug).toBe('tusgai-medegdel-2');
+        const third = await create('mn', { title: 'Өөр мэдэгдэл', slug: 'uur-medegdel' });
+        const renamed = await admin.request('PUT', `${ARTICLES}/${third.documentId}?locale=mn`, {
+          title: 'Тусгай мэдэгдэл',
+          slug: 'tusgai-medegdel',
+        });
+        expect(renamed.body.data.slug).toBe('tusgai-medegdel-3');
+        // A slug typed by hand is not changed behind the editor's back, taken or not (the admin marks
+        // it "unavailable"; Strapi refuses to publish a second one).
+        const typed = await create('mn', { title: 'Гуравдахь мэдэгдэл', slug: 'tusgai-medegdel' });
+        expect(typed.slug).toBe('tusgai-medegdel');
+      });
+
+      test('an empty title never gives the slug "article"', async () => {
+        const untitled = await create('mn', { slug: '' });
+        expect(untitled.slug ?? '').toBe('');
+        const punctuation = await create('mn', { title: '!!!' });
+        expect(punctuation.slug ?? '').toBe('');
+        const suggestion = await admin.request('POST', '/content-manager/uid/generate?locale=mn', {
+          contentTypeUID: 'api::article.article',
+          field: 'slug',
+          data: { title: '' },
+        });
+        expect(suggestion.body.data).toBe('');
+        // Named later, the draft gets its slug from the title.
+        const named = await admin.request('PUT', `${ARTICLES}/${untitled.documentId}?locale=mn`, {
+          title: 'Нэр өгсөн мэдээ',
+          slug: '',
+        });
+        expect(named.body.data.slug).toBe('ner-ugsun-medee');
+      });
+
       test('a new zh variant gets its own pinyin slug', async () => {
         const mnVariant = await create('mn', { title: 'Чиндаогийн үзэсгэлэн' });
         expect(mnVariant.slug).toBe('chindaogiin-uzesgelen');

@@ -3,6 +3,7 @@ import { registerFieldHints } from './field-hints';
 import { skipGuidedTour } from './guided-tour';
 import { INTERFACE_LANGUAGES, translations } from './i18n';
 import { polyfillMongolianDates } from './intl-polyfill';
+import { registerSlugFollower } from './slug-follower';
 import { bootstrapTranslationStatus, registerTranslationStatus } from './translation-status';
 
 export default {
@@ -22,5 +23,6 @@ export default {
   bootstrap(app: StrapiApp) {
     bootstrapTranslationStatus(app);
     registerFieldHints(app);
+    registerSlugFollower(app);
   },
 };

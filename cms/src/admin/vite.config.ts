@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { mergeConfig, type Plugin, type UserConfig } from 'vite';
 
 // Source text of Strapi's LocaleListCell, matched and replaced as it is.
@@ -48,4 +49,15 @@ const strapiAdminPatches = (): Plugin => ({
   },
 });
 
-export default (config: UserConfig) => mergeConfig(config, { plugins: [strapiAdminPatches()] });
+/**
+ * The contract's package is CommonJS compiled by tsc (`__exportStar(require(…))`), whose names
+ * Rollup cannot see in a linked workspace package; the admin bundles its TypeScript source
+ * instead, which is browser-safe and ES modules (slugs follow titles with the server's slugify).
+ */
+const CONTRACT_SOURCE = path.resolve(__dirname, '../../../packages/contract/src/index.ts');
+
+export default (config: UserConfig) =>
+  mergeConfig(config, {
+    plugins: [strapiAdminPatches()],
+    resolve: { alias: [{ find: /^@medee\/contract$/, replacement: CONTRACT_SOURCE }] },
+  });

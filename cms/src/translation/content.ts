@@ -45,17 +45,27 @@ export function translatableFields(strapi: Core.Strapi, uid: UID.ContentType): F
   return fields;
 }
 
-/** The field a type's slug is made from (the uid attribute's targetField), e.g. title or name. */
-export function slugSource(
-  strapi: Core.Strapi,
-  uid: UID.ContentType,
-): { slugField: string; titleField: string; maxLength?: number } | null {
-  const attributes = strapi.contentType(uid).attributes as Record<string, Attribute & { maxLength?: number }>;
-  for (const [name, attribute] of Object.entries(attributes)) {
+export interface SlugSource {
+  slugField: string;
+  titleField: string;
+  maxLength?: number;
+}
+
+/**
+ * The field a type's slug is made from (the uid attribute's targetField), e.g. title or name, read
+ * from the type's attributes; the admin reads them from the content manager's copy of the schema.
+ */
+export function slugSourceIn(attributes: Readonly<Record<string, unknown>> = {}): SlugSource | null {
+  for (const [name, attribute] of Object.entries(attributes as Record<string, Attribute & { maxLength?: number }>)) {
     if (attribute.type === 'uid' && attribute.targetField)
       return { slugField: name, titleField: attribute.targetField, maxLength: attribute.maxLength };
   }
   return null;
+}
+
+/** The field a type's slug is made from, e.g. title or name. */
+export function slugSource(strapi: Core.Strapi, uid: UID.ContentType): SlugSource | null {
+  return slugSourceIn(strapi.contentType(uid).attributes);
 }
 
 /** `populate` for the components the translatable fields live in. */

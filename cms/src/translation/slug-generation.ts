@@ -1,7 +1,7 @@
 import { SLUG_MAX_LENGTH } from '@medee/contract';
 import type { Core, UID } from '@strapi/strapi';
 import { defaultLocale, slugSource } from './content';
-import { slugify, uniqueSlug } from './slugify';
+import { followsTitle, slugify, uniqueSlug } from './slugify';
 
 type Json = Record<string, unknown>;
 const isEmpty = (value: unknown) =>
@@ -27,7 +27,11 @@ async function takenSlugs(
   return new Set(rows.map((row) => String(row[slugField])));
 }
 
-/** A readable slug for `title`, unique in `locale` among other documents of `uid`. */
+/**
+ * A readable slug for `title`, unique in `locale` among other documents of `uid`; null when the
+ * title has nothing readable (empty, or only punctuation), so that no slug is made of the type's
+ * name: a draft may wait for its title, and publishing asks for one.
+ */
 export async function generateSlug(
   strapi: Core.Strapi,
   uid: UID.ContentType,
@@ -37,9 +41,8 @@ export async function generateSlug(
 ): Promise<string | null> {
   const source = slugSource(strapi, uid);
   if (!source) return null;
-  const base =
-    slugify(typeof title === 'string' ? title : '', source.maxLength ?? SLUG_MAX_LENGTH) ||
-    strapi.contentType(uid).modelName;
+  const base = slugify(typeof title === 'string' ? title : '', source.maxLength ?? SLUG_MAX_LENGTH);
+  if (!base) return null;
   return uniqueSlug(base, await takenSlugs(strapi, uid, source.slugField, base, locale, documentId));
 }
 
@@ -49,7 +52,9 @@ export async function generateSlug(
  *   the title: Mongolian transliterated, Chinese in pinyin, unique per locale (-2, -3 …);
  * - on update, a slug that comes in empty is regenerated only while the variant was never
  *   published; once published, the existing slug is kept, so links never change silently.
- * A slug the editor typed is left as it is.
+ * - a slug that came from the title (the admin fills it in as the editor types) but is taken by
+ *   another document in the locale gets a suffix (-2, -3 …) when saved.
+ * A slug the editor typed is left as it is (Strapi answers 400 when it is taken).
  */
 export function registerSlugGeneration(strapi: Core.Strapi): void {
   strapi.documents.use(async (context, next) => {
@@ -74,8 +79,18 @@ export function registerSlugGeneration(strapi: Core.Strapi): void {
         ],
       });
     }
+    const slug = data[source.slugField];
+    const title = data[source.titleField] ?? existing?.[source.titleField];
+    if (!isEmpty(slug)) {
+      if (typeof slug !== 'string' || slug === existing?.[source.slugField]) return next();
+      if (!followsTitle(slug, title, source.maxLength)) return next();
+      const base = slugify(String(title), source.maxLength);
+      const taken = await takenSlugs(strapi, uid, source.slugField, base, locale, params.documentId);
+      if (taken.has(slug)) data[source.slugField] = uniqueSlug(base, taken);
+      return next();
+    }
     if (existing) {
-      if (!(source.slugField in data) || !isEmpty(data[source.slugField])) return next();
+      if (!(source.slugField in data)) return next();
       const everPublished =
         !!existing.firstPublishedAt ||
         (await strapi.db
@@ -85,18 +100,17 @@ export function registerSlugGeneration(strapi: Core.Strapi): void {
         data[source.slugField] = existing[source.slugField];
         return next();
       }
-    } else if (!isEmpty(data[source.slugField])) {
-      return next();
     }
-    const title = data[source.titleField] ?? existing?.[source.titleField];
     data[source.slugField] = await generateSlug(strapi, uid, title, locale, params.documentId);
     return next();
   });
 }
 
 /**
- * The admin fills a uid field as the editor types the title, through the content-manager's uid
- * service; the stock one drops Cyrillic and Hanzi. This gives it the same slugs as the middleware.
+ * The admin asks the content-manager's uid service for a slug when a new form opens and when the
+ * editor clicks Regenerate; the stock service drops Cyrillic and Hanzi, and makes `article` of an
+ * empty title. This gives it the same slugs as the middleware: none until the title has one.
+ * (As the title is typed, src/admin/slug-follower.tsx derives the slug in the browser.)
  */
 export function registerAdminSlugSuggestions(strapi: Core.Strapi): void {
   strapi.get('services').extend('plugin::content-manager.uid', (service: Json) => {
@@ -111,7 +125,9 @@ export function registerAdminSlugSuggestions(strapi: Core.Strapi): void {
           return original.call(service, args);
         const locale = args.locale ?? (await defaultLocale(strapi));
         const documentId = typeof args.data?.documentId === 'string' ? args.data.documentId : undefined;
-        return generateSlug(strapi, args.contentTypeUID, args.data?.[source.titleField], locale, documentId);
+        return (
+          (await generateSlug(strapi, args.contentTypeUID, args.data?.[source.titleField], locale, documentId)) ?? ''
+        );
       },
     });
   });

@@ -86,3 +86,30 @@ export function uniqueSlug(base: string, taken: ReadonlySet<string>): string {
     if (!taken.has(candidate)) return candidate;
   }
 }
+
+/**
+ * Whether `slug` is what `title` gives, possibly with a collision suffix (-2, -3 …): made from
+ * the title, not typed by hand. An empty slug counts too: there is nothing typed to keep.
+ */
+export function followsTitle(slug: string | null | undefined, title: unknown, maxLength = SLUG_MAX_LENGTH): boolean {
+  if (!slug) return true;
+  const base = slugify(typeof title === 'string' ? title : '', maxLength);
+  if (!base) return false;
+  return slug === base || (slug.startsWith(`${base}-`) && /^[1-9]\d*$/.test(slug.slice(base.length + 1)));
+}
+
+/**
+ * The slug after the title changed from `previousTitle` to `title`, as the admin shows it while
+ * the editor types: it follows the title while it still follows the previous one (the variant is
+ * new, or its slug was never edited by hand); a slug typed by hand stays. The server adds a
+ * collision suffix when saving.
+ */
+export function slugForTitle(
+  slug: string | null | undefined,
+  previousTitle: unknown,
+  title: unknown,
+  maxLength = SLUG_MAX_LENGTH,
+): string {
+  if (!followsTitle(slug, previousTitle, maxLength)) return slug ?? '';
+  return slugify(typeof title === 'string' ? title : '', maxLength);
+}

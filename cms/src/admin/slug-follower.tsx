@@ -1,0 +1,43 @@
+import type { StrapiApp } from '@strapi/strapi/admin';
+import { unstable_useContentManagerContext as useContentManagerContext, useForm } from '@strapi/strapi/admin';
+import { useEffect, useMemo, useRef } from 'react';
+import { slugSourceIn } from '../translation/content';
+import { slugForTitle } from '../translation/slugify';
+
+// Strapi 5's slug (uid) input fills itself once, when a new form opens, and afterwards only on
+// "Regenerate". This keeps an edit view's slug following its title as the editor types, with the
+// server's own slugify (Mongolian transliterated, Chinese in pinyin), until the editor edits the
+// slug by hand. Whether a loaded slug still follows is read from the slug itself (empty, or what
+// the saved title gives), so no extra field records it. The server adds -2 on a collision at save.
+
+/** Renders nothing; it lives inside the edit view's form, in the side panel's injection zone. */
+function SlugFollower() {
+  const { contentType } = useContentManagerContext();
+  const source = useMemo(() => slugSourceIn(contentType?.attributes), [contentType]);
+  // The title and the slug of the same render: the slug is judged against the title it went with.
+  const title = useForm('SlugFollower', (form) =>
+    source ? (form.values as Record<string, unknown>)[source.titleField] : undefined,
+  );
+  const slug = useForm('SlugFollower', (form) =>
+    source ? (form.values as Record<string, unknown>)[source.slugField] : undefined,
+  );
+  const onChange = useForm('SlugFollower', (form) => form.onChange);
+  const previousTitle = useRef(title);
+
+  useEffect(() => {
+    if (!source || previousTitle.current === title) return;
+    const current = typeof slug === 'string' ? slug : '';
+    const next = slugForTitle(current, previousTitle.current, title, source.maxLength);
+    previousTitle.current = title;
+    if (next !== current) onChange(source.slugField, next);
+  }, [source, title, slug, onChange]);
+
+  return null;
+}
+
+export function registerSlugFollower(app: StrapiApp): void {
+  app.getPlugin('content-manager').injectComponent('editView', 'right-links', {
+    name: 'medee-slug-follower',
+    Component: SlugFollower,
+  });
+}
