@@ -1,5 +1,9 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { unstable_useContentManagerContext as useContentManagerContext, useForm } from '@strapi/strapi/admin';
+import {
+  unstable_useContentManagerContext as useContentManagerContext,
+  unstable_useDocument as useDocument,
+  useForm,
+} from '@strapi/strapi/admin';
 import { useEffect, useMemo, useRef } from 'react';
 import { slugSourceIn } from '../translation/content';
 import { slugForTitle } from '../translation/slugify';
@@ -9,11 +13,21 @@ import { slugForTitle } from '../translation/slugify';
 // server's own slugify (Mongolian transliterated, Chinese in pinyin), until the editor edits the
 // slug by hand. Whether a loaded slug still follows is read from the slug itself (empty, or what
 // the saved title gives), so no extra field records it. The server adds -2 on a collision at save.
+// Once a variant has been published its address is out in links and feeds: then the slug stays
+// whatever the title becomes, and only a hand edit moves it.
 
 /** Renders nothing; it lives inside the edit view's form, in the side panel's injection zone. */
 function SlugFollower() {
-  const { contentType } = useContentManagerContext();
+  const { contentType, model, collectionType, id, isCreatingEntry } = useContentManagerContext();
   const source = useMemo(() => slugSourceIn(contentType?.attributes), [contentType]);
+  // The content locale the edit view shows (its URL's plugins[i18n][locale]).
+  const locale = new URLSearchParams(window.location.search).get('plugins[i18n][locale]') ?? undefined;
+  const { document } = useDocument(
+    { documentId: id ?? '', model, collectionType, params: { locale } },
+    { skip: isCreatingEntry || !id || !source },
+  );
+  // 'published' or 'modified': this variant has a published version.
+  const everPublished = document?.status !== undefined && document.status !== 'draft';
   // The title and the slug of the same render: the slug is judged against the title it went with.
   const title = useForm('SlugFollower', (form) =>
     source ? (form.values as Record<string, unknown>)[source.titleField] : undefined,
@@ -26,11 +40,15 @@ function SlugFollower() {
 
   useEffect(() => {
     if (!source || previousTitle.current === title) return;
+    if (everPublished) {
+      previousTitle.current = title;
+      return;
+    }
     const current = typeof slug === 'string' ? slug : '';
     const next = slugForTitle(current, previousTitle.current, title, source.maxLength);
     previousTitle.current = title;
     if (next !== current) onChange(source.slugField, next);
-  }, [source, title, slug, onChange]);
+  }, [source, title, slug, onChange, everPublished]);
 
   return null;
 }
