@@ -326,6 +326,38 @@ describe('reads added for the reader site', () => {
     });
   });
 
+  it('getAdjacentArticles reads each neighbour as one bounded row with no count', async () => {
+    fetchMock.mockImplementation(
+      async () => new Response(JSON.stringify({ data: [], meta: { pagination: { page: 1, pageSize: 1 } } })),
+    );
+
+    await getAdjacentArticles('mn', 'doc-b', '2022-01-29');
+
+    const queries = fetchMock.mock.calls.map(([url]) => qs.parse(new URL(url).search.slice(1), { depth: 10 }));
+    const olderQuery = queries.find((query) => JSON.stringify(query).includes('$lt'))!;
+    const newerQuery = queries.find((query) => JSON.stringify(query).includes('$gt'))!;
+    expect(olderQuery).toMatchObject({
+      filters: { postedAt: { $lte: '2022-01-29' } },
+      pagination: { pageSize: '1', withCount: 'false' },
+    });
+    expect(newerQuery).toMatchObject({
+      filters: { postedAt: { $gte: '2022-01-29' } },
+      pagination: { pageSize: '1', withCount: 'false' },
+    });
+  });
+
+  it('the article and certificate pages read their entry without a count', async () => {
+    const noCount = { data: [], meta: { pagination: { page: 1, pageSize: 1 } } };
+    fetchMock.mockImplementation(async () => new Response(JSON.stringify(noCount)));
+
+    await expect(getArticleBySlug('mn', 'some-article')).resolves.toBeNull();
+    await expect(getCertificateBySlug('zh', 'some-certificate')).resolves.toBeNull();
+
+    for (const [url] of fetchMock.mock.calls) {
+      expect(qs.parse(new URL(url).search.slice(1), { depth: 10 }).pagination).toMatchObject({ withCount: 'false' });
+    }
+  });
+
   it('getAdjacentArticles gives null at either end of the list', async () => {
     answerWith(emptyList);
     fetchMock.mockImplementation(async () => new Response(JSON.stringify(emptyList)));

@@ -174,14 +174,17 @@ export const getAdjacentArticles = cache(
         {
           locale,
           fields: articleLinkFields,
+          // The postedAt bound is implied by the $or but gives the database a range it can bound the
+          // scan with; the $or alone makes it read every article on that side.
           filters: {
+            postedAt: { [direction === '$lt' ? '$lte' : '$gte']: postedAt },
             $or: [
               { postedAt: { [direction]: postedAt } },
               { postedAt: { $eq: postedAt }, documentId: { [direction]: documentId } },
             ],
           },
           sort: direction === '$lt' ? newestFirst : oldestFirst,
-          pagination: { page: 1, pageSize: 1 },
+          pagination: { page: 1, pageSize: 1, withCount: false },
         },
         { tags: [cacheTags.articles(locale)] },
       );
@@ -214,7 +217,7 @@ async function readArticle(locale: Locale, slug: string, draftOf: string | null)
         seo: true,
         localizations: { fields: translationFields },
       },
-      pagination: { page: 1, pageSize: 1 },
+      pagination: { page: 1, pageSize: 1, withCount: false },
     },
     {
       tags: [cacheTags.article(locale, slug), cacheTags.certificates(locale), cacheTags.categories(locale)],
@@ -260,7 +263,7 @@ async function readCertificate(locale: Locale, slug: string, draftOf: string | n
         articles: { fields: ['title', 'slug', 'postedAt'] },
         localizations: { fields: translationFields },
       },
-      pagination: { page: 1, pageSize: 1 },
+      pagination: { page: 1, pageSize: 1, withCount: false },
     },
     { tags: [cacheTags.certificate(locale, slug), cacheTags.articles(locale)], status },
   );

@@ -12,6 +12,7 @@ import {
   strapiCertificateSummarySchema,
   strapiCollectionSchema,
   strapiGlobalSchema,
+  strapiLookupSchema,
   strapiSingleSchema,
   strapiSitemapDocumentSchema,
   strapiSlugOnlySchema,
@@ -220,7 +221,7 @@ export function toArticleSummaryPage(json: unknown): Paginated<ArticleSummary> {
 
 /** `GET /api/articles?filters[slug][$eq]=…`: the article, or null when no published one has that slug. */
 export function toArticleFromLookup(json: unknown): Article | null {
-  const response = parse(strapiCollectionSchema(strapiArticleSchema), json, 'article lookup');
+  const response = parse(strapiLookupSchema(strapiArticleSchema), json, 'article lookup');
   const [first] = response.data;
   return first ? reshapeArticle(first) : null;
 }
@@ -231,7 +232,7 @@ export function toCertificateSummaryList(json: unknown): CertificateSummary[] {
 }
 
 export function toCertificateFromLookup(json: unknown): Certificate | null {
-  const response = parse(strapiCollectionSchema(strapiCertificateSchema), json, 'certificate lookup');
+  const response = parse(strapiLookupSchema(strapiCertificateSchema), json, 'certificate lookup');
   const [first] = response.data;
   return first ? reshapeCertificate(first) : null;
 }
@@ -249,7 +250,7 @@ export function toCategoryListingList(json: unknown): CategoryListing[] {
 
 /** A lookup of at most one article reduced to a link (the previous or next article), or null. */
 export function toArticleLinkFromLookup(json: unknown): ArticleLink | null {
-  const response = parse(strapiCollectionSchema(strapiArticleLinkSchema), json, 'article link');
+  const response = parse(strapiLookupSchema(strapiArticleLinkSchema), json, 'article link');
   const [first] = response.data;
   return first ? { slug: first.slug, title: first.title, postedAt: first.postedAt } : null;
 }

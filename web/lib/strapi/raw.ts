@@ -222,6 +222,14 @@ export function strapiCollectionSchema<Item extends z.ZodType>(item: Item) {
   });
 }
 
+/**
+ * `GET /api/<collection>` read with `pagination[withCount]=false` (a lookup of at most one entry):
+ * Strapi then leaves out `total` and `pageCount`, so only the entries are read.
+ */
+export function strapiLookupSchema<Item extends z.ZodType>(item: Item) {
+  return z.object({ data: z.array(item) });
+}
+
 /** `GET /api/<single type>` */
 export function strapiSingleSchema<Item extends z.ZodType>(item: Item) {
   return z.object({ data: item });
