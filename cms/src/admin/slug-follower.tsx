@@ -16,6 +16,9 @@ import { slugForTitle } from '../translation/slugify';
 // Once a variant has been published its address is out in links and feeds: then the slug stays
 // whatever the title becomes, and only a hand edit moves it.
 
+/** The page, title and slug the follower last saw or set (see the remount note below). */
+let lastSeen: { page: string; title: unknown; slug: unknown } | undefined;
+
 /** Renders nothing; it lives inside the edit view's form, in the side panel's injection zone. */
 function SlugFollower() {
   const { contentType, model, collectionType, id, isCreatingEntry } = useContentManagerContext();
@@ -36,7 +39,11 @@ function SlugFollower() {
     source ? (form.values as Record<string, unknown>)[source.slugField] : undefined,
   );
   const onChange = useForm('SlugFollower', (form) => form.onChange);
-  const previousTitle = useRef(title);
+  // The side panel's injection zone may remount this component while the editor types (when the
+  // edit view's locale and status data arrive). A fresh ref would pair the lagging slug ("t") with
+  // the newer title ("Ту") and read it as edited by hand; the last pair seen on this page carries over.
+  const page = window.location.pathname + window.location.search;
+  const previousTitle = useRef(lastSeen?.page === page && lastSeen.slug === slug ? lastSeen.title : title);
 
   useEffect(() => {
     if (!source || previousTitle.current === title) return;
@@ -47,6 +54,7 @@ function SlugFollower() {
     const current = typeof slug === 'string' ? slug : '';
     const next = slugForTitle(current, previousTitle.current, title, source.maxLength);
     previousTitle.current = title;
+    lastSeen = { page, title, slug: next };
     if (next !== current) onChange(source.slugField, next);
   }, [source, title, slug, onChange, everPublished]);
 
