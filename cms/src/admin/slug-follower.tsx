@@ -56,7 +56,7 @@ function SlugFollower() {
     previousTitle.current = title;
     lastSeen = { page, title, slug: next };
     if (next !== current) onChange(source.slugField, next);
-  }, [source, title, slug, onChange, everPublished]);
+  }, [source, title, slug, onChange, everPublished, page]);
 
   return null;
 }
