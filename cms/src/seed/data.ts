@@ -76,15 +76,25 @@ const globalVariant = z.object({
 });
 const globalSchema = z.object({ email: z.string().email(), phone: z.string().min(1) }).catchall(globalVariant);
 
+/** A glossary term: the approved term per locale code, forbidden variants per locale code, a note. */
+const termSchema = z.object({
+  key: z.string().min(1),
+  terms: z.record(z.string(), z.string().min(1)),
+  note: z.string().default(''),
+  forbidden: z.record(z.string(), z.array(z.string().min(1))).default({}),
+});
+
 export type SeedCategory = z.infer<typeof categorySchema>;
 export type SeedCertificate = z.infer<typeof certificateSchema>;
 export type SeedArticle = z.infer<typeof articleSchema>;
 export type SeedGlobal = z.infer<typeof globalSchema>;
+export type SeedTerm = z.infer<typeof termSchema>;
 export interface SeedData {
   categories: SeedCategory[];
   certificates: SeedCertificate[];
   articles: SeedArticle[];
   global: SeedGlobal;
+  terms: SeedTerm[];
 }
 
 export class SeedDataError extends Error {
@@ -159,12 +169,38 @@ function assertUnique(file: string, what: string, values: string[]): void {
   }
 }
 
+/** The glossary seed (terms.json, optional): not localized, so its locale keys sit inside each entry. */
+async function readTerms(dir: string): Promise<SeedTerm[]> {
+  const fullPath = path.join(dir, 'terms.json');
+  const present = await fs.access(fullPath).then(
+    () => true,
+    () => false,
+  );
+  if (!present) return [];
+  const parsed = z.array(termSchema).safeParse(await readRaw(fullPath));
+  if (!parsed.success)
+    throw new SeedDataError(
+      fullPath,
+      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '),
+    );
+  for (const term of parsed.data)
+    for (const name of [...Object.keys(term.terms), ...Object.keys(term.forbidden)])
+      if (!isLocale(name)) throw new SeedDataError(fullPath, `${term.key}: "${name}" is not a locale`);
+  assertUnique(
+    fullPath,
+    'key',
+    parsed.data.map((term) => term.key),
+  );
+  return parsed.data;
+}
+
 export async function loadSeedData(dir: string): Promise<SeedData> {
-  const [categories, certificates, articles, global] = await Promise.all([
+  const [categories, certificates, articles, global, terms] = await Promise.all([
     readJson(dir, 'categories.json', z.array(categorySchema)),
     readJson(dir, 'certificates.json', z.array(certificateSchema)),
     readJson(dir, 'articles.json', z.array(articleSchema)),
     readJson(dir, 'global.json', globalSchema),
+    readTerms(dir),
   ]);
 
   const categoryKeys = new Set(categories.map((category) => category.key));
@@ -209,5 +245,5 @@ export async function loadSeedData(dir: string): Promise<SeedData> {
     if (!locales.some((locale) => article[locale]))
       throw new SeedDataError('articles.json', `${article.key}: has no variant in any locale`);
   }
-  return { categories, certificates, articles, global };
+  return { categories, certificates, articles, global, terms };
 }

@@ -4,6 +4,7 @@ import { type Locale, locales } from '@medee/contract';
 import { toBlocks } from './blocks';
 import { loadSeedData, type SeedData, type SeedMedia } from './data';
 import { ensureSeedMedia } from './media';
+import { TERM_UID } from '../translation/glossary-store';
 
 /**
  * Which seed entries (and which of their locale variants) were ever written, by seed key.
@@ -74,6 +75,21 @@ export async function seed(
       await store.set({ key: LEDGER_KEY, value: ledger });
       report.created.push(`${entry.ledgerKey} (${locale}, ${variant.status})`);
     }
+  }
+
+  // Glossary terms are not localized: one document each, written once like the variants above.
+  for (const term of data.terms) {
+    const ledgerKey = `term:${term.key}`;
+    if (ledger[ledgerKey]) {
+      report.skipped += 1;
+      continue;
+    }
+    const fields: Record<string, string> = { ...term.terms, note: term.note };
+    for (const [locale, variants] of Object.entries(term.forbidden)) fields[`${locale}Forbidden`] = variants.join('\n');
+    const written = await strapi.documents(TERM_UID).create({ data: fields } as never);
+    ledger[ledgerKey] = { documentId: written.documentId, locales: [] };
+    await store.set({ key: LEDGER_KEY, value: ledger });
+    report.created.push(ledgerKey);
   }
   return report;
 }

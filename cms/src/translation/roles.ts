@@ -6,6 +6,8 @@ const EXPLORER = 'plugin::content-manager.explorer';
 const FIELD_ACTIONS = new Set(['create', 'read', 'update']);
 /** The content the Editor and the translators work on: everything the site shows. */
 const CONTENT_TYPES: readonly UID.ContentType[] = PUBLIC_CONTENT_TYPES;
+/** Translators' reference lists (not localized): editors keep them, translators read them. */
+const REFERENCE_TYPES = ['api::term.term', 'api::dictionary-word.dictionary-word'] as UID.ContentType[];
 
 export const EDITOR_ROLE = { name: 'Editor', code: 'strapi-editor' } as const;
 export const translatorRole = (locale: Locale) => ({
@@ -34,6 +36,14 @@ function localizedFields(strapi: Core.Strapi, uid: UID.ContentType): string[] {
   return allFields(strapi, uid).filter((field) => localized.has(field.split('.')[0]!));
 }
 
+/** A permission on a type that is not localized (it has no locales property). */
+const referencePermission = (strapi: Core.Strapi, action: string, subject: UID.ContentType): Permission => ({
+  action: `${EXPLORER}.${action}`,
+  subject,
+  properties: FIELD_ACTIONS.has(action) ? { fields: allFields(strapi, subject) } : {},
+  conditions: [],
+});
+
 const contentPermission = (
   action: string,
   subject: UID.ContentType,
@@ -54,6 +64,9 @@ function editorPermissions(strapi: Core.Strapi, locales: readonly string[]): Per
         contentPermission(action, uid, locales, FIELD_ACTIONS.has(action) ? allFields(strapi, uid) : undefined),
       ),
     ),
+    ...REFERENCE_TYPES.flatMap((uid) =>
+      ['create', 'read', 'update', 'delete'].map((action) => referencePermission(strapi, action, uid)),
+    ),
     ...[
       'plugin::upload.read',
       'plugin::upload.configure-view',
@@ -68,14 +81,18 @@ function editorPermissions(strapi: Core.Strapi, locales: readonly string[]): Per
 /**
  * A translator reads every locale and creates/updates its own locale's localized fields only;
  * shared (non-localized) fields are read-only for them, because saving one would change the
- * other locale too. No delete, no publish, no settings, no users, no media uploads.
+ * other locale too. They read the glossary and the spelling dictionary. No delete, no publish,
+ * no settings, no users, no media uploads.
  */
 function translatorPermissions(strapi: Core.Strapi, locale: Locale, locales: readonly string[]): Permission[] {
-  return CONTENT_TYPES.flatMap((uid) => [
-    contentPermission('read', uid, locales, allFields(strapi, uid)),
-    contentPermission('create', uid, [locale], localizedFields(strapi, uid)),
-    contentPermission('update', uid, [locale], localizedFields(strapi, uid)),
-  ]);
+  return [
+    ...CONTENT_TYPES.flatMap((uid) => [
+      contentPermission('read', uid, locales, allFields(strapi, uid)),
+      contentPermission('create', uid, [locale], localizedFields(strapi, uid)),
+      contentPermission('update', uid, [locale], localizedFields(strapi, uid)),
+    ]),
+    ...REFERENCE_TYPES.map((uid) => referencePermission(strapi, 'read', uid)),
+  ];
 }
 
 async function findOrCreateRole(
