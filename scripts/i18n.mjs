@@ -1,4 +1,4 @@
-// npm run i18n -- status|export|import: translation status and XLIFF 2.0 exchange, through the
+// npm run i18n -- status|check|export|import: translation status, QA checks and XLIFF 2.0 exchange, through the
 // running CMS's admin API (/translations/*) as an admin user, so the same RBAC applies as in the
 // admin panel (a zh translator can only import zh) and the CLI and the admin page share one
 // implementation. See README "Translators".
@@ -12,6 +12,7 @@ const { effectiveCmsEnv } = require('./lib/env-files.cjs');
 
 const USAGE = `Usage:
   npm run i18n -- status [--locale zh] [--json] [--check]
+  npm run i18n -- check [--locale zh] [--json]      QA findings of every translation; exit 1 when any
   npm run i18n -- export --source mn --target zh [--only missing|outdated|all] [--out file.xlf]
   npm run i18n -- import file.xlf [--dry-run] [--json]
 
@@ -179,14 +180,35 @@ async function status(conn) {
   const locales = options.locale ? [options.locale] : report.locales;
   if (options.json) console.log(JSON.stringify(options.locale ? { ...report, locales } : report, null, 2));
   else printStatusTable(report, locales);
-  const needsWork = report.rows.some((row) =>
-    locales.some((locale) => ['missing', 'outdated'].includes(row.locales[locale]?.status)),
-  );
+  const needsWork = report.rows.some((row) => locales.some((locale) => row.locales[locale]?.needsWork));
   if (options.check && needsWork) {
-    if (!options.json) console.error(`\n--check: translations are missing or outdated in ${locales.join(', ')}.`);
+    if (!options.json)
+      console.error(`\n--check: translations are missing, outdated or only drafts in ${locales.join(', ')}.`);
     return 1;
   }
   return 0;
+}
+
+async function check(conn) {
+  const query = options.locale ? `?${new URLSearchParams({ locale: options.locale })}` : '';
+  const response = await request(conn, 'GET', `/translations/qa${query}`);
+  await expectOk(response, 'The QA check');
+  const report = await response.json();
+  if (options.json) {
+    console.log(JSON.stringify(report, null, 2));
+  } else {
+    for (const doc of report.documents) {
+      if (doc.findings.length === 0) continue;
+      console.log(`${doc.type} ${doc.documentId} ${doc.sourceLocale} → ${doc.locale}  ${doc.title}`);
+      for (const f of doc.findings)
+        console.log(`  ${pad(`${f.unit} ${f.segment}`, 14)} ${pad(f.check, 12)} ${f.message}`);
+    }
+    const flagged = report.documents.filter((doc) => doc.findings.length > 0).length;
+    console.log(
+      `\n${report.findings} findings in ${flagged} of ${report.documents.length} translations${options.locale ? ` (${options.locale})` : ''}.`,
+    );
+  }
+  return report.findings > 0 ? 1 : 0;
 }
 
 async function exportFile(conn) {
@@ -240,7 +262,7 @@ async function importFile(conn) {
   return report.ok ? 0 : response.status === 403 ? 3 : 1;
 }
 
-const commands = { status, export: exportFile, import: importFile };
+const commands = { status, check, export: exportFile, import: importFile };
 const command = commands[positionals[0]];
 if (options.help || !command) {
   console.log(USAGE);

@@ -2,7 +2,9 @@ import type { Core, UID } from '@strapi/strapi';
 import { z } from 'zod';
 import { loadDraft, TRANSLATED_TYPES, type TranslatedType } from './content';
 import { exportXliff, importXliff, TranslationRequestError } from './exchange';
+import { checkTranslations } from './qa-run';
 import { translationStatus } from './status';
+import { localeCodes } from './content';
 import { confirmTranslation } from './tracking';
 
 /** Admin API under /translations, for the admin page and `npm run i18n` alike. */
@@ -26,6 +28,25 @@ function readableTypes(ctx: Context): TranslatedType[] {
   return TRANSLATED_TYPES.filter((uid) => ability?.can(READ, uid));
 }
 
+/** Per type, the locales this user may create a variant in and update a variant of: the admin offers only these actions. */
+function writableLocales(strapi: Core.Strapi, ctx: Context, uids: readonly TranslatedType[], locales: string[]) {
+  return Object.fromEntries(
+    uids.map((uid) => {
+      const checker = strapi
+        .plugin('content-manager')
+        .service('permission-checker')
+        .create({ userAbility: ctx.state.userAbility, model: uid as UID.ContentType });
+      return [
+        uid,
+        {
+          create: locales.filter((locale) => checker.can.create({ locale })),
+          update: locales.filter((locale) => checker.can.update({ locale })),
+        },
+      ];
+    }),
+  ) as Record<TranslatedType, { create: string[]; update: string[] }>;
+}
+
 const exportQuery = z.object({
   source: z.string().min(1),
   target: z.string().min(1),
@@ -36,7 +57,10 @@ const confirmBody = z.object({
   contentType: z.enum(TRANSLATED_TYPES),
   documentId: z.string().min(1),
   locale: z.string().min(1),
+  /** The translator saw the QA findings and confirms all the same. */
+  acceptFindings: z.boolean().default(false),
 });
+const qaQuery = z.object({ documentId: z.string().min(1).optional(), locale: z.string().min(1).optional() });
 
 function badRequest(ctx: Context, message: string) {
   ctx.status = 400;
@@ -54,11 +78,33 @@ export function registerTranslationRoutes(strapi: Core.Strapi): void {
         path: '/status',
         config: { policies },
         handler: async (ctx: Context) => {
-          const report = await translationStatus(strapi, readableTypes(ctx));
+          const uids = readableTypes(ctx);
+          const report = await translationStatus(strapi, uids);
           const documentId = typeof ctx.query.documentId === 'string' ? ctx.query.documentId : undefined;
-          ctx.body = documentId
-            ? { ...report, rows: report.rows.filter((row) => row.documentId === documentId) }
-            : report;
+          ctx.body = {
+            ...report,
+            rows: documentId ? report.rows.filter((row) => row.documentId === documentId) : report.rows,
+            may: writableLocales(strapi, ctx, uids, report.locales),
+          };
+        },
+      },
+      {
+        // QA findings of every existing translation (npm run i18n -- check), or of one document / locale.
+        method: 'GET',
+        path: '/qa',
+        config: { policies },
+        handler: async (ctx: Context) => {
+          const query = qaQuery.safeParse(ctx.query);
+          if (!query.success) return badRequest(ctx, 'documentId and locale are optional single values');
+          const { documentId, locale } = query.data;
+          const locales = await localeCodes(strapi);
+          if (locale && !locales.includes(locale))
+            return badRequest(ctx, `Unknown locale "${locale}" (locales: ${locales.join(', ')})`);
+          const documents = await checkTranslations(strapi, readableTypes(ctx), {
+            documentId,
+            locales: locale ? [locale] : undefined,
+          });
+          ctx.body = { documents, findings: documents.reduce((sum, doc) => sum + doc.findings.length, 0) };
         },
       },
       {
@@ -122,8 +168,9 @@ export function registerTranslationRoutes(strapi: Core.Strapi): void {
         config: { policies },
         handler: async (ctx: Context) => {
           const body = confirmBody.safeParse(ctx.request.body);
-          if (!body.success) return badRequest(ctx, 'send JSON { "contentType", "documentId", "locale" }');
-          const { contentType, documentId, locale } = body.data;
+          if (!body.success)
+            return badRequest(ctx, 'send JSON { "contentType", "documentId", "locale", "acceptFindings"?: boolean }');
+          const { contentType, documentId, locale, acceptFindings } = body.data;
           const variant = await loadDraft(strapi, contentType, documentId, locale);
           if (!variant) {
             ctx.status = 404;
@@ -137,6 +184,20 @@ export function registerTranslationRoutes(strapi: Core.Strapi): void {
           if (!checker.can.update({ ...variant, locale })) {
             ctx.status = 403;
             ctx.body = { error: { status: 403, name: 'Forbidden', message: `You may not edit the ${locale} variant` } };
+            return;
+          }
+          // QA runs before a translation is marked current: findings stop it until the translator accepts them.
+          const [qa] = await checkTranslations(strapi, [contentType], { documentId, locales: [locale] });
+          if (!acceptFindings && qa && qa.findings.length > 0) {
+            ctx.status = 422;
+            ctx.body = {
+              error: {
+                status: 422,
+                name: 'QaFindings',
+                message: `${qa.findings.length} QA findings in the ${locale} text`,
+              },
+              findings: qa.findings,
+            };
             return;
           }
           await confirmTranslation(strapi, contentType, documentId, locale);

@@ -30,6 +30,8 @@ export interface LocaleState {
   updatedAt: string | null;
   /** When the basis of an outdated or current translation was recorded. */
   translatedAt: string | null;
+  /** A translator has work here: the translation is missing, outdated or only a draft (not on the site). */
+  needsWork: boolean;
 }
 
 export interface StatusRow {
@@ -45,6 +47,11 @@ export interface StatusRow {
 export interface StatusReport {
   locales: string[];
   rows: StatusRow[];
+}
+
+/** The admin API's answer: the report and, per type, the locales the user may create and update variants in. */
+export interface StatusAnswer extends StatusReport {
+  may: Partial<Record<TranslatedType, { create: string[]; update: string[] }>>;
 }
 
 type Row = Record<string, unknown> & { documentId: string; locale: string; updatedAt?: string | Date | null };
@@ -98,6 +105,7 @@ export async function translationStatus(strapi: Core.Strapi, uids: readonly Tran
             title: null,
             updatedAt: null,
             translatedAt: null,
+            needsWork: true,
           };
           continue;
         }
@@ -106,13 +114,15 @@ export async function translationStatus(strapi: Core.Strapi, uids: readonly Tran
         // No basis (a record written before this translation existed): nobody checked it against this source.
         const outdated =
           locale !== sourceLocale && (!basis || basis.from !== sourceLocale || basis.hash !== currentHash);
+        const status: LocaleStatus = outdated ? 'outdated' : isPublished ? 'published' : 'draft';
         states[locale] = {
-          status: outdated ? 'outdated' : isPublished ? 'published' : 'draft',
+          status,
           published: isPublished,
           isSource: locale === sourceLocale,
           title: typeof variant[titleField] === 'string' ? (variant[titleField] as string) : null,
           updatedAt: iso(variant.updatedAt),
           translatedAt: basis?.at ?? null,
+          needsWork: locale !== sourceLocale && status !== 'published',
         };
       }
       rows.push({
@@ -130,11 +140,4 @@ export async function translationStatus(strapi: Core.Strapi, uids: readonly Tran
       a.type.localeCompare(b.type) || a.title.localeCompare(b.title) || a.documentId.localeCompare(b.documentId),
   );
   return { locales, rows };
-}
-
-/** Whether any selected locale of any row needs a translator (missing or outdated). */
-export function needsWork(report: StatusReport, locales: readonly string[] = report.locales): boolean {
-  return report.rows.some((row) =>
-    locales.some((locale) => ['missing', 'outdated'].includes(row.locales[locale]?.status ?? '')),
-  );
 }

@@ -17,7 +17,7 @@ import {
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
-import { editViewPath, StatusBadge, type StatusReport } from './api';
+import { editViewPath, mayWrite, ownLocale, StatusBadge, type StatusAnswer } from './api';
 
 const ALL = 'all';
 
@@ -29,13 +29,14 @@ export default function TranslationStatusPage() {
   const { formatMessage } = useIntl();
   const { get } = useFetchClient();
   const { toggleNotification } = useNotification();
-  const [report, setReport] = React.useState<StatusReport | null>(null);
+  const [report, setReport] = React.useState<StatusAnswer | null>(null);
   const [error, setError] = React.useState<string | null>(null);
-  const [locale, setLocale] = React.useState<string>(ALL);
+  // Until chosen: a translator's own locale, everyone else all locales.
+  const [chosenLocale, setLocale] = React.useState<string | null>(null);
   const [needsWorkOnly, setNeedsWorkOnly] = React.useState(false);
 
   React.useEffect(() => {
-    get<StatusReport>('/translations/status')
+    get<StatusAnswer>('/translations/status')
       .then(({ data }) => setReport(data))
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, [get]);
@@ -43,11 +44,9 @@ export default function TranslationStatusPage() {
   if (error) return <Page.Error />;
   if (!report) return <Page.Loading />;
 
+  const locale = chosenLocale ?? ownLocale(report) ?? ALL;
   const locales = locale === ALL ? report.locales : [locale];
-  const rows = report.rows.filter(
-    (row) =>
-      !needsWorkOnly || locales.some((l) => ['missing', 'outdated'].includes(row.locales[l]?.status ?? 'missing')),
-  );
+  const rows = report.rows.filter((row) => !needsWorkOnly || locales.some((l) => row.locales[l]?.needsWork ?? true));
 
   const exportXliff = async () => {
     const source = report.locales.find((l) => l !== locale) ?? report.locales[0]!;
@@ -81,7 +80,8 @@ export default function TranslationStatusPage() {
         title={title}
         subtitle={formatMessage({ id: 'medee.translations.subtitle' }, { count: report.rows.length })}
         primaryAction={
-          locale !== ALL ? (
+          // Exporting is for translating into the locale, so only for those who may write it.
+          locale !== ALL && Object.values(report.may).some((may) => may?.update.includes(locale)) ? (
             <Button variant="secondary" onClick={exportXliff}>
               {formatMessage({ id: 'medee.translations.export' }, { locale: localeName(locale) })}
             </Button>
@@ -146,25 +146,28 @@ export default function TranslationStatusPage() {
                   <Td key={code} data-locale={code}>
                     <Flex gap={2}>
                       <StatusBadge state={row.locales[code]} />
-                      <Link
-                        to={editViewPath(row, code)}
-                        aria-label={formatMessage(
-                          { id: 'medee.translations.open.aria' },
-                          { title: row.title, locale: localeName(code) },
-                        )}
-                      >
-                        <Typography variant="pi" textColor="primary600">
-                          {formatMessage(
-                            {
-                              id:
-                                row.locales[code]?.status === 'missing'
-                                  ? 'medee.translations.translate'
-                                  : 'medee.translations.open',
-                            },
-                            { locale: localeName(code) },
+                      {/* A missing variant is offered only to users who may create it; an existing one opens for reading anyway. */}
+                      {(row.locales[code]?.status !== 'missing' || mayWrite(report, row, code, 'create')) && (
+                        <Link
+                          to={editViewPath(row, code)}
+                          aria-label={formatMessage(
+                            { id: 'medee.translations.open.aria' },
+                            { title: row.title, locale: localeName(code) },
                           )}
-                        </Typography>
-                      </Link>
+                        >
+                          <Typography variant="pi" textColor="primary600">
+                            {formatMessage(
+                              {
+                                id:
+                                  row.locales[code]?.status === 'missing'
+                                    ? 'medee.translations.translate'
+                                    : 'medee.translations.open',
+                              },
+                              { locale: localeName(code) },
+                            )}
+                          </Typography>
+                        </Link>
+                      )}
                     </Flex>
                   </Td>
                 ))}

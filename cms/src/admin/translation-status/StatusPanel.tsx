@@ -3,49 +3,97 @@ import { Button, Flex, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import type { PanelComponent, PanelComponentProps } from '@strapi/content-manager/strapi-admin';
-import { StatusBadge, type StatusReport, type StatusRow } from './api';
+import { mayWrite, type QaFinding, StatusBadge, type StatusAnswer, type StatusRow } from './api';
 
 const TRANSLATED = ['api::article.article', 'api::certificate.certificate'];
 
-function PanelContent({ model, documentId }: { model: string; documentId: string }) {
+/** A finding as the translator reads it: where (field and segment) and what. */
+function Finding({ finding }: { finding: QaFinding }) {
+  const { formatMessage } = useIntl();
+  const where = formatMessage(
+    { id: 'medee.translations.qa.where' },
+    { unit: finding.unit, segment: finding.segment === '*' || finding.segment === 's1' ? '' : finding.segment },
+  );
+  return (
+    <Typography variant="pi" textColor="danger600" tag="li" data-check={finding.check}>
+      {where}: {formatMessage({ id: `medee.translations.qa.${finding.check}` }, { value: finding.value ?? '' })}
+    </Typography>
+  );
+}
+
+function PanelContent({ model, documentId, version }: { model: string; documentId: string; version: string }) {
   const { formatMessage } = useIntl();
   const { get, post } = useFetchClient();
-  const [row, setRow] = React.useState<StatusRow | null | undefined>(undefined);
+  const [answer, setAnswer] = React.useState<StatusAnswer | null | undefined>(undefined);
+  const [findings, setFindings] = React.useState<Record<string, QaFinding[]>>({});
 
+  // `version` changes with every save, publish and locale switch of the document shown: the status is read again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: version is the refresh trigger, not read inside
   React.useEffect(() => {
-    get<StatusReport>(`/translations/status?documentId=${encodeURIComponent(documentId)}`)
-      .then(({ data }) => setRow(data.rows[0] ?? null))
-      .catch(() => setRow(null));
-  }, [get, documentId]);
+    get<StatusAnswer>(`/translations/status?documentId=${encodeURIComponent(documentId)}`)
+      .then(({ data }) => setAnswer(data.rows[0] ? data : null))
+      .catch(() => setAnswer(null));
+  }, [get, documentId, version]);
 
-  if (row === undefined)
+  if (answer === undefined)
     return <Typography variant="pi">{formatMessage({ id: 'medee.translations.panel.loading' })}</Typography>;
-  if (row === null)
+  if (answer === null)
     return <Typography variant="pi">{formatMessage({ id: 'medee.translations.panel.none' })}</Typography>;
+  const row = answer.rows[0]!;
 
-  const confirm = async (locale: string) => {
-    const { data } = await post<StatusRow>('/translations/confirm', { contentType: model, documentId, locale });
-    setRow(data);
+  const confirm = async (locale: string, acceptFindings: boolean) => {
+    try {
+      const { data } = await post<StatusRow>('/translations/confirm', {
+        contentType: model,
+        documentId,
+        locale,
+        acceptFindings,
+      });
+      setAnswer({ ...answer, rows: [data] });
+      setFindings((all) => ({ ...all, [locale]: [] }));
+    } catch (error) {
+      const body = (error as { response?: { data?: { findings?: QaFinding[] } } }).response?.data;
+      if (!body?.findings) throw error;
+      setFindings((all) => ({ ...all, [locale]: body.findings! }));
+    }
   };
+  const localeName = (locale: string) => formatMessage({ id: `medee.locale.${locale}`, defaultMessage: locale });
   return (
     <Flex direction="column" alignItems="stretch" gap={2} width="100%">
       {Object.entries(row.locales).map(([locale, state]) => (
         <Flex key={locale} justifyContent="space-between" gap={2} data-locale={locale}>
           <Typography variant="omega" fontWeight="semiBold">
-            {formatMessage({ id: `medee.locale.${locale}`, defaultMessage: locale })}
+            {localeName(locale)}
           </Typography>
           <StatusBadge state={state} />
         </Flex>
       ))}
       {Object.entries(row.locales)
-        .filter(([, state]) => state.status === 'outdated')
+        .filter(([locale, state]) => state.status === 'outdated' && mayWrite(answer, row, locale, 'update'))
         .map(([locale]) => (
-          <Button key={locale} size="S" variant="tertiary" onClick={() => confirm(locale)}>
-            {formatMessage(
-              { id: 'medee.translations.panel.confirm' },
-              { locale: formatMessage({ id: `medee.locale.${locale}`, defaultMessage: locale }) },
+          <Flex key={locale} direction="column" alignItems="stretch" gap={1} data-confirm-locale={locale}>
+            <Button size="S" variant="tertiary" onClick={() => confirm(locale, false)}>
+              {formatMessage({ id: 'medee.translations.panel.confirm' }, { locale: localeName(locale) })}
+            </Button>
+            {(findings[locale]?.length ?? 0) > 0 && (
+              <>
+                <Typography variant="pi" fontWeight="semiBold">
+                  {formatMessage({ id: 'medee.translations.qa.title' }, { count: findings[locale]!.length })}
+                </Typography>
+                <Flex tag="ul" direction="column" alignItems="stretch" gap={1}>
+                  {findings[locale]!.map((finding) => (
+                    <Finding
+                      key={`${finding.unit}.${finding.segment}.${finding.check}.${finding.value}`}
+                      finding={finding}
+                    />
+                  ))}
+                </Flex>
+                <Button size="S" variant="danger-light" onClick={() => confirm(locale, true)}>
+                  {formatMessage({ id: 'medee.translations.qa.confirm-anyway' })}
+                </Button>
+              </>
             )}
-          </Button>
+          </Flex>
         ))}
     </Flex>
   );
@@ -53,11 +101,12 @@ function PanelContent({ model, documentId }: { model: string; documentId: string
 
 /** Edit-view side panel: this document's translation status in every locale. */
 // Strapi calls panel components inside its renderer, so they may use hooks.
-export const TranslationStatusPanel: PanelComponent = ({ model, documentId }: PanelComponentProps) => {
+export const TranslationStatusPanel: PanelComponent = ({ model, documentId, document }: PanelComponentProps) => {
   const { formatMessage } = useIntl();
   if (!documentId || !TRANSLATED.includes(model)) return null;
+  const version = [document?.locale, document?.updatedAt, document?.publishedAt].join('|');
   return {
     title: formatMessage({ id: 'medee.translations.panel.title' }),
-    content: <PanelContent model={model} documentId={documentId} />,
+    content: <PanelContent model={model} documentId={documentId} version={version} />,
   };
 };

@@ -3,9 +3,26 @@ import { useIntl } from 'react-intl';
 
 // The /translations admin API's shapes, from the server code that builds them (type-only: erased
 // from the admin bundle).
-import type { LocaleState, LocaleStatus, StatusReport, StatusRow } from '../../translation/status';
+import type { QaFinding } from '../../translation/qa';
+import type { LocaleState, LocaleStatus, StatusAnswer, StatusReport, StatusRow } from '../../translation/status';
 
-export type { LocaleState, LocaleStatus, StatusReport, StatusRow };
+export type { LocaleState, LocaleStatus, QaFinding, StatusAnswer, StatusReport, StatusRow };
+
+/** Whether the user may create (a missing variant) or update the `locale` variant of a row's type. */
+export const mayWrite = (
+  answer: Pick<StatusAnswer, 'may'>,
+  row: Pick<StatusRow, 'contentType'>,
+  locale: string,
+  action: 'create' | 'update',
+) => answer.may[row.contentType]?.[action].includes(locale) ?? false;
+
+/** The locale a translator works in (the only one it may write), or null for users who write several. */
+export function ownLocale(answer: StatusAnswer): string | null {
+  const writable = answer.locales.filter((locale) =>
+    Object.values(answer.may).some((may) => may?.update.includes(locale)),
+  );
+  return writable.length === 1 ? writable[0]! : null;
+}
 
 const VARIANTS: Record<LocaleStatus, 'danger' | 'warning' | 'success' | 'secondary'> = {
   missing: 'danger',
