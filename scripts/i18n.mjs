@@ -12,7 +12,7 @@ const { effectiveCmsEnv } = require('./lib/env-files.cjs');
 
 const USAGE = `Usage:
   npm run i18n -- status [--locale zh] [--json] [--check]
-  npm run i18n -- check [--locale zh] [--json]      QA findings of every translation; exit 1 when any
+  npm run i18n -- check [--locale zh] [--document ID] [--json]   QA findings of every translation; exit 1 when any
   npm run i18n -- export --source mn --target zh [--only missing|outdated|all] [--out file.xlf]
   npm run i18n -- import file.xlf [--dry-run] [--json]
 
@@ -35,6 +35,7 @@ const { values: options, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     locale: { type: 'string' },
+    document: { type: 'string' },
     json: { type: 'boolean', default: false },
     check: { type: 'boolean', default: false },
     source: { type: 'string' },
@@ -190,8 +191,11 @@ async function status(conn) {
 }
 
 async function check(conn) {
-  const query = options.locale ? `?${new URLSearchParams({ locale: options.locale })}` : '';
-  const response = await request(conn, 'GET', `/translations/qa${query}`);
+  const query = new URLSearchParams({
+    ...(options.locale ? { locale: options.locale } : {}),
+    ...(options.document ? { documentId: options.document } : {}),
+  });
+  const response = await request(conn, 'GET', `/translations/qa?${query}`);
   await expectOk(response, 'The QA check');
   const report = await response.json();
   if (options.json) {

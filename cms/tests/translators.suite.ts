@@ -291,11 +291,166 @@ export function describeTranslators(database: Database): void {
 
         const table = await cli(['status', '--locale', 'zh', '--check'], zh);
         expect(table.code).toBe(1);
-        expect(table.stderr).toMatch(/missing or outdated in zh/);
+        expect(table.stderr).toMatch(/missing, outdated or only drafts in zh/);
         const missing = api.rows.filter((row: Json) => row.locales.zh.status === 'missing');
         expect(missing.length).toBeGreaterThan(0);
         for (const row of missing) expect(table.stdout).toMatch(new RegExp(`${row.documentId}.*MISSING`));
         expect(table.stdout).not.toMatch(/\bMN\b/);
+      });
+    });
+
+    describe('needs work, and what the user may do', () => {
+      test('needsWork: missing, outdated and draft-only translations (the 2024-10-22 article, a zh draft), not the source', async () => {
+        const report = (await zh.request('GET', '/translations/status')).body;
+        const draftOnly = await documentIdOf('cold-resistant-light-roller-2024', 'mn');
+        const row = report.rows.find((r: Json) => r.documentId === draftOnly);
+        expect(row.locales.zh).toMatchObject({ status: 'draft', needsWork: true });
+        expect(row.locales.mn).toMatchObject({ isSource: true, needsWork: false });
+        for (const r of report.rows)
+          for (const state of Object.values(r.locales) as Json[])
+            expect([state.status, state.needsWork]).toEqual([
+              state.status,
+              !state.isSource && ['missing', 'outdated', 'draft'].includes(state.status),
+            ]);
+        // --check counts draft-only translations too.
+        const check = await cli(['status', '--locale', 'zh', '--check', '--json'], zh);
+        expect(check.code).toBe(1);
+      });
+
+      test('the status answer says which locales the user may create and update, per type', async () => {
+        const forZh = (await zh.request('GET', '/translations/status')).body.may;
+        expect(forZh['api::article.article']).toEqual({ create: ['zh'], update: ['zh'] });
+        const forEditor = (await editor.request('GET', '/translations/status')).body.may;
+        expect(forEditor['api::article.article']).toEqual({ create: ['mn', 'zh'], update: ['mn', 'zh'] });
+      });
+    });
+
+    describe('glossary and QA checks', () => {
+      const TERMS = '/content-manager/collection-types/api::term.term';
+      const WORDS = '/content-manager/collection-types/api::dictionary-word.dictionary-word';
+      let qaDoc = '';
+      const qaOf = async (session = zh) => {
+        const answer = await session.request('GET', `/translations/qa?documentId=${qaDoc}&locale=mn`);
+        expect(answer.status).toBe(200);
+        return answer.body.documents[0].findings as Json[];
+      };
+
+      beforeAll(async () => {
+        // A Chinese original and a Mongolian translation with one problem of each kind.
+        const created = await editor.request('POST', `${ARTICLES}?locale=zh`, {
+          title: '公司获得“专精特新”证书',
+          summary: '2022年1月29日，公司累计出口托辊20万件。',
+          body: [
+            {
+              type: 'paragraph',
+              children: [{ type: 'text', text: '证书编号QDZJTX-2019-0417，详见 https://example.com/cert。' }],
+            },
+          ],
+          postedAt: '2026-03-01',
+        });
+        expect(created.status).toBe(201);
+        qaDoc = created.body.data.documentId;
+        const translated = await editor.request('PUT', `${ARTICLES}/${qaDoc}?locale=mn`, {
+          title: 'Компани “Мэргэшсэн, тусгай, шинэ” гэрчилгээ авлаа',
+          summary: 'Компани нийт 100 мянган бул экспортолжээ, Бэйланжин гэрчлгээ.',
+          body: [
+            {
+              type: 'paragraph',
+              children: [{ type: 'text', text: '证书编号QDZJTX-2019-0417，详见 https://example.com/cert。' }],
+            },
+          ],
+          postedAt: '2026-03-01',
+        });
+        expect(translated.status).toBe(200);
+      });
+
+      test('the seeded glossary: editors manage terms, translators read them', async () => {
+        const list = await zh.request('GET', `${TERMS}?pageSize=100`);
+        expect(list.status).toBe(200);
+        expect(list.body.results).toEqual(
+          expect.arrayContaining([
+            expect.objectContaining({ zh: '专精特新', mn: 'Мэргэшсэн, боловсронгуй, онцлогтой, шинэлэг' }),
+            expect.objectContaining({ zh: '青岛北岚精工科技有限公司', mn: 'Чиндао Бэйлан Технологи ХХК' }),
+            expect.objectContaining({ zh: '青岛市“专精特新”中小企业证书' }),
+          ]),
+        );
+        expect((await zh.request('POST', TERMS, { mn: 'х', zh: 'x' })).status).toBe(403);
+        expect((await zh.request('POST', WORDS, { word: 'Бэйланжин' })).status).toBe(403);
+        const term = await editor.request('POST', TERMS, { mn: 'Эрээн', zh: '二连浩特', note: 'city' });
+        expect(term.status).toBe(201);
+      });
+
+      test('findings per segment: date, number, glossary miss, forbidden variant, spelling, untranslated', async () => {
+        const findings = await qaOf();
+        const at = (unit: string, check: string) =>
+          findings.filter((f) => f.unit === unit && f.check === check).map((f) => f.value);
+        expect(at('title', 'glossary')).toEqual(['Мэргэшсэн, боловсронгуй, онцлогтой, шинэлэг']);
+        expect(at('title', 'forbidden')).toEqual(['Мэргэшсэн, тусгай, шинэ']);
+        expect(at('summary', 'date')).toEqual(['2022-01-29']);
+        expect(at('summary', 'number')).toEqual(['200000']);
+        expect(at('summary', 'spelling').sort()).toEqual(['Бэйланжин', 'гэрчлгээ']);
+        expect(findings.find((f) => f.unit === 'body')).toMatchObject({ segment: 'b0', check: 'untranslated' });
+      });
+
+      test('a company word an editor adds to the dictionary is accepted; the misspelling stays', async () => {
+        expect((await editor.request('POST', WORDS, { word: 'Бэйланжин', note: 'brand' })).status).toBe(201);
+        const spelling = (await qaOf()).filter((f) => f.check === 'spelling').map((f) => f.value);
+        expect(spelling).toEqual(['гэрчлгээ']);
+      });
+
+      test('confirming a translation with findings is refused with them, unless the translator accepts them', async () => {
+        const confirm = { contentType: 'api::article.article', documentId: qaDoc, locale: 'mn' };
+        await editor.request('PUT', `${ARTICLES}/${qaDoc}?locale=zh`, { title: '公司获得“专精特新”证书（更新）' });
+        const refused = await mn.request('POST', '/translations/confirm', confirm);
+        expect(refused.status).toBe(422);
+        expect(refused.body.findings.length).toBeGreaterThan(3);
+        expect((await statusOf(qaDoc)).locales.mn.status).toBe('outdated');
+        const accepted = await mn.request('POST', '/translations/confirm', { ...confirm, acceptFindings: true });
+        expect(accepted.status).toBe(200);
+        expect(accepted.body.locales.mn.status).toBe('draft');
+        expect((await mn.request('GET', '/translations/qa?locale=xx')).status).toBe(400);
+      });
+
+      test('npm run i18n -- check: findings for every translation, --json, exit 1; exit 0 when clean', async () => {
+        const text = await cli(['check'], zh);
+        expect(text.code).toBe(1);
+        expect(text.stdout).toMatch(new RegExp(`article ${qaDoc} zh → mn`));
+        expect(text.stdout).toMatch(/summary s1\s+number\s+the number 200000 is not in the target/);
+        expect(text.stdout).toMatch(/\d+ findings in \d+ of \d+ translations/);
+        const json = await cli(['check', '--json'], zh);
+        expect(json.code).toBe(1);
+        const report = JSON.parse(json.stdout);
+        expect(report.findings).toBeGreaterThan(0);
+        const doc = report.documents.find((d: Json) => d.documentId === qaDoc);
+        expect(doc).toMatchObject({ contentType: 'api::article.article', sourceLocale: 'zh', locale: 'mn' });
+        expect(doc.findings[0]).toEqual(
+          expect.objectContaining({
+            unit: expect.any(String),
+            segment: expect.any(String),
+            check: expect.any(String),
+            message: expect.any(String),
+          }),
+        );
+
+        // Fixed: the translation carries every fact and term, spelt right.
+        await mn.request('PUT', `${ARTICLES}/${qaDoc}?locale=mn`, {
+          title: 'Компани “Мэргэшсэн, боловсронгуй, онцлогтой, шинэлэг” гэрчилгээ авлаа (шинэчилсэн)',
+          summary: '2022 оны 1-р сарын 29-ний байдлаар компани нийт 200 мянган бул экспортолжээ.',
+          body: [
+            {
+              type: 'paragraph',
+              children: [
+                {
+                  type: 'text',
+                  text: 'Гэрчилгээний дугаар QDZJTX-2019-0417, дэлгэрэнгүйг https://example.com/cert хаягаар үзнэ үү.',
+                },
+              ],
+            },
+          ],
+        });
+        expect(await qaOf()).toEqual([]);
+        const clean = await cli(['check', '--document', qaDoc], zh);
+        expect([clean.code, clean.stdout]).toEqual([0, expect.stringMatching(/^\n?0 findings in 0 of 1 translations/)]);
       });
     });
 

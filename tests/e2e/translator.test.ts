@@ -18,15 +18,27 @@ describe('a translator works in the admin panel', () => {
       await page.waitForURL(/\/admin\/translations/);
       const row = page.locator('tr', { hasText: seedArticle.mn!.title });
       await row.waitFor({ timeout: 30_000 });
-      // The seed article is translated and published in both locales; mn is its source.
-      await expect(row.locator('td[data-locale="mn"] [data-status]').textContent()).resolves.toBe('已发布 · 原文');
+      // The page opens on the translator's own locale: the zh column only.
+      await expect(page.getByRole('combobox', { name: '语言' }).textContent()).resolves.toContain('中文');
+      await expect(page.locator('td[data-locale="mn"]').count()).resolves.toBe(0);
       await expect(row.locator('td[data-locale="zh"] [data-status]').textContent()).resolves.toBe('已发布');
-      // A Mongolian-only article needs a Chinese translation.
+      // A Mongolian-only article needs a Chinese translation, which the zh translator may start.
       const mnOnly = seedArticles.find((article) => article.mn && !article.zh)!;
-      await expect(
-        page.locator('tr', { hasText: mnOnly.mn!.title }).locator('td[data-locale="zh"] [data-status]').textContent(),
-      ).resolves.toBe('未翻译');
+      const mnOnlyZh = page.locator('tr', { hasText: mnOnly.mn!.title }).locator('td[data-locale="zh"]');
+      await expect(mnOnlyZh.locator('[data-status]').textContent()).resolves.toBe('未翻译');
+      await expect(mnOnlyZh.locator('a').textContent()).resolves.toBe('翻译成中文');
       await page.screenshot({ path: path.join(screenshots, 'translator-status.png'), fullPage: true });
+
+      // All locales: the mn column shows statuses, but offers no "Translate into mn" the zh translator cannot do.
+      await page.getByRole('combobox', { name: '语言' }).click();
+      await page.getByRole('option', { name: '全部语言' }).click();
+      await expect(row.locator('td[data-locale="mn"] [data-status]').textContent()).resolves.toBe('已发布 · 原文');
+      const zhOnly = seedArticles.find((article) => article.zh && !article.mn)!;
+      const zhOnlyMn = page.locator('tr', { hasText: zhOnly.zh!.title }).locator('td[data-locale="mn"]');
+      await zhOnlyMn.locator('[data-status]').waitFor({ timeout: 30_000 });
+      await expect(page.locator('td[data-locale="mn"] a').allTextContents()).resolves.not.toContain('翻译成蒙古语');
+      await expect(zhOnlyMn.locator('a').count()).resolves.toBe(0);
+      await page.screenshot({ path: path.join(screenshots, 'translator-status-all.png'), fullPage: true });
 
       await row.locator('td[data-locale="zh"] a').click();
       await page.waitForURL(/content-manager\/collection-types\/api::article\.article\/.+locale.*zh/);

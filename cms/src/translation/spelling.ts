@@ -36,8 +36,8 @@ async function loadSpeller(): Promise<Speller> {
   return { hunspell, added: new Set() };
 }
 
-/** Cyrillic words, with hyphenated endings kept on the word (ХХК-ийн). */
-const WORD = /\p{Script=Cyrillic}+(?:-\p{Script=Cyrillic}+)*/gu;
+/** Cyrillic words, with hyphenated endings kept on the word (ХХК-ийн); an ending on a number (1-р, 29-нд) is no word. */
+const WORD = /(?<![\p{L}\p{N}]-?)\p{Script=Cyrillic}+(?:-\p{Script=Cyrillic}+)*/gu;
 
 export interface Misspelling {
   word: string;
