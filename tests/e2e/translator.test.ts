@@ -55,4 +55,36 @@ describe('a translator works in the admin panel', () => {
       await page.close();
     }
   });
+  test("the edit view's Translations panel shows the new status right after a save", async () => {
+    const { cms, browser } = panel;
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    try {
+      await logInToAdmin(page, cms, cms.translators.zh);
+      await page.locator('nav a[href$="/translations"]').first().click({ timeout: 30_000 });
+      // A Mongolian-only article: the zh translator starts its Chinese version from the status page.
+      const mnOnly = seedArticles.filter((article) => article.mn && !article.zh).at(-1)!;
+      const cell = page.locator('tr', { hasText: mnOnly.mn!.title }).locator('td[data-locale="zh"]');
+      await cell.locator('a').click({ timeout: 30_000 });
+      await page.waitForURL(/content-manager\/collection-types\/api::article\.article\/.+locale.*zh/);
+      const badge = page.locator('[data-locale="zh"] [data-status]');
+      await expect(badge.textContent({ timeout: 30_000 })).resolves.toBe('未翻译');
+      await page.locator('input[name="title"]').fill('蒙古国学校捐赠活动');
+      const [response] = await Promise.all([
+        page.waitForResponse(
+          (r) =>
+            r.url().includes('/collection-types/api::article.article') &&
+            ['POST', 'PUT'].includes(r.request().method()),
+          { timeout: 30_000 },
+        ),
+        page.getByRole('button', { name: '保存', exact: true }).click(),
+      ]);
+      expect(response.status()).toBeLessThan(300);
+      // No reload: the panel reads the status again after the save.
+      await page.locator('[data-locale="zh"] [data-status="draft"]').waitFor({ timeout: 30_000 });
+      await expect(badge.textContent()).resolves.toBe('仅草稿');
+      await page.screenshot({ path: path.join(screenshots, 'translator-panel-after-save.png'), fullPage: true });
+    } finally {
+      await page.close();
+    }
+  });
 });
