@@ -55,7 +55,7 @@ async function checkLocales(strapi: Core.Strapi, source: string, target: string)
  * Renumbers a target's codes to the source's ids when both use the same codes in the same order
  * per kind; null when they cannot be matched (the translator then starts from an empty target).
  */
-function alignTarget(source: InlineNode[], target: InlineNode[]): InlineNode[] | null {
+export function alignTarget(source: InlineNode[], target: InlineNode[]): InlineNode[] | null {
   const sourceIds = new Map<string, string[]>();
   for (const [id, code] of codesOf(source)) sourceIds.set(code.kind, [...(sourceIds.get(code.kind) ?? []), id]);
   const used = new Map<string, number>();
