@@ -1,9 +1,12 @@
 import * as React from 'react';
 import { Button, Flex, Typography } from '@strapi/design-system';
-import { useFetchClient } from '@strapi/strapi/admin';
+import { useAuth, useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import type { PanelComponent, PanelComponentProps } from '@strapi/content-manager/strapi-admin';
-import { StatusBadge, type StatusReport, type StatusRow } from './api';
+import { Link } from 'react-router-dom';
+import { StatusBadge, type StatusReport, type StatusRow, translatePath } from './api';
+
+type Permission = { action: string; subject?: string | null; properties?: { locales?: string[] } };
 
 const TRANSLATED = ['api::article.article', 'api::certificate.certificate'];
 
@@ -11,6 +14,15 @@ function PanelContent({ model, documentId }: { model: string; documentId: string
   const { formatMessage } = useIntl();
   const { get, post } = useFetchClient();
   const [row, setRow] = React.useState<StatusRow | null | undefined>(undefined);
+  const permissions = useAuth('TranslationStatusPanel', (auth) => auth.permissions) as Permission[];
+  // Translate links only for locales this user may write (a zh translator gets none for mn).
+  const mayWrite = (locale: string) =>
+    permissions.some(
+      (p) =>
+        ['plugin::content-manager.explorer.update', 'plugin::content-manager.explorer.create'].includes(p.action) &&
+        p.subject === model &&
+        (!p.properties?.locales || p.properties.locales.includes(locale)),
+    );
 
   React.useEffect(() => {
     get<StatusReport>(`/translations/status?documentId=${encodeURIComponent(documentId)}`)
@@ -37,6 +49,16 @@ function PanelContent({ model, documentId }: { model: string; documentId: string
           <StatusBadge state={state} />
         </Flex>
       ))}
+      {Object.entries(row.locales)
+        .filter(([locale, state]) => !state.isSource && mayWrite(locale))
+        .map(([locale]) => (
+          <Link key={`translate-${locale}`} to={translatePath(row, locale)} data-translate={locale}>
+            {formatMessage(
+              { id: 'medee.translations.translate' },
+              { locale: formatMessage({ id: `medee.locale.${locale}`, defaultMessage: locale }) },
+            )}
+          </Link>
+        ))}
       {Object.entries(row.locales)
         .filter(([, state]) => state.status === 'outdated')
         .map(([locale]) => (
