@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { loginAdmin } from '../../cms/tests/helpers/admin-api';
 import { seedArticles } from '../../cms/tests/helpers/seed-data';
+import { xliffStructureProblems } from '../../cms/tests/helpers/xliff-structure';
 import { logInToAdmin, screenshots, setUpAdminPanel } from './admin-panel';
 
 const ARTICLES = '/content-manager/collection-types/api::article.article';
@@ -90,6 +91,22 @@ describe('the Translate screen', () => {
     );
     const segment = bench.body.segments.find((s: { unit: string }) => s.unit === 'summary');
     expect(segment.matches[0]).toMatchObject({ score: 100, target: newSummaryZh });
+
+    // The XLIFF export of that article carries memory matches (mtc) and glossary entries (gls),
+    // passes the structural schema check, and imports back (dry run).
+    const exported = await fetch(`${cms.baseUrl}/translations/export?source=mn&target=zh&only=all`, {
+      headers: { Authorization: `Bearer ${admin.token}` },
+    });
+    const xliff = await exported.text();
+    const fileXml = xliff.slice(xliff.indexOf(`api::article.article/${documentId}`));
+    const articleXml = fileXml.slice(0, fileXml.indexOf('</file>'));
+    expect(articleXml).toMatch(/<mtc:match ref="#s1" similarity="100"[^>]*>/);
+    expect(articleXml).toContain('<gls:term source="medee">Чиндао хотын жижиг');
+    expect(articleXml).toMatch(/<gls:translation>[^<]*专精特新/);
+    expect(xliffStructureProblems(xliff)).toEqual([]);
+    const imported = await admin.request('POST', '/translations/import', { xliff, dryRun: true });
+    expect(imported.body.problems).toEqual([]);
+    expect(imported.status).toBe(200);
   });
 
   test('the mn translator may read the zh Translate screen but not save it', async () => {
