@@ -77,13 +77,19 @@ export class MemoryIndex<T> {
     if (this.counts.length < this.entries.length) this.counts = new Uint16Array(this.entries.length * 2);
     const counts = this.counts;
     const touched: number[] = [];
-    for (const gram of grams) {
-      for (const index of this.postings.get(gram) ?? []) {
+    // Prefix filter: a segment similar enough to be offered shares most of the query's trigrams,
+    // so it shares some of its rarest 40% (score >= 60); the most common trigrams' long lists are not walked.
+    const rarest = [...grams]
+      .map((gram) => this.postings.get(gram) ?? [])
+      .sort((a, b) => a.length - b.length)
+      .slice(0, Math.ceil(grams.size * 0.4) + 1);
+    for (const list of rarest) {
+      for (const index of list) {
         if (counts[index] === 0) touched.push(index);
         counts[index] = (counts[index] ?? 0) + 1;
       }
     }
-    // Dice coefficient on trigram sets: a cheap upper-bound-ish filter before the edit distance.
+    // Shared rare trigrams per trigram of the candidate: a cheap ranking before the edit distance.
     const scored: Array<{ index: number; dice: number }> = [];
     for (const index of touched) {
       if (index !== exact)
