@@ -567,7 +567,10 @@ export function describeTranslators(database: Database): void {
         const file = elements(new DOMParser().parseFromString(result.stdout, 'text/xml'), 'file').find(
           (f) => f.getAttribute('id') === fileId(),
         )!;
-        const targets = elements(file, 'target').map((t) => new XMLSerializer().serializeToString(t));
+        // The segments' targets, not those of the memory matches (mtc:match) beside them.
+        const targets = elements(file, 'segment')
+          .flatMap((segment) => elements(segment, 'target'))
+          .map((t) => new XMLSerializer().serializeToString(t));
         expect(targets).toHaveLength(6);
         expect(targets[3]).toContain('<pc id="4" type="link" canCopy="no" canDelete="no">目录</pc>');
       });

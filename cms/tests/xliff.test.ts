@@ -8,6 +8,7 @@ import {
   type ParsedInlineNode,
 } from '../src/translation/units';
 import { buildXliff, parseXliff, XliffFormatError } from '../src/translation/xliff';
+import { xliffStructureProblems } from './helpers/xliff-structure';
 
 const FIELDS: FieldSpec[] = [
   { path: 'title', kind: 'plain' },
@@ -260,6 +261,51 @@ describe('unreadable files are refused with the reason', () => {
     expect(segment.target).toEqual([
       { type: 'text', text: 'b' },
       { type: 'text', text: 'c' },
+    ]);
+  });
+});
+
+describe('XLIFF 2.0 mtc and gls modules', () => {
+  const file = {
+    id: 'article-x',
+    original: 'api::article.article/x',
+    units: [
+      {
+        id: 'summary',
+        name: 'summary',
+        matches: [{ segment: 's1', score: 97, source: 'Хуучин <эх> & бичвэр', target: '旧的译文' }],
+        glossary: [{ term: 'Бэйлан Технологи', translation: '北岚精工', definition: 'The short name.' }],
+        segments: [{ id: 's1', source: [{ type: 'text' as const, text: 'Шинэ эх бичвэр' }] }],
+      },
+    ],
+  };
+  const xliff = buildXliff({ srcLang: 'mn', trgLang: 'zh', files: [file] });
+
+  it('writes matches and glossary entries before the segments, conforming to the core and module schemas (structural check)', () => {
+    expect(xliff).toContain('xmlns:mtc="urn:oasis:names:tc:xliff:matches:2.0"');
+    expect(xliff).toContain('xmlns:gls="urn:oasis:names:tc:xliff:glossary:2.0"');
+    expect(xliff).toMatch(
+      /<mtc:match ref="#s1" similarity="97"[^>]*>\s*<source>Хуучин &lt;эх&gt; &amp; бичвэр<\/source>/,
+    );
+    expect(xliff).toMatch(/<gls:term source="medee">Бэйлан Технологи<\/gls:term>\s*<gls:translation>北岚精工/);
+    expect(xliffStructureProblems(xliff)).toEqual([]);
+  });
+
+  it('the structural check catches a module after the segments and a match without ref', () => {
+    const broken = xliff
+      .replace('<mtc:match ref="#s1"', '<mtc:match')
+      .replace(/(<gls:glossary>[\s\S]*<\/gls:glossary>)([\s\S]*<\/segment>)/, '$2$1');
+    expect(xliffStructureProblems(broken)).toEqual([
+      expect.stringContaining('children "mtc:matches segment gls:glossary"'),
+      '<mtc:match> has no ref',
+      expect.stringContaining('mtc:match ref null'),
+    ]);
+  });
+
+  it('reads a file carrying them: the segments come back, the modules are skipped', () => {
+    const parsed = parseXliff(xliff);
+    expect(parsed.files[0]!.units[0]!.segments).toEqual([
+      { id: 's1', source: [{ type: 'text', text: 'Шинэ эх бичвэр' }], target: null, problems: [] },
     ]);
   });
 });

@@ -8,6 +8,12 @@ const met = (condition) => (condition === null ? 'pending' : condition ? 'met' :
 /** Each goal of issue 7 with the figures it was judged on. */
 export function evaluateGoals(result) {
   const goals = [];
+  if (result.memoryLookup)
+    goals.push({
+      goal: `Translation memory: match lookup p95 < 50 ms at ${result.memoryLookup.segments} segments`,
+      status: met(result.memoryLookup.p95Ms < 50),
+      figures: result.memoryLookup,
+    });
   const at50 = result.site.filter(
     (row) => row.connections === 50 && ['article', 'news', 'news-page-2'].includes(row.page),
   );

@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 // Only Node's own modules and the repo's package-free ones here: a fresh clone has no
 // node_modules until installAndLoadTools() has run.
+import { measureMemoryLookup } from './memory.mjs';
 import { evaluateGoals, formatReport } from './report.mjs';
 
 const require = createRequire(import.meta.url);
@@ -643,6 +644,7 @@ async function main() {
     lighthouse,
     timeToPublish,
     sitemap,
+    memoryLookup: measureMemoryLookup({ segments: quick ? 10_000 : 100_000 }),
   };
   result.goals = evaluateGoals(result);
   result.meta.durationS = Math.round((Date.now() - startedAt.getTime()) / 1000);

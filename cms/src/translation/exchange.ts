@@ -14,13 +14,26 @@ import {
   codesOf,
   extractUnits,
   inlineCodeProblems,
+  plainText,
   sameSourceContent,
   sourceHash,
   type InlineNode,
   type ParsedInlineNode,
   type Unit,
 } from './units';
-import { buildXliff, type ParsedXliff, parseXliff, XliffFormatError, type XliffFile, type XliffSegment } from './xliff';
+import { type GlossaryTerm, matchTerms } from './glossary';
+import { loadGlossary } from './glossary-store';
+import { lookupMemory } from './memory';
+import {
+  buildXliff,
+  type ParsedXliff,
+  parseXliff,
+  XliffFormatError,
+  type XliffFile,
+  type XliffGlossEntry,
+  type XliffSegment,
+  type XliffUnit,
+} from './xliff';
 
 export type ExportSelection = 'missing' | 'outdated' | 'all';
 
@@ -55,7 +68,7 @@ async function checkLocales(strapi: Core.Strapi, source: string, target: string)
  * Renumbers a target's codes to the source's ids when both use the same codes in the same order
  * per kind; null when they cannot be matched (the translator then starts from an empty target).
  */
-function alignTarget(source: InlineNode[], target: InlineNode[]): InlineNode[] | null {
+export function alignTarget(source: InlineNode[], target: InlineNode[]): InlineNode[] | null {
   const sourceIds = new Map<string, string[]>();
   for (const [id, code] of codesOf(source)) sourceIds.set(code.kind, [...(sourceIds.get(code.kind) ?? []), id]);
   const used = new Map<string, number>();
@@ -74,12 +87,42 @@ function alignTarget(source: InlineNode[], target: InlineNode[]): InlineNode[] |
   return ok && counts && inlineCodeProblems(source, aligned).length === 0 ? aligned : null;
 }
 
+/** Per unit: memory matches of its segments (the best three each) and the glossary terms in its source. */
+async function unitModules(
+  strapi: Core.Strapi,
+  glossary: GlossaryTerm[],
+  units: Unit[],
+  source: string,
+  target: string,
+): Promise<Map<string, Pick<XliffUnit, 'matches' | 'glossary'>>> {
+  const modules = new Map<string, Pick<XliffUnit, 'matches' | 'glossary'>>();
+  for (const unit of units) {
+    const texts = unit.segments.map((segment) => plainText(segment.source));
+    const found = await lookupMemory(strapi, source, target, texts);
+    const matches = unit.segments.flatMap((segment, i) =>
+      (found[i] ?? []).map((match) => ({
+        segment: segment.id,
+        score: match.score,
+        source: match.source,
+        target: plainText(match.target),
+      })),
+    );
+    const terms = new Map<string, XliffGlossEntry>();
+    for (const text of texts)
+      for (const term of matchTerms(glossary, text, source, target))
+        terms.set(term.source, { term: term.source, translation: term.target, definition: term.note ?? undefined });
+    modules.set(unit.id, { matches, glossary: [...terms.values()] });
+  }
+  return modules;
+}
+
 function exportFile(
   uid: TranslatedType,
   row: StatusRow,
   sourceUnits: Unit[],
   targetUnits: Unit[],
   target: string,
+  modules: Map<string, Pick<XliffUnit, 'matches' | 'glossary'>>,
 ): XliffFile {
   const targets = new Map(targetUnits.map((unit) => [unit.id, new Map(unit.segments.map((s) => [s.id, s.source]))]));
   return {
@@ -96,6 +139,7 @@ function exportFile(
       return {
         id: unit.id,
         name: unit.id,
+        ...modules.get(unit.id),
         segments: unit.segments.map((segment): XliffSegment => {
           const prefill = sameShape ? alignTarget(segment.source, existing.get(segment.id)!) : null;
           return prefill ? { ...segment, target: prefill } : segment;
@@ -113,6 +157,7 @@ export async function exportXliff(
   await checkLocales(strapi, options.source, options.target);
   const report = await translationStatus(strapi, options.uids);
   const files: XliffFile[] = [];
+  const glossary = await loadGlossary(strapi);
   for (const row of report.rows) {
     if (row.sourceLocale !== options.source) continue;
     const status = row.locales[options.target]?.status;
@@ -122,7 +167,8 @@ export async function exportXliff(
     const target = await loadDraft(strapi, row.contentType, row.documentId, options.target);
     const sourceUnits = extractUnits(fields, source);
     if (sourceUnits.length === 0) continue;
-    files.push(exportFile(row.contentType, row, sourceUnits, extractUnits(fields, target), options.target));
+    const modules = await unitModules(strapi, glossary, sourceUnits, options.source, options.target);
+    files.push(exportFile(row.contentType, row, sourceUnits, extractUnits(fields, target), options.target, modules));
   }
   return { xliff: buildXliff({ srcLang: options.source, trgLang: options.target, files }), documents: files.length };
 }

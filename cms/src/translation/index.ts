@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { ensureTranslatorAccounts } from './accounts';
 import { TRANSLATED_TYPES } from './content';
 import { registerLocaleGuard } from './locale-guard';
+import { bootstrapMemory } from './memory';
 import { ensureTranslationRoles } from './roles';
 import { registerTranslationRoutes } from './routes';
 import { registerAdminSlugSuggestions, registerSlugGeneration } from './slug-generation';
@@ -22,4 +23,5 @@ export async function bootstrapTranslation(strapi: Core.Strapi): Promise<void> {
   await ensureTranslatorAccounts(strapi, roleIds);
   const adopted = await adoptUntrackedDocuments(strapi, TRANSLATED_TYPES);
   if (adopted > 0) strapi.log.info(`Translation tracking: ${adopted} existing documents taken as up to date`);
+  await bootstrapMemory(strapi);
 }

@@ -1,11 +1,12 @@
 import type { Core, UID } from '@strapi/strapi';
 import { z } from 'zod';
-import { loadDraft, TRANSLATED_TYPES, type TranslatedType } from './content';
+import { loadDraft, TRANSLATED_TYPES, translatableFields, type TranslatedType } from './content';
 import { exportXliff, importXliff, TranslationRequestError } from './exchange';
 import { checkTranslations } from './qa-run';
 import { translationStatus } from './status';
 import { localeCodes } from './content';
 import { confirmTranslation } from './tracking';
+import { loadWorkbench, plannedTarget, saveWorkbench, WorkbenchNotFound } from './workbench';
 
 /** Admin API under /translations, for the admin page and `npm run i18n` alike. */
 export const TRANSLATIONS_PREFIX = '/translations';
@@ -62,10 +63,33 @@ const confirmBody = z.object({
 });
 const qaQuery = z.object({ documentId: z.string().min(1).optional(), locale: z.string().min(1).optional() });
 
+const workbenchQuery = z.object({
+  contentType: z.enum(TRANSLATED_TYPES),
+  documentId: z.string().min(1),
+  locale: z.string().min(1),
+});
+const workbenchBody = workbenchQuery.extend({
+  segments: z
+    .array(z.object({ unit: z.string().min(1), segment: z.string().min(1), target: z.string().max(100_000) }))
+    .max(5000),
+});
+
 function badRequest(ctx: Context, message: string) {
   ctx.status = 400;
   ctx.body = { error: { status: 400, name: 'BadRequest', message } };
 }
+
+function fail(ctx: Context, status: 403 | 404, message: string) {
+  ctx.status = status;
+  ctx.body = { error: { status, name: status === 403 ? 'Forbidden' : 'NotFound', message } };
+}
+
+/** The content manager's permission checker for this user and type. */
+const checkerFor = (strapi: Core.Strapi, ctx: Context, uid: UID.ContentType) =>
+  strapi
+    .plugin('content-manager')
+    .service('permission-checker')
+    .create({ userAbility: ctx.state.userAbility, model: uid });
 
 export function registerTranslationRoutes(strapi: Core.Strapi): void {
   const policies = ['admin::isAuthenticatedAdmin'];
@@ -162,6 +186,64 @@ export function registerTranslationRoutes(strapi: Core.Strapi): void {
         },
       },
       {
+        // The Translate screen's data: source and target segment by segment, source diff, memory and glossary.
+        method: 'GET',
+        path: '/workbench',
+        config: { policies },
+        handler: async (ctx: Context) => {
+          const query = workbenchQuery.safeParse(ctx.query);
+          if (!query.success) return badRequest(ctx, 'contentType, documentId and locale (the target) are required');
+          const { contentType, documentId, locale } = query.data;
+          if (!readableTypes(ctx).includes(contentType)) return fail(ctx, 403, `You may not read ${contentType}`);
+          try {
+            const workbench = await loadWorkbench(strapi, contentType, documentId, locale);
+            const existing = await loadDraft(strapi, contentType, documentId, locale);
+            const checker = checkerFor(strapi, ctx, contentType);
+            const mayWrite = existing ? checker.can.update({ ...existing, locale }) : checker.can.create({ locale });
+            ctx.body = { ...workbench, mayWrite };
+          } catch (error) {
+            if (error instanceof WorkbenchNotFound) return fail(ctx, 404, error.message);
+            throw error;
+          }
+        },
+      },
+      {
+        // Saves the Translate screen's target as a draft in the target locale (never published).
+        method: 'PUT',
+        path: '/workbench',
+        config: { policies },
+        handler: async (ctx: Context) => {
+          const body = workbenchBody.safeParse(ctx.request.body);
+          if (!body.success)
+            return badRequest(
+              ctx,
+              'send JSON { "contentType", "documentId", "locale", "segments": [{ "unit", "segment", "target" }] }',
+            );
+          const { contentType, documentId, locale, segments } = body.data;
+          const workbench = await loadWorkbench(strapi, contentType, documentId, locale).catch((error) => {
+            if (error instanceof WorkbenchNotFound) return error;
+            throw error;
+          });
+          if (workbench instanceof WorkbenchNotFound) return fail(ctx, 404, workbench.message);
+          const fields = translatableFields(strapi, contentType);
+          const source = (await loadDraft(strapi, contentType, documentId, workbench.sourceLocale))!;
+          const existing = await loadDraft(strapi, contentType, documentId, locale);
+          const plan = plannedTarget(fields, source, existing, segments);
+          if (plan.problems.length > 0) {
+            ctx.status = 422;
+            ctx.body = { ok: false, problems: plan.problems };
+            return;
+          }
+          const checker = checkerFor(strapi, ctx, contentType);
+          const entity = { ...(existing ?? {}), locale };
+          const action = existing ? checker.can.update : checker.can.create;
+          if (!action(entity) || !plan.units.every((field) => action(entity, field)))
+            return fail(ctx, 403, `You may not ${existing ? 'edit' : 'create'} the ${locale} variant`);
+          if (plan.units.length > 0) await saveWorkbench(strapi, contentType, documentId, locale, plan.data);
+          ctx.body = { ok: true, units: plan.units };
+        },
+      },
+      {
         // A translator checked an outdated translation against the changed source and it still holds.
         method: 'POST',
         path: '/confirm',
@@ -177,15 +259,8 @@ export function registerTranslationRoutes(strapi: Core.Strapi): void {
             ctx.body = { error: { status: 404, name: 'NotFound', message: `No ${locale} variant of ${documentId}` } };
             return;
           }
-          const checker = strapi
-            .plugin('content-manager')
-            .service('permission-checker')
-            .create({ userAbility: ctx.state.userAbility, model: contentType });
-          if (!checker.can.update({ ...variant, locale })) {
-            ctx.status = 403;
-            ctx.body = { error: { status: 403, name: 'Forbidden', message: `You may not edit the ${locale} variant` } };
-            return;
-          }
+          if (!checkerFor(strapi, ctx, contentType).can.update({ ...variant, locale }))
+            return fail(ctx, 403, `You may not edit the ${locale} variant`);
           // QA runs before a translation is marked current: findings stop it until the translator accepts them.
           const [qa] = await checkTranslations(strapi, [contentType], { documentId, locales: [locale] });
           if (!acceptFindings && qa && qa.findings.length > 0) {

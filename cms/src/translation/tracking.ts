@@ -7,7 +7,8 @@ import {
   translatableFields,
   type TranslatedType,
 } from './content';
-import { sourceHash } from './units';
+import { rememberTranslation } from './memory';
+import { extractUnits, sourceHash, type Unit } from './units';
 
 /**
  * Outdated tracking. Each translated document has one record (a row of the internal
@@ -35,6 +36,11 @@ export interface Basis {
   /** The source locale that hash belongs to. */
   from: string;
   at: string;
+  /**
+   * The source's translatable text itself at that moment (absent in records from before it was
+   * kept), so an outdated translation can show what changed since (source-diff.ts).
+   */
+  units?: Unit[];
 }
 export interface TranslationRecord {
   id: number;
@@ -48,7 +54,7 @@ export function findRecords(strapi: Core.Strapi, uid: TranslatedType): Promise<T
   return strapi.db.query(RECORD_UID).findMany({ where: { contentType: uid } }) as Promise<TranslationRecord[]>;
 }
 
-function findRecord(strapi: Core.Strapi, uid: string, documentId: string): Promise<TranslationRecord | null> {
+export function findRecord(strapi: Core.Strapi, uid: string, documentId: string): Promise<TranslationRecord | null> {
   return strapi.db
     .query(RECORD_UID)
     .findOne({ where: { contentType: uid, document: documentId } }) as Promise<TranslationRecord | null>;
@@ -67,14 +73,17 @@ async function draftLocales(strapi: Core.Strapi, uid: UID.ContentType, documentI
   return rows.map((row) => row.locale);
 }
 
-async function currentSourceHash(
+/** The source's text as a translation's basis: its hash and its units; null when there is no such variant. */
+async function currentSource(
   strapi: Core.Strapi,
   uid: TranslatedType,
   documentId: string,
   locale: string,
-): Promise<string | null> {
+): Promise<{ hash: string; units: Unit[] } | null> {
   const source = await loadDraft(strapi, uid, documentId, locale);
-  return source ? sourceHash(translatableFields(strapi, uid), source) : null;
+  if (!source) return null;
+  const fields = translatableFields(strapi, uid);
+  return { hash: sourceHash(fields, source), units: extractUnits(fields, source) };
 }
 
 /**
@@ -86,8 +95,10 @@ async function adopt(strapi: Core.Strapi, uid: TranslatedType, documentId: strin
   const locales = await draftLocales(strapi, uid, documentId);
   if (locales.length === 0) return null;
   const sourceLocale = adoptedSource(locales, await defaultLocale(strapi));
-  const hash = await currentSourceHash(strapi, uid, documentId, sourceLocale);
-  await saveRecord(strapi, adoptionRecord(uid, documentId, locales, sourceLocale, hash));
+  await saveRecord(
+    strapi,
+    adoptionRecord(uid, documentId, locales, sourceLocale, await currentSource(strapi, uid, documentId, sourceLocale)),
+  );
   return findRecord(strapi, uid, documentId);
 }
 
@@ -102,11 +113,12 @@ function adoptionRecord(
   documentId: string,
   locales: readonly string[],
   sourceLocale: string,
-  hash: string | null,
+  source: { hash: string; units: Unit[] } | null,
 ): Omit<TranslationRecord, 'id'> {
   const at = new Date().toISOString();
   const basis: Record<string, Basis> = {};
-  for (const locale of locales) if (locale !== sourceLocale && hash) basis[locale] = { hash, from: sourceLocale, at };
+  for (const locale of locales)
+    if (locale !== sourceLocale && source) basis[locale] = { ...source, from: sourceLocale, at };
   return { contentType: uid, document: documentId, sourceLocale, basis };
 }
 
@@ -148,17 +160,18 @@ export async function confirmTranslation(
 ): Promise<void> {
   const record = known ?? (await findRecord(strapi, uid, documentId)) ?? (await adopt(strapi, uid, documentId));
   if (!record || record.sourceLocale === locale) return;
-  const hash = await currentSourceHash(strapi, uid, documentId, record.sourceLocale);
-  if (hash === null) {
+  const source = await currentSource(strapi, uid, documentId, record.sourceLocale);
+  if (source === null) {
     // The source variant is gone: the variant just written is the document's text now.
     await saveRecord(strapi, { ...record, sourceLocale: locale, basis: {} });
     return;
   }
   const basis = {
     ...(record.basis ?? {}),
-    [locale]: { hash, from: record.sourceLocale, at: new Date().toISOString() },
+    [locale]: { ...source, from: record.sourceLocale, at: new Date().toISOString() },
   };
   await saveRecord(strapi, { ...record, basis });
+  await rememberTranslation(strapi, uid, documentId, record.sourceLocale, locale);
 }
 
 /** After a variant (or the whole document) was deleted. */
@@ -258,7 +271,13 @@ export async function adoptUntrackedDocuments(strapi: Core.Strapi, uids: readonl
       const sourceOf = new Map(sources.map((source) => [`${source.documentId}\n${source.locale}`, source]));
       const records = batch.map(({ documentId, locales, sourceLocale }) => {
         const source = sourceOf.get(`${documentId}\n${sourceLocale}`);
-        return adoptionRecord(uid, documentId, locales, sourceLocale, source ? sourceHash(fields, source) : null);
+        return adoptionRecord(
+          uid,
+          documentId,
+          locales,
+          sourceLocale,
+          source ? { hash: sourceHash(fields, source), units: extractUnits(fields, source) } : null,
+        );
       });
       await strapi.db.query(RECORD_UID).createMany({ data: records });
       adopted += records.length;

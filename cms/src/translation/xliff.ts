@@ -13,6 +13,10 @@ import type { CodeKind, InlineNode, ParsedInlineNode } from './units';
  */
 
 export const XLIFF_NS = 'urn:oasis:names:tc:xliff:document:2.0';
+/** Translation candidates (memory matches) and glossary modules; the import reads past them. */
+export const MTC_NS = 'urn:oasis:names:tc:xliff:matches:2.0';
+export const GLS_NS = 'urn:oasis:names:tc:xliff:glossary:2.0';
+const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
 const CODE_ATTRIBUTES: Record<CodeKind, { type: string; subType?: string }> = {
@@ -38,9 +42,26 @@ export interface XliffSegment {
   source: InlineNode[];
   target?: InlineNode[];
 }
+export interface XliffMatch {
+  /** The segment id the match is for. */
+  segment: string;
+  /** Similarity in percent. */
+  score: number;
+  source: string;
+  target: string;
+}
+export interface XliffGlossEntry {
+  term: string;
+  translation: string;
+  definition?: string;
+}
 export interface XliffUnit {
   id: string;
   name?: string;
+  /** Translation-memory matches (mtc module), as plain text. */
+  matches?: XliffMatch[];
+  /** Glossary entries for terms in the unit's source (gls module). */
+  glossary?: XliffGlossEntry[];
   segments: XliffSegment[];
 }
 export interface XliffFile {
@@ -61,9 +82,11 @@ export function buildXliff(document: XliffDocument): string {
   root.setAttribute('version', '2.0');
   root.setAttribute('srcLang', document.srcLang);
   root.setAttribute('trgLang', document.trgLang);
+  root.setAttributeNS(XMLNS_NS, 'xmlns:mtc', MTC_NS);
+  root.setAttributeNS(XMLNS_NS, 'xmlns:gls', GLS_NS);
 
-  const element = (name: string, attributes: Record<string, string | undefined> = {}) => {
-    const el = doc.createElementNS(XLIFF_NS, name);
+  const element = (name: string, attributes: Record<string, string | undefined> = {}, ns = XLIFF_NS) => {
+    const el = doc.createElementNS(ns, name);
     for (const [key, value] of Object.entries(attributes)) if (value !== undefined) el.setAttribute(key, value);
     return el;
   };
@@ -96,6 +119,42 @@ export function buildXliff(document: XliffDocument): string {
     for (const unit of file.units) {
       const unitEl = append(fileEl, element('unit', { id: unit.id, name: unit.name }), 2);
       unitEl.setAttributeNS(XML_NS, 'xml:space', 'preserve');
+      // Module elements come before the unit's segments (XLIFF 2.0 core schema).
+      if (unit.matches?.length) {
+        const matches = append(unitEl, element('mtc:matches', {}, MTC_NS), 3);
+        for (const match of unit.matches) {
+          const matchEl = append(
+            matches,
+            element(
+              'mtc:match',
+              { ref: `#${match.segment}`, similarity: String(match.score), type: 'tm', origin: 'medee' },
+              MTC_NS,
+            ),
+            4,
+          );
+          append(matchEl, element('source'), 5).appendChild(doc.createTextNode(match.source));
+          append(matchEl, element('target'), 5).appendChild(doc.createTextNode(match.target));
+          close(matchEl, 4);
+        }
+        close(matches, 3);
+      }
+      if (unit.glossary?.length) {
+        const glossary = append(unitEl, element('gls:glossary', {}, GLS_NS), 3);
+        for (const entry of unit.glossary) {
+          const entryEl = append(glossary, element('gls:glossEntry', {}, GLS_NS), 4);
+          append(entryEl, element('gls:term', { source: 'medee' }, GLS_NS), 5).appendChild(
+            doc.createTextNode(entry.term),
+          );
+          if (entry.translation)
+            append(entryEl, element('gls:translation', {}, GLS_NS), 5).appendChild(
+              doc.createTextNode(entry.translation),
+            );
+          if (entry.definition)
+            append(entryEl, element('gls:definition', {}, GLS_NS), 5).appendChild(doc.createTextNode(entry.definition));
+          close(entryEl, 4);
+        }
+        close(glossary, 3);
+      }
       for (const segment of unit.segments) {
         const translated = segment.target !== undefined;
         const segmentEl = append(

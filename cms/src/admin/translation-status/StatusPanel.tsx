@@ -2,8 +2,9 @@ import * as React from 'react';
 import { Button, Flex, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
+import { Link } from 'react-router-dom';
 import type { PanelComponent, PanelComponentProps } from '@strapi/content-manager/strapi-admin';
-import { mayWrite, type QaFinding, StatusBadge, type StatusAnswer, type StatusRow } from './api';
+import { mayWrite, type QaFinding, StatusBadge, type StatusAnswer, type StatusRow, translatePath } from './api';
 
 const TRANSLATED = ['api::article.article', 'api::certificate.certificate'];
 
@@ -68,6 +69,17 @@ function PanelContent({ model, documentId, version }: { model: string; documentI
           <StatusBadge state={state} />
         </Flex>
       ))}
+      {Object.entries(row.locales)
+        // Translate links only for locales this user may write (a zh translator gets none for mn).
+        .filter(
+          ([locale, state]) =>
+            !state.isSource && (mayWrite(answer, row, locale, 'update') || mayWrite(answer, row, locale, 'create')),
+        )
+        .map(([locale]) => (
+          <Link key={`translate-${locale}`} to={translatePath(row, locale)} data-translate={locale}>
+            {formatMessage({ id: 'medee.translations.translate' }, { locale: localeName(locale) })}
+          </Link>
+        ))}
       {Object.entries(row.locales)
         .filter(([locale, state]) => state.status === 'outdated' && mayWrite(answer, row, locale, 'update'))
         .map(([locale]) => (

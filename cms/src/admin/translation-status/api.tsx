@@ -46,3 +46,7 @@ export function StatusBadge({ state }: { state: LocaleState | undefined }) {
 /** The content manager's edit view of a document in one locale. */
 export const editViewPath = (row: Pick<StatusRow, 'contentType' | 'documentId'>, locale: string) =>
   `/content-manager/collection-types/${row.contentType}/${row.documentId}?plugins[i18n][locale]=${encodeURIComponent(locale)}`;
+
+/** The Translate screen for a document into one locale. */
+export const translatePath = (row: Pick<StatusRow, 'contentType' | 'documentId'>, locale: string) =>
+  `/translate?${new URLSearchParams({ contentType: row.contentType, documentId: row.documentId, locale })}`;

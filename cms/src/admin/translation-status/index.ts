@@ -14,6 +14,11 @@ export function registerTranslationStatus(app: StrapiApp): void {
     Component: () => import('./StatusPage'),
     position: 3,
   });
+  // The Translate screen has no menu entry: it is opened for one document from the panel beside its edit view.
+  app.router.addRoute({
+    path: 'translate',
+    lazy: async () => ({ Component: (await import('./TranslatePage')).default }),
+  });
 }
 
 /** The translation status panel beside an article's or certificate's edit view. */
