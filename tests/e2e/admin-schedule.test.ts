@@ -73,7 +73,7 @@ describe('an editor schedules an article in the admin and it goes live by itself
     await page.goto(
       `${cms.baseUrl}/admin/content-manager/collection-types/${ARTICLE}/${documentId}?plugins[i18n][locale]=mn`,
     );
-    const schedule = page.getByRole('group', { name: 'Publish at' });
+    const schedule = page.getByRole('group', { name: 'Publish at', exact: true });
     await schedule.waitFor({ timeout: 30_000 });
     await expect(
       page.getByText('The time is Ulaanbaatar and Shanghai time (UTC+8).').first().isVisible(),
@@ -122,7 +122,7 @@ describe('an editor schedules an article in the admin and it goes live by itself
     await page.goto(
       `${cms.baseUrl}/admin/content-manager/collection-types/${ARTICLE}/${documentId}?plugins[i18n][locale]=mn`,
     );
-    const schedule = page.getByRole('group', { name: 'Publish at' });
+    const schedule = page.getByRole('group', { name: 'Publish at', exact: true });
     await schedule.waitFor({ timeout: 30_000 });
     await expect(schedule.getByRole('combobox', { name: 'Choose date' }).inputValue()).resolves.toBe('');
     await page.getByText('Published', { exact: true }).first().waitFor({ timeout: 30_000 });
