@@ -68,6 +68,10 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
       /** Pings that fail (endpoint down, 5xx, 429) are retried with a doubling delay, this many times in all. */
       maxAttempts: env.int('SEARCH_ENGINE_PING_MAX_ATTEMPTS', 4),
     },
+    schedule: {
+      /** How often due publishAt / unpublishAt times are looked for (src/publishing/schedule.ts); 0 turns it off. */
+      intervalSeconds: env.int('SCHEDULE_INTERVAL_SECONDS', 15),
+    },
     preview: {
       /** Signs preview links; the site checks the signature before it enters draft mode. */
       secret: readOptionalSecret(env, 'SITE_PREVIEW_SECRET'),

@@ -5,6 +5,7 @@ import { registerFieldPatternGuard } from './document-guards/field-patterns';
 import { ensureLocales } from './bootstrap/locales';
 import { ensurePublicPermissions } from './bootstrap/permissions';
 import { registerPublishedOnlyContentApi } from './document-guards/published-only';
+import { registerScheduleGuard } from './document-guards/schedule';
 import { ensureSiteReadToken } from './bootstrap/site-token';
 import { bootstrapPublishing, destroyPublishing, registerPublishing } from './publishing';
 import { checkContract } from './contract-check';
@@ -19,6 +20,7 @@ export default {
     registerTranslation(strapi);
     registerConcurrentEditGuard(strapi);
     registerFieldPatternGuard(strapi);
+    registerScheduleGuard(strapi, strapi.config.get<string>('site.timeZone'));
   },
 
   /** Every step is idempotent: a restart converges to the same state and never resets content. */

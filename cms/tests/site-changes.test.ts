@@ -2,60 +2,13 @@ import { createHmac } from 'node:crypto';
 import { adminClient, type AdminClient } from './helpers/admin-api';
 import { startSeededCms, type CmsInstance } from './helpers/cms-instance';
 import { isPublished, seedArticles } from './helpers/seed-data';
-import { type StandIn, startStandIn } from './helpers/stand-in';
+import { NoticeRecorder } from './helpers/notice-recorder';
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are asserted field by field
 type Json = any;
 
 const ARTICLE = 'api::article.article';
 const GLOBAL = 'api::global.global';
-
-interface Notice {
-  signature: string;
-  rawBody: string;
-  body: Json;
-}
-
-/** Stands in for the site's revalidation route: records every notice, and can refuse the next few. */
-class NoticeRecorder {
-  readonly notices: Notice[] = [];
-  failNext = 0;
-  private standIn?: StandIn;
-
-  async listen(): Promise<string> {
-    this.standIn = await startStandIn(({ headers, body }) => {
-      if (this.failNext > 0) {
-        this.failNext -= 1;
-        return 503;
-      }
-      this.notices.push({
-        signature: String(headers['x-medee-signature'] ?? ''),
-        rawBody: body,
-        body: JSON.parse(body),
-      });
-      return 200;
-    });
-    return this.standIn.url;
-  }
-
-  async close(): Promise<void> {
-    await this.standIn?.close();
-  }
-
-  /** Polls until a notice after index `from` matches; returns every notice after `from` up to it. */
-  async waitFor(from: number, match: (body: Json) => boolean, timeoutMs = 15_000): Promise<Notice[]> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const index = this.notices.findIndex((notice, i) => i >= from && match(notice.body));
-      if (index >= 0) return this.notices.slice(from, index + 1);
-      if (Date.now() > deadline)
-        throw new Error(
-          `No matching notice within ${timeoutMs} ms; got ${JSON.stringify(this.notices.slice(from).map((n) => n.body))}`,
-        );
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-}
 
 function todayInUlaanbaatar(): string {
   return new Intl.DateTimeFormat('en-CA', {

@@ -60,6 +60,12 @@ export function evaluateGoals(result) {
         ? { medianMs: ttp.medianMs, p95Ms: ttp.p95Ms, front: ttp.front ?? 'not measured' }
         : { note: ttp },
   });
+  const late = result.scheduleLateness;
+  goals.push({
+    goal: 'Scheduled publishes go live within a minute (p95 < 60 s)',
+    status: met(late.p95Ms < 60_000),
+    figures: { medianMs: late.medianMs, p95Ms: late.p95Ms, intervalSeconds: late.intervalSeconds },
+  });
   const lh = result.lighthouse;
   goals.push({
     goal: 'Lighthouse: performance >= 95, accessibility 100, best practices >= 95, SEO 100 on every measured page',
@@ -229,6 +235,10 @@ export function formatReport(result) {
             )}${t.front ? `; through the front median ${t.front.medianMs} ms, p95 ${t.front.p95Ms} ms` : `; ${t.note}`}`
         : `): ${t}`
     }`,
+  );
+  const late = result.scheduleLateness;
+  out.push(
+    `Scheduled publishes (${late.samples}, scheduler every ${late.intervalSeconds} s): live after their time by median ${late.medianMs} ms, p95 ${late.p95Ms} ms, max ${late.maxMs} ms`,
   );
   out.push('');
   out.push('Goals');

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 // node_modules until installAndLoadTools() has run.
 import { measureMemoryLookup } from './memory.mjs';
 import { evaluateGoals, formatReport } from './report.mjs';
+import { measureScheduleLateness } from './schedule-lateness.mjs';
 
 const require = createRequire(import.meta.url);
 const { ensureInstalled, ensureCmsBuilt, ensureWebBuilt } = require('../lib/build.cjs');
@@ -630,6 +631,13 @@ async function main() {
 
   const lighthouse = await runLighthouse(measure, pages, stack.frontUrl ?? stack.site.baseUrl);
   const timeToPublish = await measureTimeToPublish();
+  log('scheduled publishes: how late they fire…');
+  const scheduleLateness = await measureScheduleLateness({
+    cmsUrl: urls.small,
+    admin: { email: databases.env.CMS_ADMIN_EMAIL, password: databases.env.CMS_ADMIN_PASSWORD },
+    readToken: databases.siteReadToken,
+    samples: quick ? 6 : 20,
+  });
   const sitemap = await measureSitemap(tools, stack, port, databases.siteReadToken, urls.large);
   await cmsLarge.stop();
 
@@ -643,6 +651,7 @@ async function main() {
     lighthouseTarget: stack.frontUrl ? 'through the front' : 'direct',
     lighthouse,
     timeToPublish,
+    scheduleLateness,
     sitemap,
     memoryLookup: measureMemoryLookup({ segments: quick ? 10_000 : 100_000 }),
   };

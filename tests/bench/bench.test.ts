@@ -113,7 +113,12 @@ describe('npm run bench -- --quick', () => {
       ]),
     );
     expect(isNumber(ttp.front.p95Ms) && isNumber(ttp.front.medianMs)).toBe(true);
-    expect(result.goals).toHaveLength(7);
+    // Scheduled publishes: each one live after its time, never before it.
+    const late = result.scheduleLateness;
+    expect(late.samples).toBeGreaterThan(0);
+    expect(isNumber(late.p95Ms) && isNumber(late.medianMs)).toBe(true);
+    expect(late.medianMs).toBeGreaterThanOrEqual(0);
+    expect(result.goals).toHaveLength(8);
     for (const goal of result.goals)
       expect(['met', 'not met', 'pending', 'met directly; front not measured']).toContain(goal.status);
   });
@@ -126,6 +131,7 @@ describe('npm run bench -- --quick', () => {
       'RSS peak',
       'Lighthouse',
       'Time to publish',
+      'Scheduled publishes',
       'Goals',
     ]) {
       expect(output).toContain(heading);

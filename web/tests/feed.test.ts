@@ -36,7 +36,7 @@ describe('renderRssFeed', () => {
     companyName: '青岛北岚精工科技有限公司',
     articles: [
       article('b', '2022-01-29', '2024-05-02T08:12:44.511Z', {
-        cover: { url: `${cms}/uploads/cover.jpg`, alt: '', width: 1200, height: 675 },
+        cover: { url: `${cms}/uploads/cover.jpg`, alt: '', caption: null, width: 1200, height: 675 },
       }),
       article('a', '2020-03-02', '2020-03-02T01:00:00.000Z', { summary: null, category: null }),
     ],

@@ -71,12 +71,24 @@ describe('toArticle', () => {
     expect(article.cover).toEqual({
       url: cmsUpload('/uploads/certificate_2019_5f1c2a.jpg'),
       alt: '',
+      caption: null,
       width: 1200,
       height: 850,
     });
     const image = article.body.find((block) => block.type === 'image');
     expect(image?.type === 'image' && image.image.url).toBe(cmsUpload('/uploads/certificate_2019_5f1c2a.jpg'));
     expect(article.body.map((block) => block.type)).toEqual(['paragraph', 'heading', 'list', 'paragraph', 'image']);
+  });
+
+  it("uses the variant's own cover text, falling back to the media library's per field", () => {
+    const raw = copy(flagship) as Record<string, unknown> & { cover: Record<string, unknown> };
+    raw.cover = { ...raw.cover, alternativeText: 'Certificate, 2019', caption: 'Photo: the company' };
+    expect(toArticle(raw).cover).toMatchObject({ alt: 'Certificate, 2019', caption: 'Photo: the company' });
+    raw.coverAlt = 'Гэрчилгээ, 2019 он';
+    raw.coverCaption = '  ';
+    expect(toArticle(raw).cover).toMatchObject({ alt: 'Гэрчилгээ, 2019 он', caption: 'Photo: the company' });
+    raw.coverCaption = 'Гэрэл зургийг компани авав';
+    expect(toArticle(raw).cover).toMatchObject({ caption: 'Гэрэл зургийг компани авав' });
   });
 
   it('drops fields the site does not use instead of passing them through', () => {
@@ -146,6 +158,7 @@ describe('toArticleSummary', () => {
       cover: {
         url: cmsUpload('/uploads/certificate_2019_5f1c2a.jpg'),
         alt: 'Гэрчилгээний зураг',
+        caption: null,
         width: 1200,
         height: 850,
       },
@@ -193,11 +206,24 @@ describe('toCertificate', () => {
       issuedOn: '2019-06-15',
       number: 'QD-ZJTX-2019-0137',
       level: 'municipal',
-      scan: { url: 'https://media.example.com/uploads/scan_qd_2019.png', alt: '', width: 1654, height: 2339 },
+      scan: {
+        url: 'https://media.example.com/uploads/scan_qd_2019.png',
+        alt: '',
+        caption: null,
+        width: 1654,
+        height: 2339,
+      },
       translations: [{ locale: 'mn', slug: 'qingdao-zhuan-jing-te-xin' }],
     });
     expect(certificate.articles.map((article) => article.postedAt)).toEqual(['2022-01-29', '2020-03-02']);
     expect(certificate.description).toHaveLength(1);
+  });
+
+  it("uses the variant's own scan text, falling back to the media library's", () => {
+    const withText = { ...raw, scanAlt: '证书扫描件', scanCaption: '2019年颁发' };
+    expect(toCertificate(withText).scan).toMatchObject({ alt: '证书扫描件', caption: '2019年颁发' });
+    const fileText = { ...raw, scan: { ...raw.scan!, alternativeText: 'Scan', caption: 'Issued 2019' } };
+    expect(toCertificate(fileText).scan).toMatchObject({ alt: 'Scan', caption: 'Issued 2019' });
   });
 
   it('rejects an unknown level, naming the field', () => {

@@ -78,10 +78,10 @@ describe('getPublishedArticlesPage', () => {
     expect(request.query).toEqual({
       locale: 'mn',
       sort: ['postedAt:desc', 'documentId:desc'],
-      fields: ['title', 'slug', 'summary', 'postedAt', 'updatedAt', 'locale'],
+      fields: ['title', 'slug', 'summary', 'postedAt', 'updatedAt', 'locale', 'coverAlt'],
       populate: {
         category: { fields: ['name', 'slug'] },
-        cover: { fields: ['url', 'alternativeText', 'width', 'height'] },
+        cover: { fields: ['url', 'alternativeText', 'caption', 'width', 'height'] },
       },
       pagination: { page: '2', pageSize: String(ARTICLES_PAGE_SIZE) },
     });
@@ -198,7 +198,7 @@ describe('certificates, categories and site settings', () => {
     expect(request.query).toMatchObject({
       locale: 'zh',
       populate: {
-        scan: { fields: ['url', 'alternativeText', 'width', 'height'] },
+        scan: { fields: ['url', 'alternativeText', 'caption', 'width', 'height'] },
         articles: { fields: ['title', 'slug', 'postedAt'] },
         localizations: { fields: ['locale', 'slug'] },
       },

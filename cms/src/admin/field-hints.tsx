@@ -27,10 +27,46 @@ interface EditLayout {
   components: Record<string, { layout: Field[][] }>;
 }
 
+// Schedule fields: Strapi's date-time picker reads and writes the time in the browser's time zone,
+// so the hint says which zone that is, next to the company's (UTC+8, Ulaanbaatar and Shanghai).
+const SCHEDULE_FIELDS = new Set(['publishAt', 'unpublishAt']);
+const COMPANY_OFFSET_MINUTES = 8 * 60;
+
+const browserOffset = (): string => {
+  const minutes = -new Date().getTimezoneOffset();
+  const sign = minutes < 0 ? '-' : '+';
+  const hours = Math.floor(Math.abs(minutes) / 60);
+  const rest = Math.abs(minutes) % 60;
+  return `UTC${sign}${hours}${rest ? `:${String(rest).padStart(2, '0')}` : ''}`;
+};
+
+const TimeZoneNote = () =>
+  -new Date().getTimezoneOffset() === COMPANY_OFFSET_MINUTES ? (
+    <FormattedMessage
+      id="medee.schedule.zone.company"
+      defaultMessage={translations.en['medee.schedule.zone.company']}
+    />
+  ) : (
+    <FormattedMessage
+      id="medee.schedule.zone.other"
+      defaultMessage={translations.en['medee.schedule.zone.other']}
+      values={{ offset: browserOffset() }}
+    />
+  );
+
 const withHint = (field: Field): Field => {
   const id = `medee.hint.${field.name}`;
   if (!(id in translations.en)) return field;
-  return { ...field, hint: <FormattedMessage id={id} defaultMessage={translations.en[id]} /> };
+  const hint = <FormattedMessage id={id} defaultMessage={translations.en[id]} />;
+  if (!SCHEDULE_FIELDS.has(field.name)) return { ...field, hint };
+  return {
+    ...field,
+    hint: (
+      <>
+        {hint} <TimeZoneNote />
+      </>
+    ),
+  };
 };
 
 type Language = keyof typeof translations;

@@ -4,6 +4,10 @@
 // languages (the polyfills replace the built-in formatters for every language they format).
 
 async function polyfillDateTimeFormat() {
+  // The polyfill formats in UTC unless told the browser's zone: dates and times in the admin were
+  // shown in UTC, and the date-time picker (which builds its times with the browser's Date) moved
+  // a typed 18:59 in Ulaanbaatar to 11:51.
+  const browserZone = new Intl.DateTimeFormat().resolvedOptions().timeZone;
   await import('@formatjs/intl-datetimeformat/polyfill-force.js');
   await Promise.all([
     import('@formatjs/intl-datetimeformat/locale-data/en.js'),
@@ -11,6 +15,7 @@ async function polyfillDateTimeFormat() {
     import('@formatjs/intl-datetimeformat/locale-data/zh.js'),
     import('@formatjs/intl-datetimeformat/add-golden-tz.js'),
   ]);
+  (Intl.DateTimeFormat as unknown as { __setDefaultTimeZone(zone: string): void }).__setDefaultTimeZone(browserZone);
 }
 
 async function polyfillRelativeTimeFormat() {

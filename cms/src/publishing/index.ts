@@ -3,22 +3,25 @@ import { registerSiteChanges } from './changes';
 import { registerEditorDefaults } from './editor-defaults';
 import { ensureArticleListView } from './list-view';
 import { SiteNotifier } from './notifier';
+import { Scheduler } from './schedule';
 import { registerSharedFieldsSync } from './shared-fields';
 import { ensureSitePreviewToken } from './preview';
 import { SearchEnginePings, type SearchEngineOptions } from './search-engines';
 
 // Publishing to the site: change notices for on-demand revalidation, search engine pings, the
-// preview token, and the editor conveniences of the admin (post date default, article list view).
+// preview token, scheduled publishing, and the editor conveniences of the admin (post date default, article list view).
 
 interface SiteConfig {
   url: string;
   timeZone: string;
   revalidate: { url: string; secret?: string; maxAttempts: number };
   searchEngines: Pick<SearchEngineOptions, 'indexNow' | 'baidu' | 'maxAttempts'>;
+  schedule: { intervalSeconds: number };
 }
 
 let notifier: SiteNotifier | undefined;
 let pings: SearchEnginePings | undefined;
+let scheduler: Scheduler | undefined;
 
 export function registerPublishing(strapi: Core.Strapi): void {
   const site = strapi.config.get<SiteConfig>('site');
@@ -55,6 +58,10 @@ export async function bootstrapPublishing(strapi: Core.Strapi): Promise<void> {
       'SITE_URL / SITE_REVALIDATE_URL is not set: the site is not told about publishes and shows them once its cache expires.',
     );
   else strapi.log.info(`Published changes are announced to ${site.revalidate.url}`);
+  if (site.schedule.intervalSeconds > 0) {
+    scheduler = new Scheduler(strapi, site.schedule.intervalSeconds * 1000);
+    await scheduler.start();
+  }
   const { indexNow, baidu } = site.searchEngines;
   if (indexNow || baidu)
     strapi.log.info(
@@ -64,6 +71,7 @@ export async function bootstrapPublishing(strapi: Core.Strapi): Promise<void> {
 
 /** Lets change notices and pings in flight reach their receivers before the process ends. */
 export async function destroyPublishing(): Promise<void> {
+  await scheduler?.stop();
   await notifier?.flush();
   await pings?.flush();
 }

@@ -1,5 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import { type Locale, locales as contractLocales, PUBLIC_CONTENT_TYPES } from '@medee/contract';
+import { SCHEDULE_FIELDS } from '../publishing/schedule';
 import { localeCodes } from './content';
 
 const EXPLORER = 'plugin::content-manager.explorer';
@@ -28,11 +29,15 @@ function allFields(strapi: Core.Strapi, uid: UID.ContentType): string[] {
     .getNestedFields(strapi.contentType(uid), { components: strapi.components });
 }
 
-/** Fields whose top-level attribute is localized (relations and slugs are per locale too): editing them touches one locale only. */
+/**
+ * Fields whose top-level attribute is localized (relations and slugs are per locale too): editing
+ * them touches one locale only. Not the schedule (publishAt, unpublishAt): setting it publishes.
+ */
 function localizedFields(strapi: Core.Strapi, uid: UID.ContentType): string[] {
   const localized = new Set<string>(
     strapi.plugin('i18n').service('content-types').getLocalizedAttributes(strapi.contentType(uid)),
   );
+  for (const field of SCHEDULE_FIELDS) localized.delete(field);
   return allFields(strapi, uid).filter((field) => localized.has(field.split('.')[0]!));
 }
 

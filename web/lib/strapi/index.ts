@@ -52,8 +52,8 @@ export const SITEMAP_BATCH_SIZE = 100;
 // Strapi's default maximum page size; the site has far fewer certificates and categories.
 const WHOLE_COLLECTION = { page: 1, pageSize: 100 } as const;
 
-const mediaFields = ['url', 'alternativeText', 'width', 'height'];
-const articleSummaryFields = ['title', 'slug', 'summary', 'postedAt', 'updatedAt', 'locale'];
+const mediaFields = ['url', 'alternativeText', 'caption', 'width', 'height'];
+const articleSummaryFields = ['title', 'slug', 'summary', 'postedAt', 'updatedAt', 'locale', 'coverAlt'];
 const certificateSummaryFields = ['name', 'slug', 'issuer', 'issuedOn', 'level', 'locale'];
 const translationFields = ['locale', 'slug'];
 const articleLinkFields = ['title', 'slug', 'postedAt'];

@@ -62,11 +62,16 @@ function absoluteMediaUrl(url: string): string {
   return `${env.STRAPI_URL}${url.startsWith('/') ? '' : '/'}${url}`;
 }
 
-function reshapeImage(media: StrapiMedia | null | undefined): Image | null {
+/** An image with the variant's own text where the editor wrote it (`own`), the file's otherwise. */
+function reshapeImage(
+  media: StrapiMedia | null | undefined,
+  own: { alt?: string | null; caption?: string | null } = {},
+): Image | null {
   if (!media) return null;
   return {
     url: absoluteMediaUrl(media.url),
-    alt: media.alternativeText ?? '',
+    alt: own.alt?.trim() || media.alternativeText || '',
+    caption: own.caption?.trim() || media.caption || null,
     width: media.width,
     height: media.height,
   };
@@ -124,7 +129,7 @@ function reshapeArticleSummary(article: StrapiArticleSummary): ArticleSummary {
     postedAt: article.postedAt,
     updatedAt: article.updatedAt,
     category: article.category ? reshapeCategory(article.category) : null,
-    cover: reshapeImage(article.cover),
+    cover: reshapeImage(article.cover, { alt: article.coverAlt, caption: article.coverCaption }),
   };
 }
 
@@ -160,7 +165,7 @@ function reshapeCertificate(certificate: StrapiCertificate): Certificate {
     number: certificate.number || null,
     updatedAt: certificate.updatedAt,
     description: reshapeRichText(certificate.description),
-    scan: reshapeImage(certificate.scan),
+    scan: reshapeImage(certificate.scan, { alt: certificate.scanAlt, caption: certificate.scanCaption }),
     articles: (certificate.articles ?? [])
       .map(({ slug, title, postedAt }) => ({ slug, title, postedAt }))
       .sort((a, b) => b.postedAt.localeCompare(a.postedAt)),

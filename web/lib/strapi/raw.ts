@@ -95,6 +95,7 @@ export const strapiBlocksSchema = z.array(rootBlock);
 export const strapiMediaSchema = z.object({
   url: nonEmptyString,
   alternativeText: z.string().nullish(),
+  caption: z.string().nullish(),
   width: z.number().int().positive(),
   height: z.number().int().positive(),
 });
@@ -151,6 +152,9 @@ export const strapiArticleSummarySchema = z.object({
   postedAt: calendarDate,
   updatedAt: timestamp,
   cover: strapiMediaSchema.nullish(),
+  /** The cover's text in this language (the media library keeps one per file). */
+  coverAlt: z.string().nullish(),
+  coverCaption: z.string().nullish(),
   category: strapiCategorySchema.nullish(),
 });
 export type StrapiArticleSummary = z.infer<typeof strapiArticleSummarySchema>;
@@ -175,6 +179,9 @@ export const strapiCertificateSchema = strapiCertificateSummarySchema.extend({
   updatedAt: timestamp,
   description: strapiBlocksSchema.nullish(),
   scan: strapiMediaSchema.nullish(),
+  /** The scan's text in this language (the media library keeps one per file). */
+  scanAlt: z.string().nullish(),
+  scanCaption: z.string().nullish(),
   articles: z.array(strapiArticleLinkSchema).optional(),
   localizations: z.array(strapiLocalizationSchema).optional(),
 });

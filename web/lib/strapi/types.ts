@@ -18,8 +18,13 @@ export type RichText = BlocksContent;
 export interface Image {
   /** Absolute URL (relative CMS upload paths are resolved against STRAPI_URL). */
   url: string;
-  /** Empty when the editor gave no alternative text: the image is then decorative. */
+  /**
+   * The variant's own alternative text, else the media library's; empty when neither is given:
+   * the image is then decorative.
+   */
   alt: string;
+  /** The variant's own caption, else the media library's, else null. */
+  caption: string | null;
   width: number;
   height: number;
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CalendarDate } from '@/components/CalendarDate';
-import { CmsImage } from '@/components/CmsImage';
+import { CmsFigure } from '@/components/CmsFigure';
 import { CmsErrorBoundary, metadataUnlessCmsFails } from '@/components/CmsErrors';
 import { NotFoundPage, notFoundMetadata } from '@/components/NotFound';
 import { RichText } from '@/components/RichText';
@@ -130,7 +130,7 @@ async function CertificateContent({ params }: CertificatePageProps) {
         </dl>
 
         {certificate.scan ? (
-          <CmsImage
+          <CmsFigure
             image={certificate.scan}
             alt={scanAlt(locale, certificate)}
             sizes="(min-width: 48rem) 44rem, 100vw"

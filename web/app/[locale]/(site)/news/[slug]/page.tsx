@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CalendarDate } from '@/components/CalendarDate';
-import { CmsImage } from '@/components/CmsImage';
+import { CmsFigure } from '@/components/CmsFigure';
 import { CmsErrorBoundary, metadataUnlessCmsFails } from '@/components/CmsErrors';
 import { JsonLd } from '@/components/JsonLd';
 import { NotFoundPage, notFoundMetadata } from '@/components/NotFound';
@@ -156,7 +156,7 @@ async function ArticleContent({ params }: ArticlePageProps) {
         </header>
 
         {article.cover ? (
-          <CmsImage
+          <CmsFigure
             image={article.cover}
             sizes="(min-width: 48rem) 44rem, 100vw"
             aboveTheFold
