@@ -8,6 +8,7 @@ import { registerPublishedOnlyContentApi } from './document-guards/published-onl
 import { ensureSiteReadToken } from './bootstrap/site-token';
 import { bootstrapPublishing, destroyPublishing, registerPublishing } from './publishing';
 import { checkContract } from './contract-check';
+import { bootstrapHistory, destroyHistory, registerHistory } from './history';
 import { bootstrapTranslation, registerTranslation } from './translation';
 
 export default {
@@ -19,6 +20,9 @@ export default {
     registerTranslation(strapi);
     registerConcurrentEditGuard(strapi);
     registerFieldPatternGuard(strapi);
+    // Registered last, it runs innermost: a version is read right after the database write, with
+    // what every other middleware changed on the way in.
+    registerHistory(strapi);
   },
 
   /** Every step is idempotent: a restart converges to the same state and never resets content. */
@@ -29,9 +33,11 @@ export default {
     await ensureSiteReadToken(strapi);
     await bootstrapTranslation(strapi);
     await bootstrapPublishing(strapi);
+    await bootstrapHistory(strapi);
   },
 
   async destroy() {
+    destroyHistory();
     await destroyPublishing();
   },
 };
