@@ -181,7 +181,7 @@ describe('history and restore (SQLite)', () => {
       await zh.request('POST', `/history/versions/${mnVersion.id}/restore`, {}),
     ];
     expect(forbidden.map((reply) => reply.status)).toEqual([403, 403, 403]);
-    expect(forbidden[0].body.error.message).toMatch(/mn/);
+    expect(forbidden[0]!.body.error.message).toMatch(/mn/);
     expect((await versionsOf(seed.documentId, 'mn'))[0].id).toBe(mnVersion.id);
   });
 
