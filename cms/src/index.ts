@@ -9,6 +9,7 @@ import { registerScheduleGuard } from './document-guards/schedule';
 import { ensureSiteReadToken } from './bootstrap/site-token';
 import { bootstrapPublishing, destroyPublishing, registerPublishing } from './publishing';
 import { checkContract } from './contract-check';
+import { bootstrapHistory, destroyHistory, registerHistory } from './history';
 import { bootstrapTranslation, registerTranslation } from './translation';
 
 export default {
@@ -21,6 +22,9 @@ export default {
     registerConcurrentEditGuard(strapi);
     registerFieldPatternGuard(strapi);
     registerScheduleGuard(strapi, strapi.config.get<string>('site.timeZone'));
+    // Registered last, it runs innermost: a version is read right after the database write, with
+    // what every other middleware changed on the way in.
+    registerHistory(strapi);
   },
 
   /** Every step is idempotent: a restart converges to the same state and never resets content. */
@@ -31,9 +35,11 @@ export default {
     await ensureSiteReadToken(strapi);
     await bootstrapTranslation(strapi);
     await bootstrapPublishing(strapi);
+    await bootstrapHistory(strapi);
   },
 
   async destroy() {
+    destroyHistory();
     await destroyPublishing();
   },
 };

@@ -103,6 +103,18 @@ async function mediaLibrary(cms: CmsInstance, admin: Admin): Promise<Json[]> {
   );
 }
 
+/** A variant's versions (History API), each with its fields, without row ids (a restore may renumber rows). */
+async function history(admin: Admin, documentId: string): Promise<Json[]> {
+  const { versions } = await admin('GET', `/history/documents/api::article.article/${documentId}?locale=mn`);
+  return Promise.all(
+    versions.map(async ({ id }: Json) => {
+      const { version } = await admin('GET', `/history/versions/${id}`);
+      const { id: _id, fields, ...rest } = version;
+      return { ...rest, fields: { ...fields, cover: fields.cover && { ...fields.cover, id: undefined } } };
+    }),
+  );
+}
+
 const backupScript = path.join(rootDir, 'scripts', 'backup.mjs');
 const restoreScript = path.join(rootDir, 'scripts', 'restore.mjs');
 
@@ -111,6 +123,8 @@ describe('npm run backup / npm run restore round trip (SQLite)', () => {
   let admin: Admin;
   let before: Record<string, Json>;
   let mediaBefore: Json[];
+  let historyBefore: Json[];
+  let articleId: string;
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'medee-backup-'));
   const key = crypto.randomBytes(24).toString('base64url');
   const draftTitle = `Unpublished edit kept by the backup ${Date.now()}`;
@@ -141,6 +155,7 @@ describe('npm run backup / npm run restore round trip (SQLite)', () => {
     await admin('PUT', `${ARTICLES}/${article.documentId}?locale=mn`, { cover: cover.id });
     await admin('POST', `${ARTICLES}/${article.documentId}/actions/publish?locale=mn`, {});
     await admin('PUT', `${ARTICLES}/${article.documentId}?locale=mn`, { title: draftTitle });
+    articleId = article.documentId;
     const certificate = (
       await admin(
         'GET',
@@ -152,6 +167,7 @@ describe('npm run backup / npm run restore round trip (SQLite)', () => {
 
     before = await snapshot(admin);
     mediaBefore = await mediaLibrary(cms, admin);
+    historyBefore = await history(admin, articleId);
   }, 300_000);
 
   afterAll(async () => {
@@ -231,6 +247,17 @@ describe('npm run backup / npm run restore round trip (SQLite)', () => {
       expect({ documentKey, document: after[documentKey] }).toEqual({ documentKey, document: before[documentKey] });
     }
     expect(await mediaLibrary(cms, admin)).toEqual(mediaBefore);
+
+    // The history came back too, and a version from before the backup restores with its cover.
+    expect(historyBefore.slice(0, 3).map((version) => version.action)).toEqual(['update', 'publish', 'update']);
+    expect(historyBefore[1].fields.cover.name).toBe('cover.png');
+    expect(await history(admin, articleId)).toEqual(historyBefore);
+    const { versions } = await admin('GET', `/history/documents/api::article.article/${articleId}?locale=mn`);
+    await admin('POST', `/history/versions/${versions[1].id}/restore`, {});
+    const draft = (await admin('GET', `/content-manager/collection-types/api::article.article/${articleId}?locale=mn`))
+      .data;
+    expect(draft.title).toBe(seedArticle.mn!.title);
+    expect(draft.cover.name).toBe('cover.png');
 
     // The public API serves the restored content as before.
     const { body } = await request(

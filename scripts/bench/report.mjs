@@ -200,6 +200,11 @@ export function formatReport(result) {
       `Sitemap: ${c.small.perLocale}/locale ${sm.small.kind} of ${sm.small.entries} in ${sm.small.ms} ms; ${c.large.perLocale}/locale ${sm.large.kind} of ${sm.large.entries} in ${sm.large.ms} ms (first render, from paginated CMS reads)`,
     );
   }
+  const h = result.history;
+  if (h)
+    out.push(
+      `History: ${h.saves} saves of one article (body ${h.articleBodyBytes} B) added ${h.versionsAdded} versions; per 1,000 saves ${h.fieldKiBPer1000} KiB of field data, ${h.tableKiBPer1000 ?? '-'} KiB of table and index`,
+    );
   out.push(
     `RSS peak under load (MiB): site ${result.rss.site}, CMS ${result.rss.cms}${result.rss.front ? `, front nginx ${result.rss.front}` : ''}`,
   );

@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 // Only Node's own modules and the repo's package-free ones here: a fresh clone has no
 // node_modules until installAndLoadTools() has run.
 import { measureMemoryLookup } from './memory.mjs';
+import { measureHistoryStorage } from './history-storage.mjs';
 import { evaluateGoals, formatReport } from './report.mjs';
 import { measureScheduleLateness } from './schedule-lateness.mjs';
 
@@ -156,7 +157,32 @@ async function installAndLoadTools() {
     startPostgres: require('../lib/postgres.cjs').startPostgres,
     qs: require(require.resolve('qs', { paths: [path.join(rootDir, 'web')] })),
     pg: require(require.resolve('pg', { paths: [path.join(rootDir, 'cms')] })),
+    sqlite: require(require.resolve('better-sqlite3', { paths: [path.join(rootDir, 'cms')] })),
   };
+}
+
+/** History storage per 1,000 saves (history-storage.mjs), on the small-scale CMS and its database. */
+async function measureHistory(tools, databases, cmsUrl) {
+  const saves = quick ? 100 : 1000;
+  log(`history storage: ${saves} saves of one article…`);
+  const admin = { email: databases.env.CMS_ADMIN_EMAIL, password: databases.env.CMS_ADMIN_PASSWORD };
+  if (databases.pg) {
+    const client = new tools.pg.Client({ connectionString: databases.pg.url });
+    await client.connect();
+    try {
+      const scalar = async (sql) => Object.values((await client.query(sql)).rows[0] ?? {})[0] ?? null;
+      return await measureHistoryStorage({ cmsUrl, admin, scalar, database: 'postgres', saves });
+    } finally {
+      await client.end();
+    }
+  }
+  const db = new tools.sqlite(path.join(rootDir, 'cms', databases.env.DATABASE_FILENAME), { readonly: true });
+  try {
+    const scalar = async (sql) => db.prepare(sql).pluck().get() ?? null;
+    return await measureHistoryStorage({ cmsUrl, admin, scalar, database: 'sqlite', saves });
+  } finally {
+    db.close();
+  }
 }
 
 const sqliteFiles = (file) => ['', '-wal', '-shm'].map((suffix) => path.join(rootDir, 'cms', `${file}${suffix}`));
@@ -640,6 +666,7 @@ async function main() {
   });
   const sitemap = await measureSitemap(tools, stack, port, databases.siteReadToken, urls.large);
   await cmsLarge.stop();
+  const history = await measureHistory(tools, databases, urls.small);
 
   const result = {
     meta: runMeta(port, nginxPath),
@@ -654,6 +681,7 @@ async function main() {
     scheduleLateness,
     sitemap,
     memoryLookup: measureMemoryLookup({ segments: quick ? 10_000 : 100_000 }),
+    history,
   };
   result.goals = evaluateGoals(result);
   result.meta.durationS = Math.round((Date.now() - startedAt.getTime()) / 1000);

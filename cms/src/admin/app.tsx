@@ -1,5 +1,7 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
 import { registerFieldHints } from './field-hints';
+import { HistoryPanel } from './history/HistoryPanel';
 import { skipGuidedTour } from './guided-tour';
 import { INTERFACE_LANGUAGES, translations } from './i18n';
 import { polyfillMongolianDates } from './intl-polyfill';
@@ -24,5 +26,8 @@ export default {
     bootstrapTranslationStatus(app);
     registerFieldHints(app);
     registerSlugFollower(app);
+    (app.getPlugin('content-manager').apis as ContentManagerPlugin['config']['apis']).addEditViewSidePanel([
+      HistoryPanel,
+    ]);
   },
 };
