@@ -8,6 +8,7 @@ import { registerPublishedOnlyContentApi } from './document-guards/published-onl
 import { ensureSiteReadToken } from './bootstrap/site-token';
 import { bootstrapPublishing, destroyPublishing, registerPublishing } from './publishing';
 import { checkContract } from './contract-check';
+import { registerRedirects } from './redirects';
 import { bootstrapTranslation, registerTranslation } from './translation';
 
 export default {
@@ -16,6 +17,7 @@ export default {
     registerPublishedOnlyContentApi(strapi);
     // Before translation's middlewares, so the site's change notices see what they write too.
     registerPublishing(strapi);
+    registerRedirects(strapi);
     registerTranslation(strapi);
     registerConcurrentEditGuard(strapi);
     registerFieldPatternGuard(strapi);

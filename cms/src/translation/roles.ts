@@ -1,5 +1,5 @@
 import type { Core, UID } from '@strapi/strapi';
-import { type Locale, locales as contractLocales, PUBLIC_CONTENT_TYPES } from '@medee/contract';
+import { type Locale, locales as contractLocales, PUBLIC_CONTENT_TYPES, REDIRECT_UID } from '@medee/contract';
 import { localeCodes } from './content';
 
 const EXPLORER = 'plugin::content-manager.explorer';
@@ -46,7 +46,10 @@ const contentPermission = (
   conditions: [],
 });
 
-/** What an Editor may do with the site's content: everything, in every locale, plus the media library. */
+/**
+ * What an Editor may do with the site's content: everything, in every locale, plus the media
+ * library and the redirects (not localized, no draft; translators get none of them).
+ */
 function editorPermissions(strapi: Core.Strapi, locales: readonly string[]): Permission[] {
   return [
     ...CONTENT_TYPES.flatMap((uid) =>
@@ -54,6 +57,12 @@ function editorPermissions(strapi: Core.Strapi, locales: readonly string[]): Per
         contentPermission(action, uid, locales, FIELD_ACTIONS.has(action) ? allFields(strapi, uid) : undefined),
       ),
     ),
+    ...['create', 'read', 'update', 'delete'].map((action) => ({
+      action: `${EXPLORER}.${action}`,
+      subject: REDIRECT_UID,
+      properties: FIELD_ACTIONS.has(action) ? { fields: allFields(strapi, REDIRECT_UID) } : {},
+      conditions: [],
+    })),
     ...[
       'plugin::upload.read',
       'plugin::upload.configure-view',
