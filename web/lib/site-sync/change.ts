@@ -1,4 +1,4 @@
-import { cacheTags, contentTypeUids, isLocale, type Locale, sitePaths } from '@medee/contract';
+import { cacheTags, contentTypeUids, isLocale, type Locale, REDIRECT_UID, sitePaths } from '@medee/contract';
 import type { SiteChange, VariantChange } from '@medee/contract/change';
 
 // A change notice from the CMS (its schema: @medee/contract siteChangeSchema):
@@ -9,6 +9,13 @@ type Variant = VariantChange;
 
 const slugsOf = (variant: Variant): string[] =>
   [variant.before?.slug, variant.after?.slug].filter((slug): slug is string => typeof slug === 'string');
+
+/** The types whose pages redirects lead to (and from, once renamed). */
+const PAGED_TYPES: ReadonlySet<string> = new Set([
+  contentTypeUids.article,
+  contentTypeUids.certificate,
+  contentTypeUids.category,
+]);
 
 /** Did this variant appear, disappear or move to another slug — what other locales' pages link to? */
 const linkChanged = (variant: Variant): boolean =>
@@ -22,11 +29,16 @@ const linkChanged = (variant: Variant): boolean =>
  * - an unchanged variant whose translation appeared, disappeared or changed slug:
  *   its own page, whose language links point to the translation;
  * - a changed category: its locale's categories (lists and article pages show them);
- * - a changed global: its locale's settings.
+ * - a changed global: its locale's settings;
+ * - a redirect written or deleted, or a page of an article, certificate or category that appeared,
+ *   disappeared or moved (its old addresses now redirect, or no longer): the redirect lookups.
  * Locales the site does not serve and unknown types give nothing.
  */
 export function tagsForChange(change: SiteChange): string[] {
   const tags = new Set<string>();
+  if (change.uid === REDIRECT_UID) return [cacheTags.redirects()];
+  if (PAGED_TYPES.has(change.uid) && change.variants.some((v) => isLocale(v.locale) && linkChanged(v)))
+    tags.add(cacheTags.redirects());
   const variants = change.variants.filter((variant): variant is Variant & { locale: Locale } =>
     isLocale(variant.locale),
   );
