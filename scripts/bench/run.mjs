@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 // Only Node's own modules and the repo's package-free ones here: a fresh clone has no
 // node_modules until installAndLoadTools() has run.
 import { evaluateGoals, formatReport } from './report.mjs';
+import { addRedirects, measureRedirectLookups } from './redirects.mjs';
 
 const require = createRequire(import.meta.url);
 const { ensureInstalled, ensureCmsBuilt, ensureWebBuilt } = require('../lib/build.cjs');
@@ -228,6 +229,8 @@ async function prepareDatabases(tools, port) {
   log(`generating up to ${largeScale} articles per locale in a copy of the database…`);
   const largeGenerated = await generate(largeScale, largeEnv);
   log(`generated ${largeGenerated.documentsCreated} documents in ${largeGenerated.ms} ms`);
+  const redirectsGenerated = await addRedirects(run, rootDir, largeEnv);
+  log(`added ${redirectsGenerated.redirectsCreated} redirects in ${redirectsGenerated.ms} ms`);
   return { pg, env, largeEnv, siteReadToken, smallGenerated, largeGenerated };
 }
 
@@ -623,6 +626,7 @@ async function main() {
   const largeSampler = measure.rssSampler({ cms: cmsLarge.pid });
   const headers = { Authorization: `Bearer ${databases.siteReadToken}` };
   const cms = await loadCms(tools, cmsQueries(tools.qs, article.zh.slug), headers, urls, databases);
+  const redirects = await measureRedirectLookups(measure.load, urls, { connections: cmsConnections, seconds });
   const cmsRss = Math.max(sampler.peak().cms, largeSampler.peak().cms);
   sampler.stop();
   largeSampler.stop();
@@ -636,6 +640,7 @@ async function main() {
     meta: runMeta(port, nginxPath),
     site: siteRows,
     cms,
+    redirects,
     weight,
     rss: { ...siteRss, cms: cmsRss, unit: 'MiB' },
     lighthouseVersion: require('lighthouse/package.json').version,
