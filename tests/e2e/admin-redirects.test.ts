@@ -104,7 +104,7 @@ describe('redirects from the admin to the reader', () => {
     await admin('POST', `/content-manager/collection-types/${ARTICLE}/${documentId}/actions/publish?locale=mn`, {
       locale: 'mn',
     });
-    await until(async () => (await head(`/mn/news/${oldSlug}`)).status === 200, generously);
+    await until('the new article page', async () => (await head(`/mn/news/${oldSlug}`)).status === 200, generously);
 
     await page.goto(`${cms.baseUrl}${COLLECTIONS}/${ARTICLE}/${documentId}?plugins[i18n][locale]=mn`);
     const slugInput = page.locator('input[name="slug"]');
@@ -117,7 +117,11 @@ describe('redirects from the admin to the reader', () => {
     const published = await saveAndWait('/actions/publish', 'Publish');
     expect(published.status()).toBe(200);
 
-    await until(async () => (await head(`/mn/news/${oldSlug}`)).status === 308, generously);
+    await until(
+      'the old address to redirect',
+      async () => (await head(`/mn/news/${oldSlug}`)).status === 308,
+      generously,
+    );
     expect(await head(`/mn/news/${oldSlug}`)).toEqual({ status: 308, location: `/mn/news/${newSlug}` });
     const { hops, landed, status } = await visit(`/mn/news/${oldSlug}`);
     expect(hops).toEqual([308]);
@@ -146,7 +150,7 @@ describe('redirects from the admin to the reader', () => {
     expect(saved.status()).toBeLessThan(300);
     await shot('form-saved');
 
-    await until(async () => (await head(fromPath)).status === 308, generously);
+    await until('the manual redirect', async () => (await head(fromPath)).status === 308, generously);
     const { hops, landed } = await visit(fromPath);
     expect(hops).toEqual([308]);
     expect(landed).toBe('/mn/certificates');
