@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { type SiteChange, siteChangeSchema } from '@medee/contract/change';
-import { pathsToRefresh, tagsForChange } from '@/lib/site-sync/change';
+import { pathsToRefresh, tagsForChange, tagsToExpire } from '@/lib/site-sync/change';
 import { NOTICE_TOLERANCE_SECONDS, verifyNoticeSignature } from '@medee/contract/notice-signature';
 import { verifyPreviewLink } from '@medee/contract/preview-link';
 
@@ -151,6 +151,17 @@ describe('tagsForChange', () => {
         change('api::global.global', [{ locale: 'zh', before: { slug: null }, after: { slug: null }, changed: true }]),
       ),
     ).toEqual(['global:zh']);
+  });
+
+  it('expires at once the page under a slug left behind and the redirect lookups (Next keeps no Location on a background render)', () => {
+    const renamed = change(article, [
+      { locale: 'mn', before: { slug: 'old' }, after: { slug: 'renamed' }, changed: true },
+      { locale: 'zh', before: { slug: 'zh-slug' }, after: { slug: 'zh-slug' }, changed: false },
+    ]);
+    expect([...tagsToExpire(renamed)].sort()).toEqual(['article:mn:old', 'redirects']);
+    const edited = change(article, [{ locale: 'mn', before: { slug: 'a' }, after: { slug: 'a' }, changed: true }]);
+    expect([...tagsToExpire(edited)]).toEqual([]);
+    expect([...tagsToExpire(change('api::redirect.redirect', []))]).toEqual(['redirects']);
   });
 
   it('a redirect written or deleted refreshes the redirect lookups, and nothing else', () => {

@@ -77,6 +77,27 @@ export function tagsForChange(change: SiteChange): string[] {
 }
 
 /**
+ * Of tagsForChange, the ones to expire at once rather than serve stale while a fresh render is
+ * made: the page under a slug a variant left (it now redirects or is gone) and the redirect
+ * lookups. NOTE: Next 16.4 stores a page that a background revalidation turned into a redirect
+ * with its 308 status but without its Location header; a blocking render (what an expired tag
+ * gives) stores both. Remove once Next keeps the header.
+ */
+export function tagsToExpire(change: SiteChange): Set<string> {
+  const expire = new Set<string>();
+  if (!PAGED_TYPES.has(change.uid) && change.uid !== REDIRECT_UID) return expire;
+  if (change.uid === REDIRECT_UID || change.variants.some((v) => isLocale(v.locale) && linkChanged(v)))
+    expire.add(cacheTags.redirects());
+  for (const variant of change.variants) {
+    const left = variant.before?.slug;
+    if (!isLocale(variant.locale) || !left || variant.after?.slug === left) continue;
+    if (change.uid === contentTypeUids.article) expire.add(cacheTags.article(variant.locale, left));
+    if (change.uid === contentTypeUids.certificate) expire.add(cacheTags.certificate(variant.locale, left));
+  }
+  return expire;
+}
+
+/**
  * The pages a reader (or the editor who just published) is most likely to open
  * next: the changed article's or certificate's page under each slug, its list
  * and the home page of its locale. The revalidation route requests them once
