@@ -10,6 +10,7 @@ import { ensureSiteReadToken } from './bootstrap/site-token';
 import { bootstrapPublishing, destroyPublishing, registerPublishing } from './publishing';
 import { checkContract } from './contract-check';
 import { bootstrapHistory, destroyHistory, registerHistory } from './history';
+import { registerRedirects } from './redirects';
 import { bootstrapTranslation, registerTranslation } from './translation';
 
 export default {
@@ -18,6 +19,7 @@ export default {
     registerPublishedOnlyContentApi(strapi);
     // Before translation's middlewares, so the site's change notices see what they write too.
     registerPublishing(strapi);
+    registerRedirects(strapi);
     registerTranslation(strapi);
     registerConcurrentEditGuard(strapi);
     registerFieldPatternGuard(strapi);

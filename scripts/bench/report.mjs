@@ -1,5 +1,7 @@
 // The bench's verdict (goals of issue 7) and its one printed table.
 
+import { formatRedirects, redirectGoal } from './redirects.mjs';
+
 /** Own client JS budget per page, gzipped bytes (5 kB). */
 export const OWN_JS_BUDGET_BYTES = 5_000;
 
@@ -82,6 +84,7 @@ export function evaluateGoals(result) {
     status: met(worstOwnJs <= OWN_JS_BUDGET_BYTES),
     figures: { worstOwnJsGzBytes: worstOwnJs },
   });
+  if (result.redirects) goals.push(redirectGoal(result.redirects));
   const sm = result.sitemap;
   goals.push({
     goal: 'Sitemaps split into an index past 50,000 URLs, from paginated queries',
@@ -194,6 +197,7 @@ export function formatReport(result) {
       result.weight.map((w) => [`${w.locale} ${w.page}`, w.htmlBytes, w.htmlGz, w.jsGz, w.ownJsGz, w.scripts]),
     ),
   );
+  if (result.redirects) out.push(formatRedirects(result.redirects));
   const sm = result.sitemap;
   if (sm.small) {
     out.push(

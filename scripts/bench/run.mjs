@@ -18,6 +18,7 @@ import { measureMemoryLookup } from './memory.mjs';
 import { measureHistoryStorage } from './history-storage.mjs';
 import { evaluateGoals, formatReport } from './report.mjs';
 import { measureScheduleLateness } from './schedule-lateness.mjs';
+import { addRedirects, measureRedirectLookups } from './redirects.mjs';
 
 const require = createRequire(import.meta.url);
 const { ensureInstalled, ensureCmsBuilt, ensureWebBuilt } = require('../lib/build.cjs');
@@ -256,6 +257,8 @@ async function prepareDatabases(tools, port) {
   log(`generating up to ${largeScale} articles per locale in a copy of the database…`);
   const largeGenerated = await generate(largeScale, largeEnv);
   log(`generated ${largeGenerated.documentsCreated} documents in ${largeGenerated.ms} ms`);
+  const redirectsGenerated = await addRedirects(run, rootDir, largeEnv);
+  log(`added ${redirectsGenerated.redirectsCreated} redirects in ${redirectsGenerated.ms} ms`);
   return { pg, env, largeEnv, siteReadToken, smallGenerated, largeGenerated };
 }
 
@@ -651,6 +654,7 @@ async function main() {
   const largeSampler = measure.rssSampler({ cms: cmsLarge.pid });
   const headers = { Authorization: `Bearer ${databases.siteReadToken}` };
   const cms = await loadCms(tools, cmsQueries(tools.qs, article.zh.slug), headers, urls, databases);
+  const redirects = await measureRedirectLookups(measure.load, urls, { connections: cmsConnections, seconds });
   const cmsRss = Math.max(sampler.peak().cms, largeSampler.peak().cms);
   sampler.stop();
   largeSampler.stop();
@@ -672,6 +676,7 @@ async function main() {
     meta: runMeta(port, nginxPath),
     site: siteRows,
     cms,
+    redirects,
     weight,
     rss: { ...siteRss, cms: cmsRss, unit: 'MiB' },
     lighthouseVersion: require('lighthouse/package.json').version,

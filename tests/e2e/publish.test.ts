@@ -198,15 +198,24 @@ describe('publishing reaches the built site', () => {
     });
   });
 
-  test('a slug change: the old URL answers 404 (no redirect is kept), the new one serves', async () => {
+  test('a slug change: the old URL answers 308 to the new one, which serves; unpublished, both answer 404', async () => {
     const slug = `before-rename-${stamp}`;
+    const renamed = `after-rename-${stamp}`;
     const documentId = await createArticle('mn', { title: `Нэр солих ${stamp}`, slug });
     await publish(documentId, 'mn');
     await until('the page at the old slug', pageShows(`/mn/news/${slug}`, `Нэр солих ${stamp}`));
 
-    await publish(documentId, 'mn', { slug: `after-rename-${stamp}` });
-    await until('the new slug', pageShows(`/mn/news/after-rename-${stamp}`, `Нэр солих ${stamp}`));
+    await publish(documentId, 'mn', { slug: renamed });
+    await until('the new slug', pageShows(`/mn/news/${renamed}`, `Нэр солих ${stamp}`));
+    const moved = await until('the old slug to redirect', async () => {
+      const page = await get(`/mn/news/${slug}`);
+      return page.status === 308 && page;
+    });
+    expect(moved.headers.get('location')).toBe(`/mn/news/${renamed}`);
+
+    await unpublish(documentId, 'mn');
     await until('the old slug to 404', pageIs404(`/mn/news/${slug}`));
+    await until('the new slug to 404', pageIs404(`/mn/news/${renamed}`));
   });
 
   test('the zh translation reaches its page and the mn page links to it; a shared field published in mn reaches the zh page', async () => {

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ArticleList } from '@/components/ArticleList';
-import { NotFoundPage, notFoundMetadata } from '@/components/NotFound';
+import { notFoundMetadata } from '@/components/NotFound';
+import { RedirectOrNotFound } from '@/components/RedirectOrNotFound';
 import { Pagination } from '@/components/Pagination';
 import { SitePage } from '@/components/SitePage';
 import { getDictionary } from '@/lib/i18n/dictionaries';
@@ -104,7 +105,12 @@ export async function newsListMetadata(params: NewsListParams): Promise<Metadata
 export async function NewsList(params: NewsListParams) {
   const { locale } = params;
   const loaded = await loadNewsList(params);
-  if (!loaded) return <NotFoundPage locale={locale} />;
+  if (!loaded) {
+    // A category that is not (or no longer) published may have moved: its list redirects.
+    const { categorySegment } = params;
+    const path = categorySegment === undefined ? null : newsListPath(locale, { category: categorySegment });
+    return <RedirectOrNotFound locale={locale} path={path} />;
+  }
   const { page, category, categories, listing, allCount } = loaded;
   const dictionary = getDictionary(locale);
   const others = await otherLanguageLists(locale, page, category);

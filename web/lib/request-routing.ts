@@ -58,12 +58,13 @@ export function routeRequest(pathname: string, searchParams: URLSearchParams, in
   const [first, ...rest] = segments;
   if (first === undefined || NON_LOCALE_ROOTS.has(first)) return { kind: 'continue' };
 
-  // Not a language (/xx, /en/news): the 404 page in the default language,
-  // whose language switch leads to the other one. Not negotiated from
+  // Not a language (/xx, /en/news, an old site's /news/show-123.html): the 404 page in the
+  // default language, whose language switch leads to the other one, with the path appended so
+  // the catch-all can look up a redirect for it. Not negotiated from
   // Accept-Language: Next sets the page's Vary header itself, so a shared
   // cache could hand one visitor's language to the next. Every route below
   // app/[locale] thus sees a valid locale.
-  if (!isLocale(first)) return notFound(defaultLocale);
+  if (!isLocale(first)) return { kind: 'rewrite', pathname: `/${defaultLocale}/${NOT_FOUND_SEGMENT}${pathname}` };
 
   // The internal list route (/<locale>/news/list/…) is left reachable: the
   // proxy also sees requests it rewrote itself, and those pages name the

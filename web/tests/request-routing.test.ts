@@ -13,7 +13,7 @@ describe('routeRequest', () => {
       pathname: INDEXNOW_KEY_ROUTE,
     });
     expect(routeRequest('/other-key1.txt', new URLSearchParams(), key)).toEqual(route('/other-key1.txt'));
-    expect(route(`/${key}.txt`)).toEqual({ kind: 'rewrite', pathname: `/mn/${NOT_FOUND_SEGMENT}` });
+    expect(route(`/${key}.txt`)).toEqual({ kind: 'rewrite', pathname: `/mn/${NOT_FOUND_SEGMENT}/${key}.txt` });
   });
 
   it('rewrites the public news list to its internal route, page and category in the path', () => {
@@ -51,9 +51,14 @@ describe('routeRequest', () => {
   });
 
   it('sends unknown languages to the 404 page of the default language', () => {
-    expect(route('/xx')).toEqual({ kind: 'rewrite', pathname: `/mn/${NOT_FOUND_SEGMENT}` });
-    expect(route('/en/search?q=1')).toEqual({ kind: 'rewrite', pathname: `/mn/${NOT_FOUND_SEGMENT}` });
-    expect(route('/ZH/news')).toEqual({ kind: 'rewrite', pathname: `/mn/${NOT_FOUND_SEGMENT}` });
+    expect(route('/xx')).toEqual({ kind: 'rewrite', pathname: `/mn/${NOT_FOUND_SEGMENT}/xx` });
+    expect(route('/en/search?q=1')).toEqual({ kind: 'rewrite', pathname: `/mn/${NOT_FOUND_SEGMENT}/en/search` });
+    expect(route('/ZH/news')).toEqual({ kind: 'rewrite', pathname: `/mn/${NOT_FOUND_SEGMENT}/ZH/news` });
+    // The catch-all looks the old address up among the redirects.
+    expect(route('/news/show-123.html')).toEqual({
+      kind: 'rewrite',
+      pathname: `/mn/${NOT_FOUND_SEGMENT}/news/show-123.html`,
+    });
   });
 
   it.each([

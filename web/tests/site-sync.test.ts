@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { type SiteChange, siteChangeSchema } from '@medee/contract/change';
-import { pathsToRefresh, tagsForChange } from '@/lib/site-sync/change';
+import { pathsToRefresh, tagsForChange, tagsToExpire } from '@/lib/site-sync/change';
 import { NOTICE_TOLERANCE_SECONDS, verifyNoticeSignature } from '@medee/contract/notice-signature';
 import { verifyPreviewLink } from '@medee/contract/preview-link';
 
@@ -91,7 +91,7 @@ describe('tagsForChange', () => {
   it("a first publish refreshes the locale's lists and the page at its slug (a cached 404 there)", () => {
     expect(
       tagsForChange(change(article, [{ locale: 'mn', before: null, after: { slug: 'new' }, changed: true }])),
-    ).toEqual(['article:mn:new', 'articles:mn', 'sitemap']);
+    ).toEqual(['article:mn:new', 'articles:mn', 'redirects', 'sitemap']);
   });
 
   it("a slug change refreshes the old page (now 404) and the new one; the unchanged translation's page follows the link", () => {
@@ -102,13 +102,20 @@ describe('tagsForChange', () => {
       ]),
     );
     // The sitemap lists the translation's alternates, so it is refreshed too.
-    expect(tags).toEqual(['article:mn:old', 'article:mn:renamed', 'article:zh:zh-slug', 'articles:mn', 'sitemap']);
+    expect(tags).toEqual([
+      'article:mn:old',
+      'article:mn:renamed',
+      'article:zh:zh-slug',
+      'articles:mn',
+      'redirects',
+      'sitemap',
+    ]);
   });
 
   it('an unpublish or delete refreshes the page that is gone', () => {
     expect(
       tagsForChange(change(article, [{ locale: 'zh', before: { slug: 'gone' }, after: null, changed: true }])),
-    ).toEqual(['article:zh:gone', 'articles:zh', 'sitemap']);
+    ).toEqual(['article:zh:gone', 'articles:zh', 'redirects', 'sitemap']);
   });
 
   it('a shared field changes both locales; a localized one only its own', () => {
@@ -131,7 +138,7 @@ describe('tagsForChange', () => {
           { locale: 'zh', before: { slug: 'c' }, after: { slug: 'c2' }, changed: true },
         ]),
       ),
-    ).toEqual(['certificate:zh:c', 'certificate:zh:c2', 'certificates:zh', 'sitemap']);
+    ).toEqual(['certificate:zh:c', 'certificate:zh:c2', 'certificates:zh', 'redirects', 'sitemap']);
     expect(
       tagsForChange(
         change('api::category.category', [
@@ -144,6 +151,22 @@ describe('tagsForChange', () => {
         change('api::global.global', [{ locale: 'zh', before: { slug: null }, after: { slug: null }, changed: true }]),
       ),
     ).toEqual(['global:zh']);
+  });
+
+  it('expires at once the page under a slug left behind and the redirect lookups (Next keeps no Location on a background render)', () => {
+    const renamed = change(article, [
+      { locale: 'mn', before: { slug: 'old' }, after: { slug: 'renamed' }, changed: true },
+      { locale: 'zh', before: { slug: 'zh-slug' }, after: { slug: 'zh-slug' }, changed: false },
+    ]);
+    expect([...tagsToExpire(renamed)].sort()).toEqual(['article:mn:old', 'redirects']);
+    const edited = change(article, [{ locale: 'mn', before: { slug: 'a' }, after: { slug: 'a' }, changed: true }]);
+    expect([...tagsToExpire(edited)]).toEqual([]);
+    expect([...tagsToExpire(change('api::redirect.redirect', []))]).toEqual(['redirects']);
+  });
+
+  it('a redirect written or deleted refreshes the redirect lookups, and nothing else', () => {
+    expect(tagsForChange(change('api::redirect.redirect', []))).toEqual(['redirects']);
+    expect(pathsToRefresh(change('api::redirect.redirect', []))).toEqual([]);
   });
 
   it('unknown types and locales the site does not serve give nothing', () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Core, UID } from '@strapi/strapi';
-import { PUBLIC_CONTENT_TYPES } from '@medee/contract';
+import { PUBLIC_CONTENT_TYPES, REDIRECT_UID } from '@medee/contract';
 import type { SiteChange, VariantChange } from '@medee/contract/change';
 
 /** Actions that can change published versions; reads, clones and draft discards cannot. */
@@ -125,8 +125,23 @@ function resultDocumentId(result: unknown): string | undefined {
  * non-localized fields i18n copies into the other locales.
  */
 export function registerSiteChanges(strapi: Core.Strapi, notify: (change: SiteChange) => void): void {
+  const announce = (change: SiteChange) =>
+    // Only what was committed may be announced: the site reads it back at once.
+    strapi.db.transaction(({ onCommit }) => {
+      onCommit(() => notify(change));
+    });
   strapi.documents.use(async (context, next) => {
     const event = WRITE_ACTIONS[context.action];
+    if (event && context.uid === REDIRECT_UID) {
+      // Redirects have no variants: the site refreshes its redirect lookups as a whole.
+      const result = await next();
+      const documentId = resultDocumentId(result) ?? (context.params as { documentId?: string }).documentId;
+      if (documentId) {
+        const createdAt = new Date().toISOString();
+        await announce({ id: randomUUID(), event, createdAt, uid: REDIRECT_UID, documentId, variants: [] });
+      }
+      return result;
+    }
     if (!event || !TRACKED_TYPES.has(context.uid)) return next();
     const uid = context.uid as UID.ContentType;
     const params = (context.params ?? {}) as { documentId?: unknown };
@@ -154,10 +169,7 @@ export function registerSiteChanges(strapi: Core.Strapi, notify: (change: SiteCh
           documentId,
           variants,
         };
-        // Only what was committed may be announced: the site reads it back at once.
-        await strapi.db.transaction(({ onCommit }) => {
-          onCommit(() => notify(change));
-        });
+        await announce(change);
       }
     } catch (error) {
       strapi.log.warn(`Site changes: could not compare ${uid} ${documentId} after ${context.action}: ${String(error)}`);

@@ -84,7 +84,15 @@ const termSchema = z.object({
   forbidden: z.record(z.string(), z.array(z.string().min(1))).default({}),
 });
 
+/** An old site's address that leads to a seed article's page in one locale (redirects.json). */
+const redirectSchema = z.object({
+  from: z.string().startsWith('/'),
+  article: z.string().min(1),
+  locale: z.string().refine(isLocale, 'a locale code'),
+});
+
 export type SeedCategory = z.infer<typeof categorySchema>;
+export type SeedRedirect = z.infer<typeof redirectSchema>;
 export type SeedCertificate = z.infer<typeof certificateSchema>;
 export type SeedArticle = z.infer<typeof articleSchema>;
 export type SeedGlobal = z.infer<typeof globalSchema>;
@@ -95,6 +103,7 @@ export interface SeedData {
   articles: SeedArticle[];
   global: SeedGlobal;
   terms: SeedTerm[];
+  redirects: SeedRedirect[];
 }
 
 export class SeedDataError extends Error {
@@ -195,12 +204,13 @@ async function readTerms(dir: string): Promise<SeedTerm[]> {
 }
 
 export async function loadSeedData(dir: string): Promise<SeedData> {
-  const [categories, certificates, articles, global, terms] = await Promise.all([
+  const [categories, certificates, articles, global, terms, redirects] = await Promise.all([
     readJson(dir, 'categories.json', z.array(categorySchema)),
     readJson(dir, 'certificates.json', z.array(certificateSchema)),
     readJson(dir, 'articles.json', z.array(articleSchema)),
     readJson(dir, 'global.json', globalSchema),
     readTerms(dir),
+    readRedirects(dir),
   ]);
 
   const categoryKeys = new Set(categories.map((category) => category.key));
@@ -245,5 +255,20 @@ export async function loadSeedData(dir: string): Promise<SeedData> {
     if (!locales.some((locale) => article[locale]))
       throw new SeedDataError('articles.json', `${article.key}: has no variant in any locale`);
   }
-  return { categories, certificates, articles, global, terms };
+  const articleKeys = new Set(articles.map((article) => article.key));
+  for (const redirect of redirects) {
+    if (!articleKeys.has(redirect.article))
+      throw new SeedDataError('redirects.json', `${redirect.from}: unknown article "${redirect.article}"`);
+  }
+  return { categories, certificates, articles, global, terms, redirects };
+}
+
+/** redirects.json is optional and has no locale variants (a redirect is not localized). */
+async function readRedirects(dir: string): Promise<SeedRedirect[]> {
+  const fullPath = path.join(dir, 'redirects.json');
+  const raw = await fs.readFile(fullPath, 'utf8').catch(() => '[]');
+  const parsed = z.array(redirectSchema).safeParse(JSON.parse(raw));
+  if (!parsed.success)
+    throw new SeedDataError(fullPath, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  return parsed.data;
 }

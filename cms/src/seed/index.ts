@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Core, UID } from '@strapi/strapi';
-import { type Locale, locales } from '@medee/contract';
+import { type Locale, locales, REDIRECT_UID } from '@medee/contract';
 import { toBlocks } from './blocks';
 import { loadSeedData, type SeedData, type SeedMedia } from './data';
 import { ensureSeedMedia } from './media';
@@ -87,6 +87,23 @@ export async function seed(
     const fields: Record<string, string> = { ...term.terms, note: term.note };
     for (const [locale, variants] of Object.entries(term.forbidden)) fields[`${locale}Forbidden`] = variants.join('\n');
     const written = await strapi.documents(TERM_UID).create({ data: fields } as never);
+    ledger[ledgerKey] = { documentId: written.documentId, locales: [] };
+    await store.set({ key: LEDGER_KEY, value: ledger });
+    report.created.push(ledgerKey);
+  }
+
+  for (const redirect of data.redirects) {
+    const ledgerKey = `redirect:${redirect.from}`;
+    const articleKey = `article:${redirect.article}`;
+    // Once, like every seed entry; and only to an article the seed wrote in that locale.
+    if (ledger[ledgerKey] || !ledger[articleKey]?.locales.includes(redirect.locale as Locale)) continue;
+    const written = await strapi.documents(REDIRECT_UID).create({
+      data: {
+        fromPath: redirect.from,
+        permanent: true,
+        article: { connect: [{ documentId: documentIdOf(articleKey), locale: redirect.locale }] },
+      },
+    } as never);
     ledger[ledgerKey] = { documentId: written.documentId, locales: [] };
     await store.set({ key: LEDGER_KEY, value: ledger });
     report.created.push(ledgerKey);

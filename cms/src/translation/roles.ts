@@ -1,5 +1,5 @@
 import type { Core, UID } from '@strapi/strapi';
-import { type Locale, locales as contractLocales, PUBLIC_CONTENT_TYPES } from '@medee/contract';
+import { type Locale, locales as contractLocales, PUBLIC_CONTENT_TYPES, REDIRECT_UID } from '@medee/contract';
 import { SCHEDULE_FIELDS } from '../publishing/schedule';
 import { localeCodes } from './content';
 
@@ -61,7 +61,10 @@ const contentPermission = (
   conditions: [],
 });
 
-/** What an Editor may do with the site's content: everything, in every locale, plus the media library. */
+/**
+ * What an Editor may do with the site's content: everything, in every locale, plus the media
+ * library and the redirects (not localized, no draft; translators get none of them).
+ */
 function editorPermissions(strapi: Core.Strapi, locales: readonly string[]): Permission[] {
   return [
     ...CONTENT_TYPES.flatMap((uid) =>
@@ -72,6 +75,12 @@ function editorPermissions(strapi: Core.Strapi, locales: readonly string[]): Per
     ...REFERENCE_TYPES.flatMap((uid) =>
       ['create', 'read', 'update', 'delete'].map((action) => referencePermission(strapi, action, uid)),
     ),
+    ...['create', 'read', 'update', 'delete'].map((action) => ({
+      action: `${EXPLORER}.${action}`,
+      subject: REDIRECT_UID,
+      properties: FIELD_ACTIONS.has(action) ? { fields: allFields(strapi, REDIRECT_UID) } : {},
+      conditions: [],
+    })),
     ...[
       'plugin::upload.read',
       'plugin::upload.configure-view',

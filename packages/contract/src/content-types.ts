@@ -45,6 +45,8 @@ export const sitePaths = {
  * - site settings (header, footer)     → global:<locale>
  * - the feed /<locale>/feed.xml        → feed:<locale>, articles:<locale>, categories:<locale>
  * - sitemap.xml (every page it reads)  → sitemap, articles:<locale> or certificates:<locale>
+ * - redirect lookups (404 paths only)  → redirects (any redirect change; slug renames also change
+ *                                        the renamed page's own tags)
  */
 export const cacheTags = {
   articles: (locale: Locale) => `articles:${locale}`,
@@ -55,4 +57,8 @@ export const cacheTags = {
   global: (locale: Locale) => `global:${locale}`,
   feed: (locale: Locale) => `feed:${locale}`,
   sitemap: () => 'sitemap',
+  redirects: () => 'redirects',
 } as const;
+
+/** The manual and automatic redirects (cms/src/redirects); not public content, but the site reads them. */
+export const REDIRECT_UID = 'api::redirect.redirect';

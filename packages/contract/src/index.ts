@@ -5,4 +5,5 @@
 export * from './certificate';
 export * from './content-types';
 export * from './locales';
+export * from './redirect';
 export * from './slug';

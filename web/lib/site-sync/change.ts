@@ -1,4 +1,4 @@
-import { cacheTags, contentTypeUids, isLocale, type Locale, sitePaths } from '@medee/contract';
+import { cacheTags, contentTypeUids, isLocale, type Locale, REDIRECT_UID, sitePaths } from '@medee/contract';
 import type { SiteChange, VariantChange } from '@medee/contract/change';
 
 // A change notice from the CMS (its schema: @medee/contract siteChangeSchema):
@@ -9,6 +9,13 @@ type Variant = VariantChange;
 
 const slugsOf = (variant: Variant): string[] =>
   [variant.before?.slug, variant.after?.slug].filter((slug): slug is string => typeof slug === 'string');
+
+/** The types whose pages redirects lead to (and from, once renamed). */
+const PAGED_TYPES: ReadonlySet<string> = new Set([
+  contentTypeUids.article,
+  contentTypeUids.certificate,
+  contentTypeUids.category,
+]);
 
 /** Did this variant appear, disappear or move to another slug — what other locales' pages link to? */
 const linkChanged = (variant: Variant): boolean =>
@@ -22,11 +29,16 @@ const linkChanged = (variant: Variant): boolean =>
  * - an unchanged variant whose translation appeared, disappeared or changed slug:
  *   its own page, whose language links point to the translation;
  * - a changed category: its locale's categories (lists and article pages show them);
- * - a changed global: its locale's settings.
+ * - a changed global: its locale's settings;
+ * - a redirect written or deleted, or a page of an article, certificate or category that appeared,
+ *   disappeared or moved (its old addresses now redirect, or no longer): the redirect lookups.
  * Locales the site does not serve and unknown types give nothing.
  */
 export function tagsForChange(change: SiteChange): string[] {
   const tags = new Set<string>();
+  if (change.uid === REDIRECT_UID) return [cacheTags.redirects()];
+  if (PAGED_TYPES.has(change.uid) && change.variants.some((v) => isLocale(v.locale) && linkChanged(v)))
+    tags.add(cacheTags.redirects());
   const variants = change.variants.filter((variant): variant is Variant & { locale: Locale } =>
     isLocale(variant.locale),
   );
@@ -62,6 +74,27 @@ export function tagsForChange(change: SiteChange): string[] {
     }
   }
   return [...tags].sort();
+}
+
+/**
+ * Of tagsForChange, the ones to expire at once rather than serve stale while a fresh render is
+ * made: the page under a slug a variant left (it now redirects or is gone) and the redirect
+ * lookups. NOTE: Next 16.4 stores a page that a background revalidation turned into a redirect
+ * with its 308 status but without its Location header; a blocking render (what an expired tag
+ * gives) stores both. Remove once Next keeps the header.
+ */
+export function tagsToExpire(change: SiteChange): Set<string> {
+  const expire = new Set<string>();
+  if (!PAGED_TYPES.has(change.uid) && change.uid !== REDIRECT_UID) return expire;
+  if (change.uid === REDIRECT_UID || change.variants.some((v) => isLocale(v.locale) && linkChanged(v)))
+    expire.add(cacheTags.redirects());
+  for (const variant of change.variants) {
+    const left = variant.before?.slug;
+    if (!isLocale(variant.locale) || !left || variant.after?.slug === left) continue;
+    if (change.uid === contentTypeUids.article) expire.add(cacheTags.article(variant.locale, left));
+    if (change.uid === contentTypeUids.certificate) expire.add(cacheTags.certificate(variant.locale, left));
+  }
+  return expire;
 }
 
 /**

@@ -1,7 +1,7 @@
 import 'server-only';
 
 import { cache } from 'react';
-import { isPlausibleSlug, type Locale } from '@medee/contract';
+import { isPlausibleSlug, type Locale, normalizeRedirectPath, type RedirectAnswer } from '@medee/contract';
 import { previewedDocument } from '@/lib/preview/session';
 import { caseVariants } from '@/lib/search';
 import { CmsError } from './errors';
@@ -13,6 +13,7 @@ import {
   toCertificateFromLookup,
   toCertificateSummaryList,
   toGlobal,
+  toRedirectAnswer,
   toSitemapDocumentPage,
 } from './map';
 import { cacheTags } from '@medee/contract';
@@ -226,6 +227,22 @@ async function readArticle(locale: Locale, slug: string, draftOf: string | null)
   );
   return toArticleFromLookup(json);
 }
+
+/**
+ * Where a path the site would answer 404 leads now (a renamed slug, an editor's redirect), or
+ * null. Asked only on the way to a 404, one indexed read in the CMS; cached under `redirects`,
+ * which every redirect change and every slug move marks stale.
+ */
+export const getRedirect = cache(async (path: string): Promise<RedirectAnswer | null> => {
+  const normalized = normalizeRedirectPath(path);
+  if (!normalized.ok) return null;
+  const json = await strapiFetch(
+    '/api/redirects/resolve',
+    { path: normalized.path },
+    { tags: [cacheTags.redirects()] },
+  );
+  return toRedirectAnswer(json);
+});
 
 /** All published certificates in `locale`, most recently issued first. */
 export const getCertificates = cache(async (locale: Locale): Promise<CertificateSummary[]> => {

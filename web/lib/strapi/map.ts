@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { env } from '@/lib/env';
-import { isLocale, type Locale } from '@medee/contract';
+import { isLocale, type Locale, type RedirectAnswer } from '@medee/contract';
 import { CmsContentError } from './errors';
 import {
   strapiArticleLinkSchema,
@@ -13,6 +13,7 @@ import {
   strapiCollectionSchema,
   strapiGlobalSchema,
   strapiLookupSchema,
+  strapiRedirectAnswerSchema,
   strapiSingleSchema,
   strapiSitemapDocumentSchema,
   strapiSlugOnlySchema,
@@ -283,4 +284,9 @@ export function toGlobal(json: unknown): SiteSettings {
 /** `GET /api/<collection>/<documentId>?fields=slug`: the document's slug. */
 export function toDocumentSlug(json: unknown): string {
   return parse(strapiSingleSchema(strapiSlugOnlySchema), json, 'document').data.slug;
+}
+
+/** `GET /api/redirects/resolve`: where a path leads now, or null. */
+export function toRedirectAnswer(json: unknown): RedirectAnswer | null {
+  return parse(strapiRedirectAnswerSchema, json, 'redirect').data;
 }

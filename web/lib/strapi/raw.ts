@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { BlocksContent } from '@strapi/blocks-react-renderer';
-import { CERTIFICATE_LEVELS, isLocale } from '@medee/contract';
+import { CERTIFICATE_LEVELS, isLocale, REDIRECT_STATUS } from '@medee/contract';
 
 // The CMS contract: the shapes Strapi 5's REST API answers with (flattened v5
 // format), as far as the site reads them. Fields the site does not use are
@@ -211,6 +211,16 @@ export type StrapiGlobal = z.infer<typeof strapiGlobalSchema>;
 
 /** Any document read by documentId for its address only (the preview entry route). */
 export const strapiSlugOnlySchema = z.object({ slug: nonEmptyString });
+
+/** `GET /api/redirects/resolve?path=…`: where a path leads, or null (cms/src/redirects/resolve.ts). */
+export const strapiRedirectAnswerSchema = z.object({
+  data: z
+    .object({
+      location: z.string().startsWith('/'),
+      status: z.union([z.literal(REDIRECT_STATUS.permanent), z.literal(REDIRECT_STATUS.temporary)]),
+    })
+    .nullable(),
+});
 
 // ------------------------------------------------------------- envelopes ---
 

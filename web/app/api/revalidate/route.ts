@@ -3,7 +3,7 @@ import { after } from 'next/server';
 import { env } from '@/lib/env';
 import { siteChangeSchema } from '@medee/contract/change';
 import { BodyTooLargeError, readBodyText } from '@/lib/security/body';
-import { pathsToRefresh, tagsForChange } from '@/lib/site-sync/change';
+import { pathsToRefresh, tagsForChange, tagsToExpire } from '@/lib/site-sync/change';
 import { refreshPages } from '@/lib/site-sync/refresh';
 import { verifyNoticeSignature } from '@medee/contract/notice-signature';
 
@@ -61,7 +61,8 @@ export async function POST(request: Request): Promise<Response> {
   }
 
   const tags = tagsForChange(parsed.data);
-  for (const tag of tags) revalidateTag(tag, 'max');
+  const expire = tagsToExpire(parsed.data);
+  for (const tag of tags) revalidateTag(tag, expire.has(tag) ? { expire: 0 } : 'max');
   const target = env.FRONT_URL
     ? { base: env.FRONT_URL, token: env.FRONT_REFRESH_TOKEN }
     : { base: new URL(request.url).origin };

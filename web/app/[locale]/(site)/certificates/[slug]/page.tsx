@@ -3,7 +3,8 @@ import Link from 'next/link';
 import { CalendarDate } from '@/components/CalendarDate';
 import { CmsFigure } from '@/components/CmsFigure';
 import { CmsErrorBoundary, metadataUnlessCmsFails } from '@/components/CmsErrors';
-import { NotFoundPage, notFoundMetadata } from '@/components/NotFound';
+import { notFoundMetadata } from '@/components/NotFound';
+import { RedirectOrNotFound } from '@/components/RedirectOrNotFound';
 import { RichText } from '@/components/RichText';
 import { SitePage } from '@/components/SitePage';
 import { env } from '@/lib/env';
@@ -87,7 +88,7 @@ export default async function CertificatePage({ params }: CertificatePageProps) 
 
 async function CertificateContent({ params }: CertificatePageProps) {
   const { locale, certificate } = await certificateFromParams(params);
-  if (!certificate) return <NotFoundPage locale={locale} />;
+  if (!certificate) return <RedirectOrNotFound locale={locale} path={certificatePath(locale, (await params).slug)} />;
   const dictionary = getDictionary(locale);
   const labels = dictionary.certificates;
 

@@ -4,7 +4,8 @@ import { CalendarDate } from '@/components/CalendarDate';
 import { CmsFigure } from '@/components/CmsFigure';
 import { CmsErrorBoundary, metadataUnlessCmsFails } from '@/components/CmsErrors';
 import { JsonLd } from '@/components/JsonLd';
-import { NotFoundPage, notFoundMetadata } from '@/components/NotFound';
+import { notFoundMetadata } from '@/components/NotFound';
+import { RedirectOrNotFound } from '@/components/RedirectOrNotFound';
 import { RichText } from '@/components/RichText';
 import { SitePage } from '@/components/SitePage';
 import { env } from '@/lib/env';
@@ -114,7 +115,7 @@ export default async function ArticlePage({ params }: ArticlePageProps) {
 
 async function ArticleContent({ params }: ArticlePageProps) {
   const { locale, article } = await articleFromParams(params);
-  if (!article) return <NotFoundPage locale={locale} />;
+  if (!article) return <RedirectOrNotFound locale={locale} path={articlePath(locale, (await params).slug)} />;
   const dictionary = getDictionary(locale);
   const [adjacent, settings] = await Promise.all([
     getAdjacentArticles(locale, article.documentId, article.postedAt),
