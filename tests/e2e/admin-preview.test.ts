@@ -7,7 +7,7 @@ import { startSeededCms, type CmsInstance } from '../../cms/tests/helpers/cms-in
 import { seedCategories, seedGlobal } from '../../cms/tests/helpers/seed-data';
 import { logInToAdmin, screenshots } from './admin-panel';
 import { launchBrowser, seedArticle, seedCertificate } from './reader-data';
-import { startSite, type SiteInstance } from './site';
+import { frontedSitePorts, startFrontFor, startSite, type SiteInstance } from './site';
 
 // Preview inside the admin, wherever an editor opens it. Like `npm start`, the site's address is
 // http://localhost:<port> and the site reaches the CMS at 127.0.0.1: the admin at localhost frames
@@ -29,22 +29,62 @@ interface Previewed {
   draft: string;
 }
 
+/** The documentId of the `locale` variant with `slug` (content API, read token). */
+async function documentIdOf(cms: CmsInstance, collection: string, locale: string, slug: string) {
+  const response = await fetch(
+    `${cms.baseUrl}/api/${collection}?locale=${locale}&filters[slug][$eq]=${encodeURIComponent(slug)}&fields[0]=slug`,
+    { headers: { Authorization: `Bearer ${cms.siteReadToken}` } },
+  );
+  const json = (await response.json()) as { data: Array<{ documentId: string }> };
+  return json.data[0]!.documentId;
+}
+
+/** Saves `draft` as the `field` of the seeded variant, without publishing it. */
+async function saveDraft(
+  cms: CmsInstance,
+  api: AdminClient,
+  uid: string,
+  collection: string,
+  locale: 'mn' | 'zh',
+  field: 'title' | 'name',
+  seeded: { slug: string; title?: string; name?: string },
+  draft: string,
+): Promise<Previewed> {
+  const documentId = await documentIdOf(cms, collection, locale, seeded.slug);
+  await api('PUT', `/content-manager/collection-types/${uid}/${documentId}?locale=${locale}`, { [field]: draft });
+  return { uid, locale, documentId, published: seeded[field]!, draft };
+}
+
+/** Waits for the frame to show `text` in `selector`, and that `absent` is nowhere in it. */
+async function frameShows(frame: FrameLocator, selector: string, text: string, absent: string) {
+  await frame.locator(selector, { hasText: text }).first().waitFor({ timeout: 30_000 });
+  expect(await frame.locator('body').innerText()).not.toContain(absent);
+}
+
+/** Opens the document's edit view, clicks Preview, and checks both tabs in the frame. */
+async function previewInAdmin(page: Page, adminUrl: string, document: Previewed, heading: string, shot: string) {
+  const collection = `${adminUrl}/admin/content-manager/collection-types/${document.uid}`;
+  await page.goto(`${collection}/${document.documentId}?plugins[i18n][locale]=${document.locale}`);
+  await page.locator('input[name="title"], input[name="name"]').first().waitFor({ timeout: 30_000 });
+  await page.getByRole('link', { name: 'Open preview' }).click();
+  const frame = page.frameLocator('iframe[data-testid="preview-iframe"]');
+  await frameShows(frame, heading, document.draft, document.published);
+  await page.screenshot({ path: path.join(screenshots, `preview-${shot}-draft.png`) });
+
+  await page.getByRole('tab', { name: /published/i }).click();
+  await frameShows(frame, heading, document.published, document.draft);
+  await page.screenshot({ path: path.join(screenshots, `preview-${shot}-published.png`) });
+
+  await page.getByRole('tab', { name: /draft/i }).click();
+  await frameShows(frame, heading, document.draft, document.published);
+}
+
 describe("the admin's Preview shows the draft and the published version in its frame", () => {
   let cms: CmsInstance;
   let site: SiteInstance;
   let browser: Browser;
   let api: AdminClient;
   const previewed: Record<'article' | 'certificate' | 'category' | 'global', Previewed> = {} as never;
-
-  /** The documentId of the `locale` variant with `slug` (content API, read token). */
-  const documentIdOf = async (collection: string, locale: string, slug: string) => {
-    const response = await fetch(
-      `${cms.baseUrl}/api/${collection}?locale=${locale}&filters[slug][$eq]=${encodeURIComponent(slug)}&fields[0]=slug`,
-      { headers: { Authorization: `Bearer ${cms.siteReadToken}` } },
-    );
-    const json = (await response.json()) as { data: Array<{ documentId: string }> };
-    return json.data[0]!.documentId;
-  };
 
   beforeAll(async () => {
     const sitePort = await freePort();
@@ -57,19 +97,9 @@ describe("the admin's Preview shows the draft and the published version in its f
     api = await adminClient(cms);
 
     // A draft with unpublished changes of each: saved, not published.
-    const collectionDraft = async (
-      uid: string,
-      collection: string,
-      locale: 'mn' | 'zh',
-      field: 'title' | 'name',
-      seeded: { slug: string; title?: string; name?: string },
-      draft: string,
-    ): Promise<Previewed> => {
-      const documentId = await documentIdOf(collection, locale, seeded.slug);
-      await api('PUT', `/content-manager/collection-types/${uid}/${documentId}?locale=${locale}`, { [field]: draft });
-      return { uid, locale, documentId, published: seeded[field]!, draft };
-    };
-    previewed.article = await collectionDraft(
+    previewed.article = await saveDraft(
+      cms,
+      api,
       ARTICLE,
       'articles',
       'mn',
@@ -77,7 +107,9 @@ describe("the admin's Preview shows the draft and the published version in its f
       seedArticle.mn!,
       `Ноорог гарчиг ${run}`,
     );
-    previewed.certificate = await collectionDraft(
+    previewed.certificate = await saveDraft(
+      cms,
+      api,
       CERTIFICATE,
       'certificates',
       'zh',
@@ -85,7 +117,9 @@ describe("the admin's Preview shows the draft and the published version in its f
       seedCertificate.zh!,
       `草稿证书 ${run}`,
     );
-    previewed.category = await collectionDraft(
+    previewed.category = await saveDraft(
+      cms,
+      api,
       CATEGORY,
       'categories',
       'zh',
@@ -110,30 +144,6 @@ describe("the admin's Preview shows the draft and the published version in its f
     await site?.stop();
     await cms?.stop();
   }, 60_000);
-
-  /** Waits for the frame to show `text` in `selector`, and that `absent` is nowhere in it. */
-  const frameShows = async (frame: FrameLocator, selector: string, text: string, absent: string) => {
-    await frame.locator(selector, { hasText: text }).first().waitFor({ timeout: 30_000 });
-    expect(await frame.locator('body').innerText()).not.toContain(absent);
-  };
-
-  /** Opens the document's edit view, clicks Preview, and checks both tabs in the frame. */
-  const previewInAdmin = async (page: Page, adminUrl: string, document: Previewed, heading: string, shot: string) => {
-    const collection = `${adminUrl}/admin/content-manager/collection-types/${document.uid}`;
-    await page.goto(`${collection}/${document.documentId}?plugins[i18n][locale]=${document.locale}`);
-    await page.locator('input[name="title"], input[name="name"]').first().waitFor({ timeout: 30_000 });
-    await page.getByRole('link', { name: 'Open preview' }).click();
-    const frame = page.frameLocator('iframe[data-testid="preview-iframe"]');
-    await frameShows(frame, heading, document.draft, document.published);
-    await page.screenshot({ path: path.join(screenshots, `preview-${shot}-draft.png`) });
-
-    await page.getByRole('tab', { name: /published/i }).click();
-    await frameShows(frame, heading, document.published, document.draft);
-    await page.screenshot({ path: path.join(screenshots, `preview-${shot}-published.png`) });
-
-    await page.getByRole('tab', { name: /draft/i }).click();
-    await frameShows(frame, heading, document.draft, document.published);
-  };
 
   for (const adminHost of ['localhost', '127.0.0.1']) {
     describe(`the admin at http://${adminHost}:<port>/admin`, () => {
@@ -216,5 +226,63 @@ describe("the admin's Preview shows the draft and the published version in its f
         expect(response.headers.get('content-security-policy')).toMatch(/frame-ancestors 'self'(;|$)/);
       }
     });
+  });
+});
+
+describe("behind the production front (nginx): the admin's Preview through it, never cached there", () => {
+  let cms: CmsInstance;
+  let site: SiteInstance;
+  let front: Awaited<ReturnType<typeof startFrontFor>>;
+  let browser: Browser;
+  let article: Previewed;
+  let adminUrl: string;
+  let frontUrl: string;
+
+  beforeAll(async () => {
+    const ports = await frontedSitePorts();
+    frontUrl = ports.frontUrl;
+    // As in docker-compose.yml and start:cluster: the CMS links previews to the front, editors
+    // open the admin through it, and the site knows that address as CMS_PUBLIC_URL.
+    adminUrl = `http://127.0.0.1:${ports.frontCms}`;
+    cms = await startSeededCms('sqlite', { site: { url: frontUrl }, env: { CMS_ADMIN_LANGUAGE: 'en' } });
+    site = await startSite(cms, { port: ports.site, env: { SITE_URL: frontUrl, CMS_PUBLIC_URL: adminUrl } });
+    front = await startFrontFor(ports, cms, 'r'.repeat(32));
+    browser = await launchBrowser();
+    fs.mkdirSync(screenshots, { recursive: true });
+    const api = await adminClient(cms);
+    article = await saveDraft(cms, api, ARTICLE, 'articles', 'mn', 'title', seedArticle.mn!, `Урдаар ноорог ${run}`);
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await front?.stop();
+    await site?.stop();
+    await cms?.stop();
+  }, 60_000);
+
+  test("an mn article's Preview in the admin opened through the front: the draft, then the published version", async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await logInToAdmin(page, { baseUrl: adminUrl }, cms.admin);
+    const previewPages: Array<{ path: string; cacheControl: string | null; xCache: string | null }> = [];
+    page.on('response', (response) => {
+      if (new URL(response.url()).searchParams.has('preview')) {
+        previewPages.push({
+          path: new URL(response.url()).pathname,
+          cacheControl: response.headers()['cache-control'] ?? null,
+          xCache: response.headers()['x-cache'] ?? null,
+        });
+      }
+    });
+    await previewInAdmin(page, adminUrl, article, 'h1', 'article-front');
+    // Each tab's page came from the site through the front, which neither served nor stored it.
+    expect(previewPages.length).toBeGreaterThanOrEqual(3);
+    for (const answer of previewPages) {
+      expect(answer.xCache).toBe('BYPASS');
+      expect(answer.cacheControl).toMatch(/private.*no-store|no-store.*private/);
+    }
+    // And readers of the front still get the published page.
+    const published = await (await fetch(`${frontUrl}${previewPages[0]!.path}`)).text();
+    expect(published).not.toContain(article.draft);
+    await page.close();
   });
 });
