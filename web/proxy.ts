@@ -1,24 +1,27 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { env } from '@/lib/env';
 import { isCmsUpload } from '@/lib/media';
+import { adminOrigins, previewPageHeaders } from '@/lib/preview/page-token';
 import { routeRequest } from '@/lib/request-routing';
 import { contentSecurityPolicy } from '@/lib/security/csp';
 
 // Runs before routing, in-process, reading nothing but the URL and the method:
 // - refuses what no page accepts (other methods, undecodable paths);
 // - decides where the request goes (lib/request-routing.ts);
+// - opens a preview page whose URL carries a valid signed scope (lib/preview/page-token.ts);
 // - sets the Content-Security-Policy (lib/security/csp.ts), here rather than in next.config.ts
-//   because it names the CMS origin, which is known at run time. The headers that do not vary
-//   are in next.config.ts.
+//   because a preview page's names the CMS admin's origins, which are known at run time, as the
+//   only others that may frame it (Strapi's Preview). The headers that do not vary are in
+//   next.config.ts.
 
-const frameAncestors = [
-  ...new Set([new URL(env.STRAPI_URL).origin, ...(env.CMS_PUBLIC_URL ? [new URL(env.CMS_PUBLIC_URL).origin] : [])]),
-];
-const policy = contentSecurityPolicy({
-  frameAncestors,
-  upgradeInsecureRequests: env.SITE_URL.startsWith('https:'),
-  development: process.env.NODE_ENV === 'development',
-});
+const policy = (frameAncestors: readonly string[]) =>
+  contentSecurityPolicy({
+    frameAncestors,
+    upgradeInsecureRequests: env.SITE_URL.startsWith('https:'),
+    development: process.env.NODE_ENV === 'development',
+  });
+const publicPolicy = policy([]);
+const previewPolicy = policy(adminOrigins(env));
 
 const badRequest = (message: string) =>
   new NextResponse(`Bad Request: ${message}`, {
@@ -51,15 +54,17 @@ export function proxy(request: NextRequest): NextResponse {
   if (/\p{Cc}/u.test(path)) return badRequest('the path contains control characters');
 
   const decision = routeRequest(request.nextUrl.pathname, request.nextUrl.searchParams, env.INDEXNOW_KEY);
+  const previewHeaders = previewPageHeaders(request.headers, request.nextUrl.searchParams, env.PREVIEW_SECRET);
+  const forward = previewHeaders ? { request: { headers: previewHeaders } } : undefined;
   let response: NextResponse;
   if (decision.kind === 'continue') {
-    response = NextResponse.next();
+    response = NextResponse.next(forward);
   } else {
     const target = request.nextUrl.clone();
     target.pathname = decision.pathname;
-    response = NextResponse.rewrite(target);
+    response = NextResponse.rewrite(target, forward);
   }
-  response.headers.set('Content-Security-Policy', policy);
+  response.headers.set('Content-Security-Policy', previewHeaders ? previewPolicy : publicPolicy);
   return response;
 }
 

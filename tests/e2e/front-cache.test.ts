@@ -176,6 +176,18 @@ describe('the front before a stub site', () => {
     expect(await xCache(path)).toBe('MISS');
   });
 
+  test("a preview page's URL (?preview=…, the admin's Preview frame) neither reads nor fills the cache", async () => {
+    expect(await xCache('/public?preview=scope')).toBe('BYPASS');
+    expect(await xCache('/public?preview=scope')).toBe('BYPASS');
+  });
+
+  test("an answer not for everyone keeps the site's Cache-Control; the others are revalidated", async () => {
+    expect((await fetch(`${frontUrl}/no-store`)).headers.get('cache-control')).toBe('no-store');
+    expect((await fetch(`${frontUrl}/public?told`)).headers.get('cache-control')).toBe(
+      'public, max-age=0, must-revalidate',
+    );
+  });
+
   test('a public HTML answer is stored', async () => {
     await xCache('/public?stored');
     expect(await xCache('/public?stored')).toBe('HIT');

@@ -51,7 +51,7 @@ const envSchema = z
         .transform((value) => value === 'true'),
     ),
     // The CMS as browsers reach it, when that differs from STRAPI_URL (e.g. http://cms:1337 inside
-    // Docker): its admin may frame the site for Preview (proxy.ts, frame-ancestors).
+    // Docker): its admin may frame preview pages (lib/preview/page-token.ts, frame-ancestors).
     CMS_PUBLIC_URL: z.preprocess(emptyAsUnset, httpOrigin.optional()),
     // Seconds a cached CMS read is served before it is fetched again (in the background; a failed
     // fetch keeps the cached copy). The publish webhook makes changes visible sooner.

@@ -46,8 +46,13 @@ function onlyRequest() {
 }
 
 /** A session cookie for `scope`, valid for another minute unless `expires` says otherwise. */
-const sessionFor = (scope: { uid: string; documentId: string; locale: string; expires?: number }) =>
-  signPreviewSession(PREVIEW_SECRET, { expires: Math.floor(Date.now() / 1000) + 60, ...scope });
+const sessionFor = (scope: {
+  uid: string;
+  documentId: string;
+  locale: string;
+  status?: 'draft' | 'published';
+  expires?: number;
+}) => signPreviewSession(PREVIEW_SECRET, { expires: Math.floor(Date.now() / 1000) + 60, ...scope });
 
 /** The site's data layer, loaded with the preview token configured, draft mode on or off and a scope cookie or none. */
 async function loadStrapi(draftModeOn: boolean, sessionCookie?: string) {
@@ -182,6 +187,7 @@ describe('no draft without a valid session', () => {
     ['with a tampered scope cookie', 'tampered'],
     ['with an expired scope', 'expired'],
     ['with a scope signed with another secret', 'forged'],
+    ["with a scope for the document's published version (the admin's Published tab)", 'published'],
   ])('draft mode %s reads published versions', async (_, kind) => {
     const scope = { uid: ARTICLE, documentId: previewed.documentId, locale: 'mn' };
     const cookie =
@@ -196,7 +202,9 @@ describe('no draft without a valid session', () => {
           ? sessionFor({ ...scope, expires: Math.floor(Date.now() / 1000) - 1 })
           : kind === 'forged'
             ? signPreviewSession('another-secret-0123456789abcdef', { ...scope, expires: 2 ** 31 })
-            : undefined;
+            : kind === 'published'
+              ? sessionFor({ ...scope, status: 'published' })
+              : undefined;
     answerWith(articleLookup);
     const strapi = await loadStrapi(true, cookie);
 

@@ -5,7 +5,13 @@ import { signPreviewSession, verifyPreviewSession } from '@/lib/preview/token';
 
 const SECRET = 'preview-secret-0123456789abcdef';
 const NOW = 1_800_000_000;
-const scope = { uid: 'api::article.article', documentId: 'doc-a', locale: 'mn', expires: NOW + 1800 };
+const scope = {
+  uid: 'api::article.article',
+  documentId: 'doc-a',
+  locale: 'mn',
+  status: 'draft' as const,
+  expires: NOW + 1800,
+};
 
 describe('preview session token', () => {
   it('verifies what it signed until it expires', () => {
@@ -22,6 +28,7 @@ describe('preview session token', () => {
       { ...scope, documentId: 'doc-b' },
       { ...scope, locale: 'zh' },
       { ...scope, uid: 'api::certificate.certificate' },
+      { ...scope, status: 'published' },
       { ...scope, expires: NOW + 999_999 },
     ]) {
       const forged = `${Buffer.from(JSON.stringify(changed)).toString('base64url')}.${mac}`;
@@ -31,6 +38,11 @@ describe('preview session token', () => {
     for (const malformed of ['', '.', 'abc', `${token}.x`, `${token.split('.')[0]}.`, 'e30.AAAA']) {
       expect(verifyPreviewSession(SECRET, malformed, NOW)).toBeNull();
     }
+  });
+
+  it('a scope signed without a version is a draft one (cookies from before versions were signed)', () => {
+    const { status: _, ...withoutStatus } = scope;
+    expect(verifyPreviewSession(SECRET, signPreviewSession(SECRET, withoutStatus), NOW)).toEqual(scope);
   });
 
   it('signs only complete scopes', () => {

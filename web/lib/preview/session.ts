@@ -2,44 +2,49 @@ import 'server-only';
 
 import { cookies, draftMode } from 'next/headers';
 import { env } from '@/lib/env';
-import { type PreviewScope, signPreviewSession, verifyPreviewSession } from './token';
+import { PREVIEW_SESSION_COOKIE, type PreviewScope, signPreviewSession, verifyPreviewSession } from './token';
 
 // A preview session is Next's draft mode (which makes Next render the page for this request
 // instead of serving it from its cache) plus our scope cookie (which says whose draft to show).
 // Pages read a draft only while both hold and the scope names the document they show
 // (lib/strapi/index.ts); everything else on the page, and every other page, stays published.
+// The browser holds the two cookies after a preview link opened in a tab; a preview page's URL
+// that carries the signed scope gets them from proxy.ts instead (lib/preview/page-token.ts), which
+// is how the admin's Preview frame works without cookies.
 
-export const PREVIEW_SESSION_COOKIE = 'medee_preview';
+/** The signed scope (lib/preview/token.ts) of a preview of `scope`, valid for PREVIEW_SESSION_SECONDS. */
+export function signPreviewScope(scope: Omit<PreviewScope, 'expires'>): string {
+  if (!env.PREVIEW_SECRET) throw new Error('A preview needs PREVIEW_SECRET');
+  return signPreviewSession(env.PREVIEW_SECRET, {
+    ...scope,
+    expires: Math.floor(Date.now() / 1000) + env.PREVIEW_SESSION_SECONDS,
+  });
+}
 
 /**
- * Starts a session for the document of a verified preview link: draft mode on, and the signed
- * scope in an HttpOnly cookie that expires after PREVIEW_SESSION_SECONDS.
+ * Starts a session for the draft of a verified preview link's document: draft mode on, and the
+ * signed scope in an HttpOnly cookie that expires after PREVIEW_SESSION_SECONDS. Returns that
+ * scope, which the preview page's URL carries too.
  *
- * Over https the cookie is `Secure; SameSite=None`, like Next's draft-mode cookie: the admin
- * that frames the site for Preview may be on another site (cms.example.org framing
- * www.example.mn), and a cookie in a cross-site frame is sent only when it is SameSite=None.
- * Over plain http browsers refuse SameSite=None, so it is `Lax` there; the admin on
- * localhost:1337 framing the site on localhost:3000 is same-site (ports do not count), so Lax
- * cookies are sent in its frame.
+ * The cookie keeps the draft on the document's page in a tab the link was opened in. Over https
+ * it is `Secure; SameSite=None`, like Next's draft-mode cookie; over plain http browsers refuse
+ * SameSite=None, so it is `Lax` there. A frame on another site may get neither (browsers drop
+ * third-party cookies): the admin's Preview frame relies on the URL's scope instead.
  */
 export async function startPreviewSession(
-  scope: Omit<PreviewScope, 'expires'>,
+  scope: Omit<PreviewScope, 'expires' | 'status'>,
   { https }: { https: boolean },
-): Promise<void> {
-  if (!env.PREVIEW_SECRET) throw new Error('A preview session needs PREVIEW_SECRET');
-  const lifetime = env.PREVIEW_SESSION_SECONDS;
-  const token = signPreviewSession(env.PREVIEW_SECRET, {
-    ...scope,
-    expires: Math.floor(Date.now() / 1000) + lifetime,
-  });
+): Promise<string> {
+  const token = signPreviewScope({ ...scope, status: 'draft' });
   (await draftMode()).enable();
   (await cookies()).set(PREVIEW_SESSION_COOKIE, token, {
     httpOnly: true,
     secure: https,
     sameSite: https ? 'none' : 'lax',
     path: '/',
-    maxAge: lifetime,
+    maxAge: env.PREVIEW_SESSION_SECONDS,
   });
+  return token;
 }
 
 /** Ends the session: draft mode off and the scope cookie gone. */
@@ -69,5 +74,5 @@ export async function currentPreviewScope(): Promise<PreviewScope | null> {
 /** The documentId whose draft this request may show as content type `uid` in `locale`, or null. */
 export async function previewedDocument(uid: string, locale: string): Promise<string | null> {
   const scope = await currentPreviewScope();
-  return scope?.uid === uid && scope.locale === locale ? scope.documentId : null;
+  return scope?.status === 'draft' && scope.uid === uid && scope.locale === locale ? scope.documentId : null;
 }

@@ -1,31 +1,37 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 
-// The preview session a signed link from the CMS opens (app/api/preview): which document the
-// browser may see the draft of, and until when. It travels in an HttpOnly cookie as
-// `<base64url JSON>.<base64url HMAC-SHA256>`, keyed with the preview secret under its own label,
+// The preview scope a signed link from the CMS opens (app/api/preview): which document the
+// browser may see, which version of it, and until when. It travels as
+// `<base64url JSON>.<base64url HMAC-SHA256>` in the preview page's URL (lib/preview/page-token.ts)
+// and in an HttpOnly cookie (lib/preview/session.ts), keyed with the preview secret under its own label,
 // so a session token can never pass for a link signature or a change notice, nor the reverse.
 // Next's draft-mode cookie alone is not enough: its value is one id for the whole build, so it
 // would open every draft until the next deploy.
 
 const LABEL = 'medee-preview-session-v1';
 
+/** The cookie that holds the scope of a preview session (lib/preview/session.ts). */
+export const PREVIEW_SESSION_COOKIE = 'medee_preview';
+
 const scopeSchema = z.object({
   uid: z.string().min(1),
   documentId: z.string().min(1),
   locale: z.string().min(1),
+  /** The version shown: the Draft or the Published tab of the admin's Preview. */
+  status: z.enum(['draft', 'published']).default('draft'),
   /** Unix seconds after which the session no longer opens the draft. */
   expires: z.number().int(),
 });
 
-/** The one document (of content type `uid`, in `locale`) whose draft a preview session shows. */
+/** The one document (of content type `uid`, in `locale`) whose `status` version a preview shows. */
 export type PreviewScope = z.infer<typeof scopeSchema>;
 
 function mac(secret: string, payload: string): Buffer {
   return createHmac('sha256', secret).update(`${LABEL}.${payload}`).digest();
 }
 
-export function signPreviewSession(secret: string, scope: PreviewScope): string {
+export function signPreviewSession(secret: string, scope: z.input<typeof scopeSchema>): string {
   const payload = Buffer.from(JSON.stringify(scopeSchema.parse(scope))).toString('base64url');
   return `${payload}.${mac(secret, payload).toString('base64url')}`;
 }

@@ -9,10 +9,10 @@
  * cover the per-page payload either. Remove 'unsafe-inline' when Next.js can put nonces (or
  * hashes) into prerendered pages. Everything else is as strict as the site allows: scripts only
  * from this origin, no plugins, no <base> hijack, no foreign form targets, framed only by the
- * CMS admin (Strapi Preview).
+ * site itself, and a preview page also by the CMS admin (Strapi Preview).
  */
 export interface CspOptions {
-  /** Origins allowed to frame the site: the CMS admin, whose Preview shows the site in an iframe. */
+  /** Other origins allowed to frame the page: the CMS admin on a preview page, whose Preview shows it in an iframe. */
   frameAncestors: readonly string[];
   /** Upgrade http subresources to https; only when the site itself is served over https. */
   upgradeInsecureRequests: boolean;

@@ -55,8 +55,8 @@ async function FooterWithSettings({ locale }: { locale: Locale }) {
 export default async function SiteLayout({ children, params }: SiteLayoutProps) {
   const locale = localeOrNotFound((await params).locale);
   const dictionary = getDictionary(locale);
-  // Only in a valid preview session, never while prerendering: published pages never carry the banner.
-  const previewing = (await currentPreviewScope()) !== null;
+  // Only in a valid preview of a draft, never while prerendering: published pages never carry the banner.
+  const previewing = (await currentPreviewScope())?.status === 'draft';
 
   return (
     <>

@@ -2,16 +2,18 @@ import type { NextRequest } from 'next/server';
 import { env } from '@/lib/env';
 import { isLocale } from '@medee/contract';
 import { verifyPreviewLink } from '@medee/contract/preview-link';
-import { endPreviewSession, startPreviewSession } from '@/lib/preview/session';
+import { PREVIEW_PARAM } from '@/lib/preview/page-token';
+import { endPreviewSession, signPreviewScope, startPreviewSession } from '@/lib/preview/session';
 import { getPreviewPath } from '@/lib/strapi/preview-path';
 
 // GET /api/preview?uid=…&documentId=…&locale=…&status=…&expires=…&signature=…
-// The CMS admin's "Open preview" link (cms/src/publishing/preview.ts). A valid
-// signature made with the shared PREVIEW_SECRET starts a preview session for
-// that one document in that locale (status draft; lib/preview/session.ts) or
-// ends any session (status published), and redirects to the document's page,
-// which this route — not the link — works out, so a link cannot send anyone
-// elsewhere. Anything else: 401, and no session is started.
+// The CMS admin's Preview link (cms/src/publishing/preview.ts), in its frame or a new tab. A
+// valid signature made with the shared PREVIEW_SECRET redirects to the document's page, which
+// this route — not the link — works out, so a link cannot send anyone elsewhere, with the
+// preview's signed scope in the URL (that document, locale and version, for
+// PREVIEW_SESSION_SECONDS; lib/preview/page-token.ts): the page checks it on each request, so
+// the admin's frame needs no cookie. Status draft also starts a preview session (cookies) for
+// the tab; status published ends any. Anything else: 401, and no session is started.
 
 const headers = {
   'Cache-Control': 'no-store',
@@ -31,11 +33,16 @@ export async function GET(request: NextRequest): Promise<Response> {
   if (!path)
     return new Response('Nothing to preview: the document has no such version or no page.\n', { status: 404, headers });
 
+  const document = { uid: link.uid, documentId: link.documentId, locale: link.locale };
+  let scope: string;
   if (link.status === 'draft') {
     const https = request.nextUrl.protocol === 'https:' || env.SITE_URL.startsWith('https:');
-    await startPreviewSession({ uid: link.uid, documentId: link.documentId, locale: link.locale }, { https });
+    scope = await startPreviewSession(document, { https });
   } else {
     await endPreviewSession();
+    scope = signPreviewScope({ ...document, status: 'published' });
   }
-  return new Response(null, { status: 307, headers: { ...headers, Location: path } });
+  const target = new URL(path, request.nextUrl.origin);
+  target.searchParams.set(PREVIEW_PARAM, scope);
+  return new Response(null, { status: 307, headers: { ...headers, Location: `${target.pathname}${target.search}` } });
 }
