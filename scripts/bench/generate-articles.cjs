@@ -14,6 +14,28 @@ const { runWithStrapi } = require('../../cms/scripts/with-strapi.cjs');
 
 const LOCALES = ['mn', 'zh'];
 const BATCH = 500;
+// Rows per INSERT statement. knex writes a multi-row insert on SQLite as one SELECT … UNION ALL
+// SELECT … per row, and SQLite refuses more than 500 terms in a compound SELECT
+// (SQLITE_MAX_COMPOUND_SELECT): a batch of 500 documents is 2,000 article rows.
+const ROWS_PER_INSERT = 500;
+
+/**
+ * Inserts `rows` into `table` in statements of at most ROWS_PER_INSERT rows; with `returning`,
+ * returns the new ids in the order of `rows`.
+ */
+async function insertRows(trx, table, rows, returning) {
+  const ids = [];
+  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+    const chunk = rows.slice(start, start + ROWS_PER_INSERT);
+    if (!returning) {
+      await trx(table).insert(chunk);
+      continue;
+    }
+    const inserted = await trx(table).insert(chunk, ['id']);
+    ids.push(...inserted.map((row) => (typeof row === 'object' ? row.id : row)));
+  }
+  return ids;
+}
 
 // Word pools: [Mongolian, its Latin slug form, Chinese, its pinyin slug form]. Corporate-news
 // vocabulary so titles, bodies and slugs have realistic lengths and scripts.
@@ -224,8 +246,7 @@ async function generateArticles(strapi, perLocale) {
         }
       }
 
-      const inserted = await trx(article.tableName).insert(rows, ['id']);
-      const ids = inserted.map((row) => (typeof row === 'object' ? row.id : row));
+      const ids = await insertRows(trx, article.tableName, rows, true);
       if (ids.length !== rows.length) throw new Error(`Inserted ${ids.length} article rows, expected ${rows.length}`);
 
       const categoryRows = [];
@@ -254,13 +275,13 @@ async function generateArticles(strapi, perLocale) {
           seoOwners.push(id);
         }
       });
-      if (categoryRows.length) await trx(categoryLink.name).insert(categoryRows);
-      if (certificateRows.length) await trx(certificateLink.name).insert(certificateRows);
+      await insertRows(trx, categoryLink.name, categoryRows);
+      await insertRows(trx, certificateLink.name, certificateRows);
       if (seoRows.length) {
-        const seoIds = (await trx(seo.tableName).insert(seoRows, ['id'])).map((row) =>
-          typeof row === 'object' ? row.id : row,
-        );
-        await trx(seoLink.name).insert(
+        const seoIds = await insertRows(trx, seo.tableName, seoRows, true);
+        await insertRows(
+          trx,
+          seoLink.name,
           seoIds.map((cmpId, index) => ({
             [seoLink.joinColumn.name]: seoOwners[index],
             [seoLink.inverseJoinColumn.name]: cmpId,
@@ -294,4 +315,4 @@ async function main() {
 
 if (require.main === module) main();
 
-module.exports = { generateArticles };
+module.exports = { generateArticles, insertRows };
