@@ -75,6 +75,8 @@ function serviceEnvironments({ ports, databaseUrl, secrets, siteReadToken, admin
   });
   const web = {
     STRAPI_URL: cmsFrontUrl,
+    // The admin's origin as browsers open it: the only page that may frame the site's preview pages.
+    CMS_PUBLIC_URL: cmsFrontUrl,
     STRAPI_READ_TOKEN: siteReadToken,
     SITE_URL: frontUrl,
     REDIS_URL: `redis://127.0.0.1:${ports.redis}`,

@@ -24,6 +24,8 @@ const NAMES = new Set([
   'Shift',
   'Enter',
   'MA',
+  // Time-zone notation (the schedule hint's "UTC+8"), written so in Mongolian and Chinese too.
+  'UTC',
 ]);
 /** "A handful": the rest of the Latin-letter words per screen, e.g. a user's or a file's name. */
 const HANDFUL = 5;
