@@ -118,7 +118,7 @@ describe('npm run bench -- --quick', () => {
     expect(late.samples).toBeGreaterThan(0);
     expect(isNumber(late.p95Ms) && isNumber(late.medianMs)).toBe(true);
     expect(late.medianMs).toBeGreaterThanOrEqual(0);
-    expect(result.goals).toHaveLength(8);
+    expect(result.goals).toHaveLength(10);
     for (const goal of result.goals)
       expect(['met', 'not met', 'pending', 'met directly; front not measured']).toContain(goal.status);
   });
