@@ -74,6 +74,26 @@ describe('translation memory index', () => {
     expect(index.lookup('Өнөөдөр цаг агаар сайхан байна.')[0]!.target).toBe('今天天气不错。');
     expect(index.size).toBe(3);
   });
+
+  it('still finds the near segment when every trigram of the query is common (the walk is bounded)', () => {
+    // 30,000 segments of words made from the same few syllables: every trigram's posting list is
+    // long, so the lookup stops at its postings budget; the segment one word away must still be
+    // among the matches.
+    const syllables = 'ба бо га гэ да дэ ла лэ ма мө на нө ра рү са сү'.split(' ');
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 48_271) % 2_147_483_647;
+      return seed / 2_147_483_647;
+    };
+    const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)]!;
+    const vocabulary = Array.from({ length: 400 }, () => `${pick(syllables)}${pick(syllables)}${pick(syllables)}`);
+    const sentences = Array.from({ length: 30_000 }, () => Array.from({ length: 10 }, () => pick(vocabulary)));
+    const crowded = new MemoryIndex<number>();
+    for (const [i, words] of sentences.entries()) crowded.add(words.join(' '), i);
+    const edited = [...sentences[12_345]!];
+    edited[4] = 'хурал';
+    expect(crowded.lookup(edited.join(' ')).map((match) => match.target)).toContain(12_345);
+  });
 });
 
 describe('tagged text', () => {
