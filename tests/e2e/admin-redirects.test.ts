@@ -1,15 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { generateApiTokenKey } from '../../scripts/lib/secrets.cjs';
-import type { startFront } from '../../scripts/lib/nginx.cjs';
+import type { Page } from 'playwright-core';
 import { adminClient, type AdminClient } from '../../cms/tests/helpers/admin-api';
-import { startSeededCms, type CmsInstance } from '../../cms/tests/helpers/cms-instance';
+import type { CmsInstance } from '../../cms/tests/helpers/cms-instance';
 import { until } from '../../cms/tests/helpers/poll';
 import { seedArticles } from '../../cms/tests/helpers/seed-data';
-import { logInToAdmin, screenshots } from './admin-panel';
-import { launchBrowser } from './reader-data';
-import { frontedSitePorts, startFrontFor, startSite, type SiteInstance } from './site';
+import { screenshots, setUpEditorStack } from './admin-panel';
 
 // Redirects as an editor meets them in the real admin, and as a reader meets them through the
 // production front: a published article's slug renamed in the edit view makes its old address
@@ -21,12 +16,10 @@ const REDIRECT = 'api::redirect.redirect';
 const generously = { timeoutMs: 60_000 };
 
 describe('redirects from the admin to the reader', () => {
+  const stack = setUpEditorStack({ front: true });
   let cms: CmsInstance;
-  let site: SiteInstance;
-  let front: Awaited<ReturnType<typeof startFront>>;
   let frontUrl: string;
   let admin: AdminClient;
-  let browser: Browser;
   let page: Page;
   const run = Date.now().toString(36);
 
@@ -58,30 +51,8 @@ describe('redirects from the admin to the reader', () => {
   };
 
   beforeAll(async () => {
-    const ports = await frontedSitePorts();
-    frontUrl = ports.frontUrl;
-    const token = generateApiTokenKey();
-    cms = await startSeededCms('sqlite', {
-      site: { url: frontUrl, revalidateUrl: `${frontUrl}/api/revalidate` },
-      env: { CMS_ADMIN_LANGUAGE: 'en' },
-    });
-    site = await startSite(cms, {
-      port: ports.site,
-      env: { SITE_URL: frontUrl, FRONT_URL: frontUrl, FRONT_REFRESH_TOKEN: token },
-    });
-    front = await startFrontFor(ports, cms, token);
+    ({ cms, page, siteUrl: frontUrl } = stack);
     admin = await adminClient(cms);
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    fs.mkdirSync(screenshots, { recursive: true });
-    await logInToAdmin(page, cms, cms.admin);
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await front?.stop();
-    await site?.stop();
-    await cms?.stop();
   }, 60_000);
 
   test("the seed's old-site address answers 308 to the seed article, through the front", async () => {

@@ -1,13 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { adminClient } from '../../cms/tests/helpers/admin-api';
-import { startSeededCms, type CmsInstance } from '../../cms/tests/helpers/cms-instance';
+import type { CmsInstance } from '../../cms/tests/helpers/cms-instance';
 import { until } from '../../cms/tests/helpers/poll';
-import { freePort } from '../../scripts/lib/processes.cjs';
-import { logInToAdmin, screenshots } from './admin-panel';
-import { launchBrowser } from './reader-data';
-import { startSite, type SiteInstance } from './site';
+import { screenshots, setUpEditorStack } from './admin-panel';
+import type { SiteInstance } from './site';
 
 // An editor in Ulaanbaatar schedules a draft article in the real admin: picks today in the date
 // picker and a time two minutes ahead, saves, finds it in the list of scheduled articles, and
@@ -32,10 +29,12 @@ function inUlaanbaatar(date: Date): { day: string; time: string } {
 }
 
 describe('an editor schedules an article in the admin and it goes live by itself', () => {
+  const stack = setUpEditorStack({
+    env: { SCHEDULE_INTERVAL_SECONDS: '5' },
+    context: { timezoneId: ZONE },
+  });
   let cms: CmsInstance;
   let site: SiteInstance;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   const slug = `scheduled-${Date.now().toString(36)}`;
   const title = `Товлосон мэдээ ${slug}`;
@@ -47,26 +46,10 @@ describe('an editor schedules an article in the admin and it goes live by itself
   const siteStatus = async () => (await fetch(`${site.baseUrl}/mn/news/${slug}`)).status;
 
   beforeAll(async () => {
-    const sitePort = await freePort();
-    cms = await startSeededCms('sqlite', {
-      site: { url: `http://127.0.0.1:${sitePort}` },
-      env: { CMS_ADMIN_LANGUAGE: 'en', SCHEDULE_INTERVAL_SECONDS: '5' },
-    });
-    site = await startSite(cms, { port: sitePort });
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, timezoneId: ZONE });
-    page = await context.newPage();
-    fs.mkdirSync(screenshots, { recursive: true });
+    ({ cms, site, page } = stack);
     const admin = await adminClient(cms);
     const created = await admin('POST', `/content-manager/collection-types/${ARTICLE}?locale=mn`, { title, slug });
     documentId = created.data.documentId;
-    await logInToAdmin(page, cms, cms.admin);
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await site?.stop();
-    await cms?.stop();
   }, 60_000);
 
   test('the date picker sets Publish at, shown as Ulaanbaatar and Shanghai time; saving keeps it a draft', async () => {

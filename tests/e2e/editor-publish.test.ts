@@ -1,12 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { freePort } from '../../scripts/lib/processes.cjs';
-import { startSeededCms, type CmsInstance } from '../../cms/tests/helpers/cms-instance';
+import type { Page } from 'playwright-core';
+import type { CmsInstance } from '../../cms/tests/helpers/cms-instance';
 import { until } from '../../cms/tests/helpers/poll';
-import { logInToAdmin, screenshots } from './admin-panel';
-import { launchBrowser } from './reader-data';
-import { startSite, type SiteInstance } from './site';
+import { screenshots, setUpEditorStack } from './admin-panel';
+import type { SiteInstance } from './site';
 
 // The editor's whole path in the real admin UI, against the built site the CMS notifies:
 // the article list, a new mn article (post date defaulted, slug from the title), its preview,
@@ -33,9 +30,9 @@ function todayInUlaanbaatar(): { iso: string; admin: string } {
 }
 
 describe('an editor publishes an article from the admin and the site follows', () => {
+  const stack = setUpEditorStack();
   let cms: CmsInstance;
   let site: SiteInstance;
-  let browser: Browser;
   let page: Page;
   const run = Date.now().toString(36);
   const mnTitle = `Шинэ мэдээ ${run}`;
@@ -63,25 +60,9 @@ describe('an editor publishes an article from the admin and the site follows', (
     expect(response.status()).toBe(200);
   };
 
-  beforeAll(async () => {
-    const sitePort = await freePort();
-    // Its selectors read Strapi's English labels (admin-i18n.test.ts covers the other languages).
-    cms = await startSeededCms('sqlite', {
-      site: { url: `http://127.0.0.1:${sitePort}` },
-      env: { CMS_ADMIN_LANGUAGE: 'en' },
-    });
-    site = await startSite(cms, { port: sitePort });
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    fs.mkdirSync(screenshots, { recursive: true });
-    await logInToAdmin(page, cms, cms.admin);
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await site?.stop();
-    await cms?.stop();
-  }, 60_000);
+  beforeAll(() => {
+    ({ cms, site, page } = stack);
+  });
 
   test('the article list shows title, post date, locales and status, newest post first', async () => {
     await page.goto(`${cms.baseUrl}/admin/content-manager/collection-types/${ARTICLE}?plugins[i18n][locale]=mn`);
