@@ -29,22 +29,38 @@ function readableTypes(ctx: Context): TranslatedType[] {
   return TRANSLATED_TYPES.filter((uid) => ability?.can(READ, uid));
 }
 
+/**
+ * Whether this user may write the `locale` variant of a document of `uid`: update it when it
+ * exists (`existing`), else create it; with `fields`, each of those fields too. The one rule that
+ * the import, the Translate screen, the confirm action and the actions the admin offers follow.
+ */
+function mayWriteVariant(
+  strapi: Core.Strapi,
+  ctx: Context,
+  uid: TranslatedType,
+  locale: string,
+  existing: object | null | undefined,
+  fields: readonly string[] = [],
+): boolean {
+  const checker = strapi
+    .plugin('content-manager')
+    .service('permission-checker')
+    .create({ userAbility: ctx.state.userAbility, model: uid as UID.ContentType });
+  const entity = { ...(existing ?? {}), locale };
+  const action = existing ? checker.can.update : checker.can.create;
+  return action(entity) && fields.every((field) => action(entity, field));
+}
+
 /** Per type, the locales this user may create a variant in and update a variant of: the admin offers only these actions. */
 function writableLocales(strapi: Core.Strapi, ctx: Context, uids: readonly TranslatedType[], locales: string[]) {
   return Object.fromEntries(
-    uids.map((uid) => {
-      const checker = strapi
-        .plugin('content-manager')
-        .service('permission-checker')
-        .create({ userAbility: ctx.state.userAbility, model: uid as UID.ContentType });
-      return [
-        uid,
-        {
-          create: locales.filter((locale) => checker.can.create({ locale })),
-          update: locales.filter((locale) => checker.can.update({ locale })),
-        },
-      ];
-    }),
+    uids.map((uid) => [
+      uid,
+      {
+        create: locales.filter((locale) => mayWriteVariant(strapi, ctx, uid, locale, null)),
+        update: locales.filter((locale) => mayWriteVariant(strapi, ctx, uid, locale, {})),
+      },
+    ]),
   ) as Record<TranslatedType, { create: string[]; update: string[] }>;
 }
 
@@ -83,13 +99,6 @@ function fail(ctx: Context, status: 403 | 404, message: string) {
   ctx.status = status;
   ctx.body = { error: { status, name: status === 403 ? 'Forbidden' : 'NotFound', message } };
 }
-
-/** The content manager's permission checker for this user and type. */
-const checkerFor = (strapi: Core.Strapi, ctx: Context, uid: UID.ContentType) =>
-  strapi
-    .plugin('content-manager')
-    .service('permission-checker')
-    .create({ userAbility: ctx.state.userAbility, model: uid });
 
 export function registerTranslationRoutes(strapi: Core.Strapi): void {
   const policies = ['admin::isAuthenticatedAdmin'];
@@ -164,18 +173,9 @@ export function registerTranslationRoutes(strapi: Core.Strapi): void {
         handler: async (ctx: Context) => {
           const body = importBody.safeParse(ctx.request.body);
           if (!body.success) return badRequest(ctx, 'send JSON { "xliff": "<xliff …>", "dryRun"?: boolean }');
-          const userAbility = ctx.state.userAbility;
           const report = await importXliff(strapi, body.data.xliff, {
             dryRun: body.data.dryRun,
-            mayWrite: (uid, locale, existing, fields) => {
-              const checker = strapi
-                .plugin('content-manager')
-                .service('permission-checker')
-                .create({ userAbility, model: uid as UID.ContentType });
-              const entity = { ...(existing ?? {}), locale };
-              const action = existing ? checker.can.update : checker.can.create;
-              return action(entity) && fields.every((field) => action(entity, field));
-            },
+            mayWrite: (uid, locale, existing, fields) => mayWriteVariant(strapi, ctx, uid, locale, existing, fields),
           });
           const forbidden =
             !report.ok &&
@@ -198,9 +198,7 @@ export function registerTranslationRoutes(strapi: Core.Strapi): void {
           try {
             const workbench = await loadWorkbench(strapi, contentType, documentId, locale);
             const existing = await loadDraft(strapi, contentType, documentId, locale);
-            const checker = checkerFor(strapi, ctx, contentType);
-            const mayWrite = existing ? checker.can.update({ ...existing, locale }) : checker.can.create({ locale });
-            ctx.body = { ...workbench, mayWrite };
+            ctx.body = { ...workbench, mayWrite: mayWriteVariant(strapi, ctx, contentType, locale, existing) };
           } catch (error) {
             if (error instanceof WorkbenchNotFound) return fail(ctx, 404, error.message);
             throw error;
@@ -234,10 +232,7 @@ export function registerTranslationRoutes(strapi: Core.Strapi): void {
             ctx.body = { ok: false, problems: plan.problems };
             return;
           }
-          const checker = checkerFor(strapi, ctx, contentType);
-          const entity = { ...(existing ?? {}), locale };
-          const action = existing ? checker.can.update : checker.can.create;
-          if (!action(entity) || !plan.units.every((field) => action(entity, field)))
+          if (!mayWriteVariant(strapi, ctx, contentType, locale, existing, plan.units))
             return fail(ctx, 403, `You may not ${existing ? 'edit' : 'create'} the ${locale} variant`);
           if (plan.units.length > 0) await saveWorkbench(strapi, contentType, documentId, locale, plan.data);
           ctx.body = { ok: true, units: plan.units };
@@ -259,7 +254,7 @@ export function registerTranslationRoutes(strapi: Core.Strapi): void {
             ctx.body = { error: { status: 404, name: 'NotFound', message: `No ${locale} variant of ${documentId}` } };
             return;
           }
-          if (!checkerFor(strapi, ctx, contentType).can.update({ ...variant, locale }))
+          if (!mayWriteVariant(strapi, ctx, contentType, locale, variant))
             return fail(ctx, 403, `You may not edit the ${locale} variant`);
           // QA runs before a translation is marked current: findings stop it until the translator accepts them.
           const [qa] = await checkTranslations(strapi, [contentType], { documentId, locales: [locale] });
