@@ -2,7 +2,7 @@ import path from 'node:path';
 import knexFactory, { type Knex } from 'knex';
 import { rootDir } from '../../scripts/lib/cms.cjs';
 import { run } from '../../scripts/lib/processes.cjs';
-import { batchRowsQuery, sitemapIndexName, translationsQuery } from '../src/sitemap';
+import { batchRowsQuery, endsQuery, sitemapIndexName, translationsQuery } from '../src/sitemap';
 import { adminClient, type AdminClient } from './helpers/admin-api';
 import { request } from './helpers/api';
 import { type Database, startSeededCms, type CmsInstance } from './helpers/cms-instance';
@@ -36,7 +36,9 @@ export function sitemapSuite(database: Database): void {
       expect(reply.status).toBe(200);
       return reply.body;
     };
-    const summary = async () => (await get(`/api/sitemap?every=${EVERY}`)).data;
+    const summary = async () => (await get('/api/sitemap')).data;
+    const endsOf = async (type: string, locale: string): Promise<string[]> =>
+      (await get(`/api/sitemap/ends?type=${type}&locale=${locale}&every=${EVERY}`)).data;
 
     /** Every published document of a locale as the content API lists it (status published). */
     const contentApiDocs = async (type: string, locale: string): Promise<Map<string, string>> => {
@@ -104,8 +106,9 @@ export function sitemapSuite(database: Database): void {
           const group = locales[locale][type];
           const expected = await contentApiDocs(type, locale);
           expect(group.count).toBe(expected.size);
-          expect(group.ends).toHaveLength(Math.ceil(expected.size / EVERY) - 1);
-          const docs = await byBatches(type, locale, group.ends);
+          const ends = await endsOf(type, locale);
+          expect(ends).toHaveLength(Math.ceil(expected.size / EVERY) - 1);
+          const docs = await byBatches(type, locale, ends);
           expect(docs).toHaveLength(expected.size);
           expect(new Map(docs.map((doc) => [doc.documentId, doc.slug]))).toEqual(expected);
           expect(docs.map((doc) => doc.slug)).not.toContain(draftSlug);
@@ -172,10 +175,12 @@ export function sitemapSuite(database: Database): void {
     });
 
     test.each([
-      '/api/sitemap',
-      '/api/sitemap?every=5',
-      '/api/sitemap?every=abc',
-      '/api/sitemap?every=100000',
+      '/api/sitemap/ends?type=articles&locale=mn',
+      '/api/sitemap/ends?type=articles&locale=mn&every=5',
+      '/api/sitemap/ends?type=articles&locale=mn&every=abc',
+      '/api/sitemap/ends?type=articles&locale=mn&every=100000',
+      '/api/sitemap/ends?type=categories&locale=mn&every=100',
+      '/api/sitemap/ends?type=articles&every=100',
       '/api/sitemap/documents?locale=mn',
       '/api/sitemap/documents?type=pages&locale=mn',
       '/api/sitemap/documents?type=articles',
@@ -192,8 +197,9 @@ export function sitemapSuite(database: Database): void {
       expect(reply.body.error.message).toMatch(/\w/);
     });
 
-    test('a batch is read off the sitemap index in order, with no sort; translations by documentId', async () => {
-      const [first, second] = (await summary()).locales.mn.articles.ends;
+    test('batches and batch ends are read off the sitemap index in order, with no sort; translations by documentId', async () => {
+      const [first, second] = (await endsOf('articles', 'mn')) as [string, string];
+      const ends = endsQuery(db, 'articles', 'mn', EVERY);
       const batch = batchRowsQuery(db, 'articles', {
         type: 'articles',
         locale: 'mn',
@@ -211,12 +217,15 @@ export function sitemapSuite(database: Database): void {
             const result = await trx.raw(`EXPLAIN ${sql}`, bindings);
             return result.rows.map((row: Json) => row['QUERY PLAN']).join('\n');
           };
-          return [await explain(batch), await explain(translations)];
+          return [await explain(batch), await explain(translations), await explain(ends)];
         });
         expect(plans[0]).toMatch(new RegExp(`Index (Only )?Scan using ${sitemapIndexName('articles')}`));
         expect(plans[0]).not.toMatch(/Sort/);
         expect(plans[1]).toMatch(/Index (Only )?Scan|Bitmap Index Scan/);
         expect(plans[1]).not.toMatch(/Seq Scan/);
+        // The window runs in index order; only the few ends found are put in order after it.
+        expect(plans[2]).toMatch(new RegExp(`Index Only Scan using ${sitemapIndexName('articles')}`));
+        expect(plans[2]).not.toMatch(/Sort Key: .*document_id/);
       } else {
         const explain = async (query: Knex.QueryBuilder) => {
           const { sql, bindings } = query.toSQL();
@@ -227,6 +236,8 @@ export function sitemapSuite(database: Database): void {
         expect(plan).toMatch(new RegExp(`USING COVERING INDEX ${sitemapIndexName('articles')}`));
         expect(plan).not.toMatch(/TEMP B-TREE/);
         expect(await explain(translations)).toMatch(/USING (COVERING )?INDEX/);
+        const endsPlan = await explain(ends);
+        expect(endsPlan).toMatch(new RegExp(`USING COVERING INDEX ${sitemapIndexName('articles')}`));
       }
     });
   });

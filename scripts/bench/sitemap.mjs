@@ -37,10 +37,10 @@ export async function measureSitemapAt(baseUrl) {
       parts.push({ path: pathname, ...part });
     }
   }
-  const cachedMs = Math.max(
-    await slowestCached(`${baseUrl}/sitemap.xml`),
-    ...(await Promise.all(parts.map((part) => slowestCached(`${baseUrl}${part.path}`)))),
-  );
+  // One request at a time: what one later request costs, not how requests queue.
+  index.cachedMs = await slowestCached(`${baseUrl}/sitemap.xml`);
+  for (const part of parts) part.cachedMs = await slowestCached(`${baseUrl}${part.path}`);
+  const cachedMs = Math.max(index.cachedMs, ...parts.map((part) => part.cachedMs));
   const urls = index.kind === 'index' ? parts.reduce((sum, part) => sum + part.entries, 0) : index.entries;
   const worstFirstMs = Math.max(index.ms, ...parts.map((part) => part.ms));
   return { ...index, urls, parts, worstFirstMs, cachedMs };
@@ -71,7 +71,7 @@ export async function measureSitemap(tools, { site, frontUrl }, port, siteReadTo
     status: valid(small) && valid(large) && fast(large) ? 'met' : 'not met',
     small,
     large,
-    note: 'web/lib/sitemap-data.ts: an index from the CMS counts, parts of 5,000 documents from keyset reads (GET /api/sitemap/documents), cached per part under tags',
+    note: 'web/lib/sitemap-data.ts: an index from the CMS counts, parts of 2,000 URLs from keyset reads (GET /api/sitemap/documents), cached per part under tags',
   };
 }
 
@@ -94,6 +94,8 @@ export function formatSitemap(sitemap, perLocale) {
     `${perLocale[scale]}/locale ${m.kind}${m.kind === 'index' ? ` of ${m.parts.length} parts` : ''}, ${m.urls} URLs: first render ${m.kind === 'index' ? `index ${m.ms} ms, slowest part ${m.worstFirstMs} ms` : `${m.ms} ms`}; cached ≤ ${m.cachedMs} ms`;
   const rows = [`Sitemap: ${line('small', sitemap.small)}; ${line('large', sitemap.large)}`];
   for (const part of sitemap.large.parts)
-    rows.push(`  ${part.path}: ${part.entries} URLs, ${part.bytes} B, first render ${part.ms} ms`);
+    rows.push(
+      `  ${part.path}: ${part.entries} URLs, ${part.bytes} B, first render ${part.ms} ms, cached ${part.cachedMs} ms`,
+    );
   return rows.join('\n');
 }

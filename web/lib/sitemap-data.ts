@@ -7,20 +7,22 @@ import {
   allSitemapTags,
   type BatchRange,
   documentEntries,
-  listPageEntries,
+  listPagePart,
   type LocaleDocuments,
   parsePartFile,
+  partRanges,
   renderSitemapIndex,
   renderUrlset,
   SITEMAP_BATCH,
-  SITEMAP_SINGLE_LIMIT,
+  SITEMAP_PART_URLS,
   type SitemapDocumentKind,
+  type SitemapPart,
   sitemapEntries,
   sitemapPartTags,
   sitemapParts,
   sitemapUrlCount,
 } from './sitemap';
-import { ARTICLES_PAGE_SIZE, getSitemapBatch, getSitemapSummary, type SitemapDocument } from './strapi';
+import { ARTICLES_PAGE_SIZE, getSitemapBatch, getSitemapEnds, getSitemapSummary, type SitemapDocument } from './strapi';
 import { CMS_REVALIDATE_SECONDS } from './strapi/transport';
 
 // The sitemap's XML, rendered once and kept in Next's cache (unstable_cache: the data cache,
@@ -59,8 +61,8 @@ async function documentsOf(
 
 /** /sitemap.xml: the index of the parts, from counts alone; or, for a small site, the one urlset. */
 async function renderIndex(): Promise<{ xml: string; parts: string[] }> {
-  const summary = await getSitemapSummary(SITEMAP_BATCH);
-  if (sitemapUrlCount(summary, ARTICLES_PAGE_SIZE) <= SITEMAP_SINGLE_LIMIT) {
+  const summary = await getSitemapSummary();
+  if (sitemapUrlCount(summary, ARTICLES_PAGE_SIZE) <= SITEMAP_PART_URLS) {
     const documents: Partial<Record<Locale, LocaleDocuments>> = {};
     await Promise.all(
       Object.keys(summary.locales).map(async (locale) => {
@@ -73,7 +75,7 @@ async function renderIndex(): Promise<{ xml: string; parts: string[] }> {
     );
     return { xml: await renderUrlset(sitemapEntries(summary, documents, ARTICLES_PAGE_SIZE), env.SITE_URL), parts: [] };
   }
-  const parts = sitemapParts(summary);
+  const parts = sitemapParts(summary, ARTICLES_PAGE_SIZE);
   return { xml: await renderSitemapIndex(parts, env.SITE_URL), parts: parts.map((part) => part.name) };
 }
 
@@ -86,19 +88,23 @@ export async function sitemapIndexXml(): Promise<string> {
   return (await cachedIndex()).xml;
 }
 
-/** Thrown inside a part's render when the summary no longer has that part: nothing is cached. */
+/** Thrown inside a part's render when the CMS no longer has that part: nothing is cached. */
 class PartGone extends Error {}
 
-async function renderPart(name: string): Promise<string> {
-  // The summary is read again, not taken from the cached index: a part re-rendered after a
+async function renderPart(
+  { locale, kind, n }: Pick<SitemapPart, 'locale' | 'kind' | 'n'>,
+  name: string,
+): Promise<string> {
+  if (kind === 'pages') {
+    const entries = listPagePart(await getSitemapSummary(), locale, n, ARTICLES_PAGE_SIZE);
+    if (entries.length === 0) throw new PartGone(name);
+    return renderUrlset(entries, env.SITE_URL);
+  }
+  // The ends are read again, not derived from the cached index: a part re-rendered after a
   // publish splits its locale where the other re-rendered parts do.
-  const summary = await getSitemapSummary(SITEMAP_BATCH);
-  const part = sitemapParts(summary).find((each) => each.name === name);
-  if (!part) throw new PartGone(name);
-  if (part.kind === 'pages')
-    return renderUrlset(listPageEntries(summary, part.locale, ARTICLES_PAGE_SIZE), env.SITE_URL);
-  const documents = await documentsOf(part.kind, part.locale, part.batches);
-  return renderUrlset(documentEntries(part.locale, part.kind, documents), env.SITE_URL);
+  const ranges = partRanges(await getSitemapEnds(kind, locale, SITEMAP_BATCH), n);
+  if (ranges.length === 0) throw new PartGone(name);
+  return renderUrlset(documentEntries(locale, kind, await documentsOf(kind, locale, ranges)), env.SITE_URL);
 }
 
 /**
@@ -111,7 +117,7 @@ export async function sitemapPartXml(file: string): Promise<string | null> {
   if (!parsed) return null;
   const name = file.slice(0, -'.xml'.length);
   if (!(await cachedIndex()).parts.includes(name)) return null;
-  const cachedPart = unstable_cache(() => renderPart(name), ['sitemap-part', name], {
+  const cachedPart = unstable_cache(() => renderPart(parsed, name), ['sitemap-part', name], {
     tags: sitemapPartTags(parsed),
     revalidate: CMS_REVALIDATE_SECONDS,
   });

@@ -26,12 +26,13 @@ export const SITEMAP_URL_LIMIT = 50_000;
 /** Documents per CMS read: the most the CMS's /api/sitemap/documents gives at once. */
 export const SITEMAP_BATCH = 1000;
 /**
- * Batches in one part. A part of 5,000 documents renders in well under a second and is a
- * few MB of XML; a whole locale of 26,000 articles in one part would take seconds.
+ * Batches in one document part. Its XML is about 600 bytes a URL (three alternates): at 2,000
+ * URLs a part is 1.2 MB, rendered in a few hundred ms and sent from the cache in tens; a part of
+ * 5,000 measured 1–1.7 s and a whole locale of 26,000 several seconds.
  */
-export const SITEMAP_BATCHES_PER_PART = 5;
-/** The most URLs /sitemap.xml lists itself; past it, it is an index of parts. */
-export const SITEMAP_SINGLE_LIMIT = SITEMAP_BATCH * SITEMAP_BATCHES_PER_PART;
+export const SITEMAP_BATCHES_PER_PART = 2;
+/** The most URLs in one part, and in /sitemap.xml itself before it becomes an index of parts. */
+export const SITEMAP_PART_URLS = SITEMAP_BATCH * SITEMAP_BATCHES_PER_PART;
 
 export type SitemapDocumentKind = 'articles' | 'certificates';
 
@@ -53,15 +54,20 @@ export interface BatchRange {
 
 /**
  * One file of a split sitemap, named by what it lists so that a publish in one locale leaves
- * the names (and cached copies) of every other locale's parts alone:
- * - `<locale>-pages`: the home page, news list pages, category pages and certificate list;
+ * the names (and cached copies) of every other locale's parts alone, at most SITEMAP_PART_URLS:
+ * - `<locale>-pages-<n>`: the home page, news list pages, category pages and certificate list;
  * - `<locale>-articles-<n>`, `<locale>-certificates-<n>`: SITEMAP_BATCHES_PER_PART batches each.
  */
-export type SitemapPart =
-  | { name: string; locale: Locale; kind: 'pages'; lastmod: Timestamp | null }
-  | { name: string; locale: Locale; kind: SitemapDocumentKind; batches: BatchRange[]; lastmod: Timestamp | null };
+export interface SitemapPart {
+  name: string;
+  locale: Locale;
+  kind: 'pages' | SitemapDocumentKind;
+  /** 1-based, within its locale and kind. */
+  n: number;
+  lastmod: Timestamp | null;
+}
 
-const EMPTY_GROUP: SitemapGroup = { count: 0, updatedAt: null, ends: [] };
+const EMPTY_GROUP: SitemapGroup = { count: 0, updatedAt: null };
 const groupOf = (summary: SitemapSummary, locale: Locale, kind: SitemapDocumentKind): SitemapGroup =>
   summary.locales[locale]?.[kind] ?? EMPTY_GROUP;
 const categoriesOf = (summary: SitemapSummary, locale: Locale): SitemapCategory[] =>
@@ -76,48 +82,50 @@ function newest(timestamps: Iterable<Timestamp | null>): Timestamp | null {
 
 const pageCount = (articleCount: number, pageSize: number) => Math.max(1, Math.ceil(articleCount / pageSize));
 
-/** The keyset ranges of a group's batches, in order: together they cover every documentId. */
-export function batchRanges(group: SitemapGroup): BatchRange[] {
-  return Array.from({ length: group.ends.length + 1 }, (_, index) => ({
-    ...(index > 0 ? { after: group.ends[index - 1] } : {}),
-    ...(index < group.ends.length ? { through: group.ends[index] } : {}),
+/**
+ * The keyset ranges of a locale's batches from their ends (GET /api/sitemap/ends), in order:
+ * together they cover every documentId, so however the ends move between two reads, a document
+ * is in exactly one range.
+ */
+export function batchRanges(ends: readonly string[]): BatchRange[] {
+  return Array.from({ length: ends.length + 1 }, (_, index) => ({
+    ...(index > 0 ? { after: ends[index - 1] } : {}),
+    ...(index < ends.length ? { through: ends[index] } : {}),
   }));
 }
 
+/** The batches of document part `n` (1-based), or none when the locale has fewer parts. */
+export function partRanges(ends: readonly string[], n: number): BatchRange[] {
+  return batchRanges(ends).slice((n - 1) * SITEMAP_BATCHES_PER_PART, n * SITEMAP_BATCHES_PER_PART);
+}
+
 /** The parts of a split sitemap, from counts alone: locale by locale, list pages then documents. */
-export function sitemapParts(summary: SitemapSummary): SitemapPart[] {
+export function sitemapParts(summary: SitemapSummary, listPageSize: number): SitemapPart[] {
   const parts: SitemapPart[] = [];
+  const add = (locale: Locale, kind: SitemapPart['kind'], urls: number, lastmod: Timestamp | null) => {
+    // Counts carry one date per locale and kind: a part's own newest is at most that.
+    for (let n = 1; n <= Math.ceil(urls / SITEMAP_PART_URLS); n++)
+      parts.push({ name: `${locale}-${kind}-${n}`, locale, kind, n, lastmod });
+  };
   for (const locale of locales) {
-    const changed = newest([
-      groupOf(summary, locale, 'articles').updatedAt,
-      groupOf(summary, locale, 'certificates').updatedAt,
-    ]);
-    parts.push({ name: `${locale}-pages`, locale, kind: 'pages', lastmod: changed });
-    for (const kind of ['articles', 'certificates'] as const) {
-      const group = groupOf(summary, locale, kind);
-      if (group.count === 0) continue;
-      const ranges = batchRanges(group);
-      for (let start = 0; start < ranges.length; start += SITEMAP_BATCHES_PER_PART) {
-        const n = start / SITEMAP_BATCHES_PER_PART + 1;
-        parts.push({
-          name: `${locale}-${kind}-${n}`,
-          locale,
-          kind,
-          batches: ranges.slice(start, start + SITEMAP_BATCHES_PER_PART),
-          // Counts carry one date per locale and kind: the part's own newest is at most that.
-          lastmod: group.updatedAt,
-        });
-      }
-    }
+    const [articles, certificates] = [groupOf(summary, locale, 'articles'), groupOf(summary, locale, 'certificates')];
+    add(
+      locale,
+      'pages',
+      listPageCount(summary, locale, listPageSize),
+      newest([articles.updatedAt, certificates.updatedAt]),
+    );
+    add(locale, 'articles', articles.count, articles.updatedAt);
+    add(locale, 'certificates', certificates.count, certificates.updatedAt);
   }
   return parts;
 }
 
-/** A part's name from its file name (`mn-articles-2.xml`), or null when it names no possible part. */
-export function parsePartFile(file: string): { locale: Locale; kind: SitemapPart['kind'] } | null {
-  const match = /^(.+)-(?:(pages)|(articles|certificates)-[1-9]\d{0,4})\.xml$/.exec(file);
+/** A part from its file name (`mn-articles-2.xml`), or null when it names no possible part. */
+export function parsePartFile(file: string): { locale: Locale; kind: SitemapPart['kind']; n: number } | null {
+  const match = /^(.+)-(pages|articles|certificates)-([1-9]\d{0,4})\.xml$/.exec(file);
   if (!match || !isLocale(match[1])) return null;
-  return { locale: match[1], kind: (match[2] ?? match[3]) as SitemapPart['kind'] };
+  return { locale: match[1], kind: match[2] as SitemapPart['kind'], n: Number(match[3]) };
 }
 
 /**
@@ -206,19 +214,30 @@ export function documentEntries(
   });
 }
 
+/** How many list pages (home, news and category lists, certificate list) `locale` has, from counts. */
+function listPageCount(summary: SitemapSummary, locale: Locale, listPageSize: number): number {
+  const categoryPages = categoriesOf(summary, locale).reduce(
+    (sum, category) => sum + pageCount(category.articleCount, listPageSize),
+    0,
+  );
+  return 2 + pageCount(groupOf(summary, locale, 'articles').count, listPageSize) + categoryPages;
+}
+
 /** How many URLs the whole sitemap lists, from counts alone. */
 export function sitemapUrlCount(summary: SitemapSummary, listPageSize: number): number {
-  let count = 0;
-  for (const locale of locales) {
-    const categoryPages = categoriesOf(summary, locale).reduce(
-      (sum, category) => sum + pageCount(category.articleCount, listPageSize),
-      0,
-    );
-    const articles = groupOf(summary, locale, 'articles').count;
-    count +=
-      2 + pageCount(articles, listPageSize) + categoryPages + articles + groupOf(summary, locale, 'certificates').count;
-  }
-  return count;
+  return locales.reduce(
+    (sum, locale) =>
+      sum +
+      listPageCount(summary, locale, listPageSize) +
+      groupOf(summary, locale, 'articles').count +
+      groupOf(summary, locale, 'certificates').count,
+    0,
+  );
+}
+
+/** List part `n` (1-based) of `locale`: its slice of listPageEntries. */
+export function listPagePart(summary: SitemapSummary, locale: Locale, n: number, listPageSize: number): SitemapEntry[] {
+  return listPageEntries(summary, locale, listPageSize).slice((n - 1) * SITEMAP_PART_URLS, n * SITEMAP_PART_URLS);
 }
 
 /** Every URL of the site in one list, in a stable order: list pages, then documents, language by language. */

@@ -7,6 +7,11 @@ import {
   renderSitemapIndex,
   renderUrlset,
   SITEMAP_BATCHES_PER_PART,
+  SITEMAP_PART_URLS,
+  batchRanges,
+  listPageEntries,
+  listPagePart,
+  partRanges,
   sitemapEntries,
   sitemapPartPath,
   sitemapParts,
@@ -33,11 +38,7 @@ const category = (
   articleCount,
   updatedAt,
 });
-const group = (count: number, updatedAt: string | null, ends: string[] = []): SitemapGroup => ({
-  count,
-  updatedAt,
-  ends,
-});
+const group = (count: number, updatedAt: string | null): SitemapGroup => ({ count, updatedAt });
 
 // mn: 3 articles (2 list pages of 2), one translated; zh: 1 article. The categories medee and
 // xinwen are one document in two languages.
@@ -56,7 +57,6 @@ const documents: Record<'mn' | 'zh', LocaleDocuments> = {
   },
 };
 const summary: SitemapSummary = {
-  every: 1000,
   locales: {
     mn: {
       articles: group(3, '2024-03-01T00:00:00.000Z'),
@@ -200,17 +200,10 @@ describe('renderUrlset', () => {
 });
 
 describe('a split sitemap: parts from counts alone', () => {
-  // 12,000 mn articles in batches of 1,000 (11 ends), 800 zh articles, 3 zh certificates.
-  const ends = (prefix: string, count: number) =>
-    Array.from({ length: count }, (_, i) => `${prefix}${String(i).padStart(3, '0')}`);
+  // 4,500 mn articles (4,500 list pages of 1), 800 zh articles, 3 zh certificates.
   const large: SitemapSummary = {
-    every: 1000,
     locales: {
-      mn: {
-        articles: group(12_000, '2024-03-01T00:00:00.000Z', ends('m', 11)),
-        certificates: group(0, null),
-        categories: [],
-      },
+      mn: { articles: group(4_500, '2024-03-01T00:00:00.000Z'), certificates: group(0, null), categories: [] },
       zh: {
         articles: group(800, '2024-01-02T00:00:00.000Z'),
         certificates: group(3, '2023-05-06T00:00:00.000Z'),
@@ -218,52 +211,62 @@ describe('a split sitemap: parts from counts alone', () => {
       },
     },
   };
-  const parts = sitemapParts(large);
+  const parts = sitemapParts(large, 1);
 
-  it('names each part by its locale and kind, SITEMAP_BATCHES_PER_PART batches to a document part', () => {
+  it('names each part by its locale, kind and number, at most SITEMAP_PART_URLS each', () => {
     expect(parts.map((part) => part.name)).toEqual([
-      'mn-pages',
+      'mn-pages-1',
+      'mn-pages-2',
+      'mn-pages-3',
       'mn-articles-1',
       'mn-articles-2',
       'mn-articles-3',
-      'zh-pages',
+      'zh-pages-1',
       'zh-articles-1',
       'zh-certificates-1',
     ]);
-    const mnArticles = parts.filter((part) => part.kind === 'articles' && part.locale === 'mn');
-    expect(mnArticles.map((part) => ('batches' in part ? part.batches.length : 0))).toEqual([
-      SITEMAP_BATCHES_PER_PART,
-      SITEMAP_BATCHES_PER_PART,
-      2,
+    const pages = [1, 2, 3].map((n) => listPagePart(large, 'mn', n, 1));
+    expect(pages.map((part) => part.length)).toEqual([
+      SITEMAP_PART_URLS,
+      SITEMAP_PART_URLS,
+      4_502 - 2 * SITEMAP_PART_URLS,
     ]);
+    expect(pages.flat()).toEqual(listPageEntries(large, 'mn', 1));
+    expect(listPagePart(large, 'mn', 4, 1)).toEqual([]);
   });
 
-  it('covers every documentId once: consecutive keyset ranges, open at both ends', () => {
-    const ranges = parts.flatMap((part) => (part.kind === 'articles' && part.locale === 'mn' ? part.batches : []));
-    expect(ranges).toHaveLength(12);
+  it('covers every documentId once: consecutive keyset ranges, open at both ends, SITEMAP_BATCHES_PER_PART to a part', () => {
+    const ends = Array.from({ length: 4 }, (_, i) => `m00${i}`);
+    const ranges = [1, 2, 3].flatMap((n) => partRanges(ends, n));
+    expect(partRanges(ends, 1)).toHaveLength(SITEMAP_BATCHES_PER_PART);
+    expect(ranges).toEqual(batchRanges(ends));
+    expect(ranges).toHaveLength(5);
     expect(ranges[0]).toEqual({ through: 'm000' });
     for (let i = 1; i < ranges.length; i++) expect(ranges[i]!.after).toBe(ranges[i - 1]!.through);
-    expect(ranges.at(-1)).toEqual({ after: 'm010' });
+    expect(ranges.at(-1)).toEqual({ after: 'm003' });
+    expect(batchRanges([])).toEqual([{}]);
+    expect(partRanges(ends, 4)).toEqual([]);
   });
 
   it('counts the URLs without reading a document', () => {
-    // mn: home, 1,200 list pages, certificates list, 12,000 articles; zh: home, 80 list pages,
+    // mn: home, 450 list pages, certificates list, 4,500 articles; zh: home, 80 list pages,
     // 80 category pages, certificates list, 800 articles, 3 certificates.
-    expect(sitemapUrlCount(large, 10)).toBe(2 + 1200 + 12_000 + 2 + 80 + 80 + 800 + 3);
+    expect(sitemapUrlCount(large, 10)).toBe(2 + 450 + 4_500 + 2 + 80 + 80 + 800 + 3);
     expect(sitemapUrlCount(summary, 2)).toBe(sitemapEntries(summary, documents, 2).length);
   });
 
   it('reads part names back, and nothing else', () => {
-    expect(parsePartFile('mn-articles-2.xml')).toEqual({ locale: 'mn', kind: 'articles' });
-    expect(parsePartFile('zh-pages.xml')).toEqual({ locale: 'zh', kind: 'pages' });
+    expect(parsePartFile('mn-articles-2.xml')).toEqual({ locale: 'mn', kind: 'articles', n: 2 });
+    expect(parsePartFile('zh-pages-1.xml')).toEqual({ locale: 'zh', kind: 'pages', n: 1 });
     for (const bad of [
       '2.xml',
-      'fr-pages.xml',
+      'fr-pages-1.xml',
       'mn-articles-0.xml',
       'mn-articles.xml',
-      'mn-pages-1.xml',
+      'mn-pages.xml',
       'mn-articles-1',
-      '../mn-pages.xml',
+      'mn-articles-123456.xml',
+      '../mn-pages-1.xml',
     ])
       expect(parsePartFile(bad)).toBeNull();
   });
@@ -289,8 +292,8 @@ describe('a split sitemap: parts from counts alone', () => {
     expect(sitemaps.map((s) => s.loc)).toEqual(
       parts.map((part) => `https://medee.example${sitemapPartPath(part.name)}`),
     );
-    expect(sitemaps[1]!.loc).toBe('https://medee.example/sitemaps/mn-articles-1.xml');
-    expect(new Date(sitemaps[1]!.lastmod!).toISOString()).toBe('2024-03-01T00:00:00.000Z');
-    expect(new Date(sitemaps[4]!.lastmod!).toISOString()).toBe('2024-01-02T00:00:00.000Z');
+    expect(sitemaps[3]!.loc).toBe('https://medee.example/sitemaps/mn-articles-1.xml');
+    expect(new Date(sitemaps[3]!.lastmod!).toISOString()).toBe('2024-03-01T00:00:00.000Z');
+    expect(new Date(sitemaps[7]!.lastmod!).toISOString()).toBe('2024-01-02T00:00:00.000Z');
   });
 });

@@ -6,6 +6,7 @@ import {
   getAdjacentArticles,
   getFeedArticles,
   getSitemapBatch,
+  getSitemapEnds,
   getSitemapSummary,
   searchPublishedArticles,
   CmsError,
@@ -397,11 +398,20 @@ describe('reads added for the reader site', () => {
   });
 
   it('getSitemapSummary reads the counts the index is built from, uncached', async () => {
-    answerWith({ data: { every: 1000, locales: {} } });
-    await expect(getSitemapSummary(1000)).resolves.toEqual({ every: 1000, locales: {} });
+    answerWith({ data: { locales: {} } });
+    await expect(getSitemapSummary()).resolves.toEqual({ locales: {} });
     const request = onlyRequest();
     expect(request.path).toBe('/api/sitemap');
-    expect(request.query).toEqual({ every: '1000' });
+    expect(request.query).toEqual({});
+    expect(request.init.cache).toBe('no-store');
+  });
+
+  it('getSitemapEnds reads the batch ends of one locale and kind, uncached', async () => {
+    answerWith({ data: ['d1000', 'd2000'] });
+    await expect(getSitemapEnds('certificates', 'mn', 1000)).resolves.toEqual(['d1000', 'd2000']);
+    const request = onlyRequest();
+    expect(request.path).toBe('/api/sitemap/ends');
+    expect(request.query).toEqual({ type: 'certificates', locale: 'mn', every: '1000' });
     expect(request.init.cache).toBe('no-store');
   });
 

@@ -3,8 +3,9 @@ import type { Core, UID } from '@strapi/strapi';
 // The reads behind the site's sitemap (GET /api/sitemap, /api/sitemap/documents). Published rows
 // only, always: these are plain SQL on `published_at IS NOT NULL`, no `status` parameter a caller
 // could turn into drafts. Everything runs on one partial index per table (ensureSitemapIndexes):
-// - the summary counts each locale's rows and names every `every`-th documentId, so the site can
-//   split a locale into batches and parts from counts alone;
+// - the summary counts each locale's rows (and its categories' articles), so the site lays out
+//   its sitemap index from counts alone;
+// - the ends of one locale and type name every `every`-th documentId, so a part knows its batches;
 // - a batch is a keyset range of documentIds (after < documentId <= through), never an OFFSET,
 //   so batch 260 costs what batch 1 does, and no count is made per batch.
 
@@ -142,8 +143,6 @@ export interface GroupSummary {
   count: number;
   /** The newest updatedAt of the group, null when it is empty. */
   updatedAt: string | null;
-  /** The documentId ending each full batch of `every` but the last: batch i is (ends[i-1], ends[i]]. */
-  ends: string[];
 }
 
 export interface CategorySummary {
@@ -159,44 +158,51 @@ export interface LocaleSummary {
   categories: CategorySummary[];
 }
 
-const emptyGroup = (): GroupSummary => ({ count: 0, updatedAt: null, ends: [] });
+const emptyGroup = (): GroupSummary => ({ count: 0, updatedAt: null });
 
-async function groupSummaries(
-  strapi: Core.Strapi,
-  type: SitemapType,
-  every: number,
-): Promise<Map<string, GroupSummary>> {
-  const knex = knexOf(strapi);
-  const table = tableOf(strapi, SITEMAP_TYPES[type]);
-  const totals: Row[] = await knex(table)
+async function groupSummaries(strapi: Core.Strapi, type: SitemapType): Promise<Map<string, GroupSummary>> {
+  const rows: Row[] = await knexOf(strapi)(tableOf(strapi, SITEMAP_TYPES[type]))
     .select('locale')
     .count({ count: '*' })
     .max({ newest: 'updated_at' })
     .whereNotNull('published_at')
     .groupBy('locale');
-  const groups = new Map<string, GroupSummary>();
-  for (const row of totals) {
-    groups.set(String(row.locale), { count: Number(row.count), updatedAt: isoTimestamp(row.newest), ends: [] });
-  }
-  // Every `every`-th documentId of each locale, read off the index in order; the last row of a
-  // locale never ends a batch (the last batch is open-ended).
-  const ends: Row[] = await knex
-    .select('locale', 'document_id')
+  return new Map(
+    rows.map((row) => [String(row.locale), { count: Number(row.count), updatedAt: isoTimestamp(row.newest) }]),
+  );
+}
+
+/** The batch ends of one locale and type, as SQL: exported so the tests can EXPLAIN it. */
+export function endsQuery(knex: Knex, table: string, locale: string, every: number): QueryBuilder {
+  return knex
+    .select('document_id')
     .from(
       knex(table)
         .select(
-          'locale',
           'document_id',
-          knex.raw('row_number() over (partition by locale order by document_id) as position'),
-          knex.raw('count(*) over (partition by locale) as total'),
+          knex.raw('row_number() over (order by document_id) as position'),
+          knex.raw('count(*) over () as total'),
         )
+        .where('locale', locale)
         .whereNotNull('published_at')
         .as('ranked'),
     )
     .whereRaw('position % ? = 0 and position < total', [every])
-    .orderBy([{ column: 'locale' }, { column: 'position' }]);
-  for (const row of ends) groups.get(String(row.locale))?.ends.push(String(row.document_id));
-  return groups;
+    .orderBy('position');
+}
+
+/**
+ * The documentId ending each full batch of `every` of `locale`'s published `type` but the last,
+ * in order: batch i is (ends[i-1], ends[i]], the last one open-ended. Read off the index.
+ */
+export async function sitemapEnds(
+  strapi: Core.Strapi,
+  type: SitemapType,
+  locale: string,
+  every: number,
+): Promise<string[]> {
+  const rows: Row[] = await endsQuery(knexOf(strapi), tableOf(strapi, SITEMAP_TYPES[type]), locale, every);
+  return rows.map((row) => String(row.document_id));
 }
 
 /** Every published category of each locale with the number and newest change of its published articles there. */
@@ -238,11 +244,11 @@ async function categorySummaries(strapi: Core.Strapi): Promise<Map<string, Categ
   return byLocale;
 }
 
-/** Counts, newest changes and batch ends of every locale that has published content. */
-export async function sitemapSummary(strapi: Core.Strapi, every: number): Promise<Record<string, LocaleSummary>> {
+/** Counts and newest changes of every locale that has published content. */
+export async function sitemapSummary(strapi: Core.Strapi): Promise<Record<string, LocaleSummary>> {
   const [articles, certificates, categories] = await Promise.all([
-    groupSummaries(strapi, 'articles', every),
-    groupSummaries(strapi, 'certificates', every),
+    groupSummaries(strapi, 'articles'),
+    groupSummaries(strapi, 'certificates'),
     categorySummaries(strapi),
   ]);
   const locales = new Set([...articles.keys(), ...certificates.keys(), ...categories.keys()]);

@@ -2,7 +2,7 @@ import { connection } from 'next/server';
 import { sitemapIndexXml } from '@/lib/sitemap-data';
 
 // /sitemap.xml: an index of /sitemaps/<part>.xml built from the CMS's counts alone, or for a
-// small site (SITEMAP_SINGLE_LIMIT URLs) the one urlset. Rendered once and served from Next's
+// small site (SITEMAP_PART_URLS) the one urlset. Rendered once and served from Next's
 // cache until a publish marks its tags stale (lib/sitemap-data.ts): a request costs one cache
 // read, not a render.
 

@@ -15,6 +15,7 @@ import {
   toGlobal,
   toRedirectAnswer,
   toSitemapBatch,
+  toSitemapEnds,
   toSitemapSummary,
 } from './map';
 import { cacheTags } from '@medee/contract';
@@ -321,11 +322,20 @@ async function readCategories(locale: Locale, draftOf: string | null): Promise<C
 
 /**
  * Counts behind the sitemap (cms/src/sitemap): per locale, its published articles and
- * certificates with the documentId ending every `every`-th, and its categories. Uncached: the
- * sitemap caches what it renders from it (lib/sitemap-data.ts), so a re-render reads it fresh.
+ * certificates, and its categories with their articles. Uncached: the sitemap caches what it
+ * renders from it (lib/sitemap-data.ts), so a re-render reads it fresh.
  */
-export async function getSitemapSummary(every: number): Promise<SitemapSummary> {
-  return toSitemapSummary(await strapiFetch('/api/sitemap', { every }, { tags: [], uncached: true }));
+export async function getSitemapSummary(): Promise<SitemapSummary> {
+  return toSitemapSummary(await strapiFetch('/api/sitemap', {}, { tags: [], uncached: true }));
+}
+
+/** The documentId ending each full batch of `every` of `locale`'s `type` but the last. Uncached. */
+export async function getSitemapEnds(
+  type: 'articles' | 'certificates',
+  locale: Locale,
+  every: number,
+): Promise<string[]> {
+  return toSitemapEnds(await strapiFetch('/api/sitemap/ends', { type, locale, every }, { tags: [], uncached: true }));
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   strapiRedirectAnswerSchema,
   strapiSingleSchema,
   strapiSitemapBatchSchema,
+  strapiSitemapEndsSchema,
   strapiSitemapSummarySchema,
   strapiSlugOnlySchema,
   type StrapiArticle,
@@ -281,7 +282,12 @@ export function toSitemapSummary(json: unknown): SitemapSummary {
   const { data } = parse(strapiSitemapSummarySchema, json, 'sitemap summary');
   const locales: SitemapSummary['locales'] = {};
   for (const [locale, summary] of Object.entries(data.locales)) if (isLocale(locale)) locales[locale] = summary;
-  return { every: data.every, locales };
+  return { locales };
+}
+
+/** `GET /api/sitemap/ends`. */
+export function toSitemapEnds(json: unknown): string[] {
+  return parse(strapiSitemapEndsSchema, json, 'sitemap batch ends').data;
 }
 
 /** `GET /api/global` (single type). */

@@ -200,16 +200,14 @@ export const strapiSitemapBatchSchema = z.object({
   meta: z.object({ next: nonEmptyString.nullable() }),
 });
 
-const sitemapGroupSchema = z.object({
-  count: z.number().int().min(0),
-  updatedAt: timestamp.nullable(),
-  ends: z.array(nonEmptyString),
-});
+const sitemapGroupSchema = z.object({ count: z.number().int().min(0), updatedAt: timestamp.nullable() });
 
-/** `GET /api/sitemap`: per locale (any the CMS has), counts and batch ends. */
+/** `GET /api/sitemap/ends`: the documentId ending each full batch of one locale and type but the last. */
+export const strapiSitemapEndsSchema = z.object({ data: z.array(nonEmptyString) });
+
+/** `GET /api/sitemap`: per locale (any the CMS has), counts. */
 export const strapiSitemapSummarySchema = z.object({
   data: z.object({
-    every: z.number().int().min(1),
     locales: z.record(
       z.string(),
       z.object({

@@ -105,8 +105,6 @@ export interface SitemapGroup {
   count: number;
   /** The newest change among them, null when there are none. */
   updatedAt: Timestamp | null;
-  /** The documentId ending each full batch but the last: batch i is after ends[i-1], through ends[i]. */
-  ends: string[];
 }
 
 /** A published category of one locale with its published articles there, counted. */
@@ -125,8 +123,6 @@ export interface SitemapLocaleSummary {
 
 /** What the sitemap index is built from: counts, no documents. Locales without content are absent. */
 export interface SitemapSummary {
-  /** Documents per batch the ends were counted in. */
-  every: number;
   locales: Partial<Record<Locale, SitemapLocaleSummary>>;
 }
 

@@ -1,7 +1,7 @@
 import { sitemapPartXml } from '@/lib/sitemap-data';
 
-// /sitemaps/<part>.xml (`mn-pages`, `mn-articles-2`…): one part of a sitemap past
-// SITEMAP_SINGLE_LIMIT URLs, listed by the index at /sitemap.xml. Cached per part under the tags
+// /sitemaps/<part>.xml (`mn-pages-1`, `mn-articles-2`…): one part of a sitemap past
+// SITEMAP_PART_URLS, listed by the index at /sitemap.xml. Cached per part under the tags
 // of what it lists, so a publish re-renders only its locale's parts (lib/sitemap-data.ts).
 
 const SITEMAP_HEADERS = {
