@@ -47,7 +47,8 @@ export const sitemapIndexName = (table: string): string => `${table}_sitemap_idx
  * Creates the sitemap's covering partial index on each type's table unless it is there. Strapi's
  * schema sync leaves alone indexes it did not create, and the schema.json `indexes` cannot say
  * WHERE or INCLUDE, so it is made here on every start (IF NOT EXISTS: a no-op once made).
- * PostgreSQL keeps slug and updated_at as INCLUDE payload; SQLite has no INCLUDE, so they are
+ * PostgreSQL keeps slug, updated_at and id (for the category counts' join) as INCLUDE payload;
+ * SQLite has no INCLUDE (and every index carries the rowid, its id), so they are
  * trailing key columns there, with published_at too: SQLite's planner reads the query's
  * `published_at IS NOT NULL` from the index, not from the index's WHERE.
  */
@@ -55,7 +56,7 @@ export async function ensureSitemapIndexes(strapi: Core.Strapi): Promise<void> {
   for (const uid of Object.values(SITEMAP_TYPES)) {
     const table = tableOf(strapi, uid);
     const columns = isPostgres(strapi)
-      ? '(locale, document_id) INCLUDE (slug, updated_at)'
+      ? '(locale, document_id) INCLUDE (slug, updated_at, id)'
       : '(locale, document_id, slug, updated_at, published_at)';
     await knexOf(strapi).raw(`CREATE INDEX IF NOT EXISTS ?? ON ?? ${columns} WHERE published_at IS NOT NULL`, [
       sitemapIndexName(table),
@@ -216,19 +217,22 @@ async function categorySummaries(strapi: Core.Strapi): Promise<Map<string, Categ
   };
   const articles = articleMeta.tableName;
   const categories = tableOf(strapi, CATEGORY_UID);
-  const rows: Row[] = await knex({ c: categories })
-    .select('c.locale', 'c.document_id', 'c.slug', 'c.name')
-    .count({ count: 'a.id' })
+  // Grouped from the articles side, so PostgreSQL reads the published articles off the sitemap
+  // index (id included) instead of every row of the table.
+  const perCategory = knex({ a: articles })
+    .join({ l: link.name }, `l.${link.joinColumn.name}`, 'a.id')
+    .select({ category: `l.${link.inverseJoinColumn.name}` }, 'a.locale')
+    .count({ count: '*' })
     .max({ newest: 'a.updated_at' })
-    .leftJoin({ l: link.name }, `l.${link.inverseJoinColumn.name}`, 'c.id')
-    .leftJoin({ a: articles }, (join) => {
-      join
-        .on('a.id', '=', `l.${link.joinColumn.name}`)
-        .andOnNotNull('a.published_at')
-        .andOn('a.locale', '=', 'c.locale');
+    .whereNotNull('a.published_at')
+    .groupBy(`l.${link.inverseJoinColumn.name}`, 'a.locale')
+    .as('x');
+  const rows: Row[] = await knex({ c: categories })
+    .select('c.locale', 'c.document_id', 'c.slug', 'x.count', 'x.newest')
+    .leftJoin(perCategory, (join) => {
+      join.on('x.category', '=', 'c.id').andOn('x.locale', '=', 'c.locale');
     })
     .whereNotNull('c.published_at')
-    .groupBy('c.locale', 'c.document_id', 'c.slug', 'c.name')
     .orderBy([{ column: 'c.locale' }, { column: 'c.name' }, { column: 'c.document_id' }]);
   const byLocale = new Map<string, CategorySummary[]>();
   for (const row of rows) {
@@ -236,7 +240,7 @@ async function categorySummaries(strapi: Core.Strapi): Promise<Map<string, Categ
     list.push({
       documentId: String(row.document_id),
       slug: String(row.slug),
-      articleCount: Number(row.count),
+      articleCount: Number(row.count ?? 0),
       updatedAt: isoTimestamp(row.newest),
     });
     byLocale.set(String(row.locale), list);
