@@ -1,6 +1,7 @@
 // The bench's verdict (goals of issue 7) and its one printed table.
 
 import { formatRedirects, redirectGoal } from './redirects.mjs';
+import { formatSitemap, sitemapGoal } from './sitemap.mjs';
 
 /** Own client JS budget per page, gzipped bytes (5 kB). */
 export const OWN_JS_BUDGET_BYTES = 5_000;
@@ -85,14 +86,7 @@ export function evaluateGoals(result) {
     figures: { worstOwnJsGzBytes: worstOwnJs },
   });
   if (result.redirects) goals.push(redirectGoal(result.redirects));
-  const sm = result.sitemap;
-  goals.push({
-    goal: 'Sitemaps split into an index past 50,000 URLs, from paginated queries',
-    status: sm.status,
-    figures: sm.small
-      ? { small: `${sm.small.kind} ${sm.small.entries}`, large: `${sm.large.kind} ${sm.large.entries}` }
-      : sm,
-  });
+  goals.push(sitemapGoal(result.sitemap, result.cms.large.perLocale));
   return goals;
 }
 
@@ -198,12 +192,8 @@ export function formatReport(result) {
     ),
   );
   if (result.redirects) out.push(formatRedirects(result.redirects));
-  const sm = result.sitemap;
-  if (sm.small) {
-    out.push(
-      `Sitemap: ${c.small.perLocale}/locale ${sm.small.kind} of ${sm.small.entries} in ${sm.small.ms} ms; ${c.large.perLocale}/locale ${sm.large.kind} of ${sm.large.entries} in ${sm.large.ms} ms (first render, from paginated CMS reads)`,
-    );
-  }
+  if (result.sitemap.small)
+    out.push(formatSitemap(result.sitemap, { small: c.small.perLocale, large: c.large.perLocale }));
   const h = result.history;
   if (h)
     out.push(

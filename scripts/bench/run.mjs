@@ -19,6 +19,7 @@ import { measureHistoryStorage } from './history-storage.mjs';
 import { evaluateGoals, formatReport } from './report.mjs';
 import { measureScheduleLateness } from './schedule-lateness.mjs';
 import { addRedirects, measureRedirectLookups } from './redirects.mjs';
+import { measureSitemap } from './sitemap.mjs';
 
 const require = createRequire(import.meta.url);
 const { ensureInstalled, ensureCmsBuilt, ensureWebBuilt } = require('../lib/build.cjs');
@@ -539,43 +540,6 @@ async function measureTimeToPublish() {
     front: slowest(targets.filter(viaFront)),
     note: `scripts/${publishScript}: the stack as in production (notices through the front, which the site refreshes)`,
     report: path.relative(rootDir, report),
-  };
-}
-
-/** The sitemap at both scales: built from paginated CMS reads; an index past 50,000 URLs. */
-async function measureSitemap(tools, { site, frontUrl }, port, siteReadToken, largeUrl) {
-  const sitemapAt = async (baseUrl) => {
-    const started = performance.now();
-    const response = await fetch(`${baseUrl}/sitemap.xml`);
-    const xml = await response.text();
-    const ms = Math.round(performance.now() - started);
-    const kind = /<sitemapindex\b/.test(xml) ? 'index' : /<urlset\b/.test(xml) ? 'urlset' : 'invalid';
-    const count = (xml.match(kind === 'index' ? /<sitemap>/g : /<url>/g) ?? []).length;
-    return { status: response.status, kind, entries: count, bytes: xml.length, ms };
-  };
-  const small = await sitemapAt(site.baseUrl);
-  const siteLarge = await tools.startStandaloneSite({
-    port: port.siteLarge,
-    name: 'site-large',
-    env: {
-      STRAPI_URL: largeUrl,
-      STRAPI_READ_TOKEN: siteReadToken,
-      SITE_URL: frontUrl ?? `http://127.0.0.1:${port.siteLarge}`,
-    },
-  });
-  let large;
-  try {
-    large = await sitemapAt(siteLarge.baseUrl);
-  } finally {
-    await siteLarge.stop();
-  }
-  const sitemapOk = (m) =>
-    m.status === 200 && m.kind !== 'invalid' && m.entries > 0 && (m.kind === 'urlset' ? m.entries <= 50_000 : true);
-  return {
-    status: sitemapOk(small) && sitemapOk(large) ? 'met' : 'not met',
-    small,
-    large,
-    note: 'index of /sitemaps/<n>.xml past 50,000 URLs (web/lib/sitemap.ts sitemapParts, unit-tested at 60,000); CMS read in pages of 100',
   };
 }
 

@@ -90,6 +90,8 @@ describe('npm run bench -- --quick', () => {
     for (const scale of ['small', 'large'] as const) {
       expect(result.sitemap[scale]).toMatchObject({ status: 200, kind: 'urlset' });
       expect(result.sitemap[scale].entries).toBeGreaterThan(2 * result.cms[scale].perLocale);
+      // First render, then from the cache (scripts/bench/sitemap.mjs).
+      for (const key of ['ms', 'worstFirstMs', 'cachedMs']) expect(isNumber(result.sitemap[scale][key])).toBe(true);
     }
   });
 

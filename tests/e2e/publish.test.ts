@@ -176,7 +176,11 @@ describe('publishing reaches the built site', () => {
 
         const answer = await relay.deliver(notice);
         expect(answer.status).toBe(200);
-        expect(JSON.parse(answer.text).revalidated).toEqual([`article:mn:${slug}`, 'articles:mn', 'sitemap']);
+        expect(JSON.parse(answer.text).revalidated).toEqual([
+          `article:mn:${slug}`,
+          'articles:mn',
+          'sitemap:articles:mn',
+        ]);
         await until('the second version', pageShows(`/mn/news/${slug}`, `Хоёр дахь хувилбар ${stamp}`));
       } finally {
         relay.forwarding = true;

@@ -9,7 +9,8 @@ import {
   toArticleLinkFromLookup,
   toCategoryList,
   toCategoryListingList,
-  toSitemapDocumentPage,
+  toSitemapBatch,
+  toSitemapSummary,
   toCertificate,
   toCertificateFromLookup,
   toGlobal,
@@ -279,28 +280,31 @@ describe('mapping added for the reader site', () => {
   });
 
   it('maps a sitemap batch, dropping the document’s own locale from its translations', () => {
-    const page = toSitemapDocumentPage('mn', {
+    const batch = toSitemapBatch('mn', {
       data: [
         {
+          documentId: 'd1',
           slug: 'a',
           updatedAt: '2024-01-01T00:00:00.000Z',
-          category: null,
-          localizations: [
+          translations: [
             { locale: 'mn', slug: 'a' },
             { locale: 'zh', slug: 'a-zh' },
           ],
         },
       ],
-      meta: { pagination: { page: 1, pageSize: 100, pageCount: 1, total: 1 } },
+      meta: { next: 'd1' },
     });
-    expect(page.items).toEqual([
-      {
-        slug: 'a',
-        updatedAt: '2024-01-01T00:00:00.000Z',
-        categorySlug: null,
-        translations: [{ locale: 'zh', slug: 'a-zh' }],
-      },
-    ]);
+    expect(batch).toEqual({
+      documents: [
+        {
+          documentId: 'd1',
+          slug: 'a',
+          updatedAt: '2024-01-01T00:00:00.000Z',
+          translations: [{ locale: 'zh', slug: 'a-zh' }],
+        },
+      ],
+      next: 'd1',
+    });
   });
 
   it('ignores a translation in a locale the site does not serve (added in the CMS admin), logging it once', () => {
@@ -308,28 +312,37 @@ describe('mapping added for the reader site', () => {
     const batch = (slug: string) => ({
       data: [
         {
+          documentId: slug,
           slug,
           updatedAt: '2024-01-01T00:00:00.000Z',
-          category: null,
-          localizations: [
+          translations: [
             { locale: 'fr', slug: `${slug}-fr` },
             { locale: 'zh', slug: `${slug}-zh` },
           ],
         },
       ],
-      meta: { pagination: { page: 1, pageSize: 100, pageCount: 1, total: 1 } },
+      meta: { next: null },
     });
-    expect(toSitemapDocumentPage('mn', batch('a')).items[0]!.translations).toEqual([{ locale: 'zh', slug: 'a-zh' }]);
-    expect(toSitemapDocumentPage('mn', batch('b')).items[0]!.translations).toEqual([{ locale: 'zh', slug: 'b-zh' }]);
+    expect(toSitemapBatch('mn', batch('a')).documents[0]!.translations).toEqual([{ locale: 'zh', slug: 'a-zh' }]);
+    expect(toSitemapBatch('mn', batch('b')).documents[0]!.translations).toEqual([{ locale: 'zh', slug: 'b-zh' }]);
     expect(warn.mock.calls.filter(([message]) => String(message).includes('"fr"'))).toHaveLength(1);
   });
 
   it('rejects a sitemap document whose updatedAt is not a timestamp', () => {
     const bad = {
-      data: [{ slug: 'a', updatedAt: 'yesterday' }],
-      meta: { pagination: { page: 1, pageSize: 1, pageCount: 1, total: 1 } },
+      data: [{ documentId: 'd', slug: 'a', updatedAt: 'yesterday', translations: [] }],
+      meta: { next: null },
     };
-    expect(() => toSitemapDocumentPage('zh', bad)).toThrow(/data\.0\.updatedAt/);
+    expect(() => toSitemapBatch('zh', bad)).toThrow(/data\.0\.updatedAt/);
+  });
+
+  it('keeps the sitemap counts of the locales the site serves only', () => {
+    const group = { count: 1, updatedAt: '2024-01-01T00:00:00.000Z' };
+    const locale = { articles: group, certificates: { ...group, count: 0, updatedAt: null }, categories: [] };
+    expect(toSitemapSummary({ data: { locales: { mn: locale, fr: locale } } })).toEqual({ locales: { mn: locale } });
+    expect(() => toSitemapSummary({ data: { locales: { mn: { ...locale, articles: { count: -1 } } } } })).toThrow(
+      /locales\.mn\.articles/,
+    );
   });
 
   it('gives null when there is no previous or next article', () => {

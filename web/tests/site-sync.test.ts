@@ -1,6 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { type SiteChange, siteChangeSchema } from '@medee/contract/change';
 import { pathsToRefresh, tagsForChange, tagsToExpire } from '@/lib/site-sync/change';
+import { allSitemapTags, sitemapParts, sitemapPartTags } from '@/lib/sitemap';
+import type { SitemapSummary } from '@/lib/strapi/types';
 import { NOTICE_TOLERANCE_SECONDS, verifyNoticeSignature } from '@medee/contract/notice-signature';
 import { verifyPreviewLink } from '@medee/contract/preview-link';
 
@@ -91,7 +93,7 @@ describe('tagsForChange', () => {
   it("a first publish refreshes the locale's lists and the page at its slug (a cached 404 there)", () => {
     expect(
       tagsForChange(change(article, [{ locale: 'mn', before: null, after: { slug: 'new' }, changed: true }])),
-    ).toEqual(['article:mn:new', 'articles:mn', 'redirects', 'sitemap']);
+    ).toEqual(['article:mn:new', 'articles:mn', 'redirects', 'sitemap:articles:mn']);
   });
 
   it("a slug change refreshes the old page (now 404) and the new one; the unchanged translation's page follows the link", () => {
@@ -101,21 +103,22 @@ describe('tagsForChange', () => {
         { locale: 'zh', before: { slug: 'zh-slug' }, after: { slug: 'zh-slug' }, changed: false },
       ]),
     );
-    // The sitemap lists the translation's alternates, so it is refreshed too.
+    // The sitemap lists the translation's alternates, so the zh article parts are refreshed too.
     expect(tags).toEqual([
       'article:mn:old',
       'article:mn:renamed',
       'article:zh:zh-slug',
       'articles:mn',
       'redirects',
-      'sitemap',
+      'sitemap:articles:mn',
+      'sitemap:articles:zh',
     ]);
   });
 
   it('an unpublish or delete refreshes the page that is gone', () => {
     expect(
       tagsForChange(change(article, [{ locale: 'zh', before: { slug: 'gone' }, after: null, changed: true }])),
-    ).toEqual(['article:zh:gone', 'articles:zh', 'redirects', 'sitemap']);
+    ).toEqual(['article:zh:gone', 'articles:zh', 'redirects', 'sitemap:articles:zh']);
   });
 
   it('a shared field changes both locales; a localized one only its own', () => {
@@ -123,12 +126,19 @@ describe('tagsForChange', () => {
       { locale: 'mn', before: { slug: 'a' }, after: { slug: 'a' }, changed: true },
       { locale: 'zh', before: { slug: 'b' }, after: { slug: 'b' }, changed: true },
     ]);
-    expect(tagsForChange(both)).toEqual(['article:mn:a', 'article:zh:b', 'articles:mn', 'articles:zh', 'sitemap']);
+    expect(tagsForChange(both)).toEqual([
+      'article:mn:a',
+      'article:zh:b',
+      'articles:mn',
+      'articles:zh',
+      'sitemap:articles:mn',
+      'sitemap:articles:zh',
+    ]);
     const mnOnly = change(article, [
       { locale: 'mn', before: { slug: 'a' }, after: { slug: 'a' }, changed: true },
       { locale: 'zh', before: { slug: 'b' }, after: { slug: 'b' }, changed: false },
     ]);
-    expect(tagsForChange(mnOnly)).toEqual(['article:mn:a', 'articles:mn', 'sitemap']);
+    expect(tagsForChange(mnOnly)).toEqual(['article:mn:a', 'articles:mn', 'sitemap:articles:mn']);
   });
 
   it('certificates, categories and the settings map to their own tags', () => {
@@ -138,19 +148,37 @@ describe('tagsForChange', () => {
           { locale: 'zh', before: { slug: 'c' }, after: { slug: 'c2' }, changed: true },
         ]),
       ),
-    ).toEqual(['certificate:zh:c', 'certificate:zh:c2', 'certificates:zh', 'redirects', 'sitemap']);
+    ).toEqual(['certificate:zh:c', 'certificate:zh:c2', 'certificates:zh', 'redirects', 'sitemap:certificates:zh']);
     expect(
       tagsForChange(
         change('api::category.category', [
           { locale: 'mn', before: { slug: 'k' }, after: { slug: 'k' }, changed: true },
         ]),
       ),
-    ).toEqual(['categories:mn']);
+    ).toEqual(['categories:mn', 'sitemap:categories:mn']);
     expect(
       tagsForChange(
         change('api::global.global', [{ locale: 'zh', before: { slug: null }, after: { slug: null }, changed: true }]),
       ),
     ).toEqual(['global:zh']);
+  });
+
+  it("a publish of one locale's article makes only that locale's article parts of the sitemap stale (and the list parts, the index)", () => {
+    const group = { count: 5_000, updatedAt: null };
+    const summary: SitemapSummary = {
+      locales: {
+        mn: { articles: group, certificates: { count: 3, updatedAt: null }, categories: [] },
+        zh: { articles: group, certificates: { count: 3, updatedAt: null }, categories: [] },
+      },
+    };
+    const tags = new Set(
+      tagsForChange(change(article, [{ locale: 'mn', before: { slug: 'a' }, after: { slug: 'a' }, changed: true }])),
+    );
+    const stale = sitemapParts(summary, 10)
+      .filter((part) => sitemapPartTags(part).some((tag) => tags.has(tag)))
+      .map((part) => part.name);
+    expect(stale).toEqual(['mn-pages-1', 'mn-articles-1', 'mn-articles-2', 'mn-articles-3', 'zh-pages-1']);
+    expect(allSitemapTags().some((tag) => tags.has(tag))).toBe(true);
   });
 
   it('expires at once the page under a slug left behind and the redirect lookups (Next keeps no Location on a background render)', () => {

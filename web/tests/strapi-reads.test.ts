@@ -3,10 +3,11 @@ import { env } from '@/lib/env';
 import {
   ARTICLES_PAGE_SIZE,
   FEED_SIZE,
-  SITEMAP_BATCH_SIZE,
   getAdjacentArticles,
   getFeedArticles,
-  getSitemapDocuments,
+  getSitemapBatch,
+  getSitemapEnds,
+  getSitemapSummary,
   searchPublishedArticles,
   CmsError,
   CmsUnavailableError,
@@ -364,54 +365,54 @@ describe('reads added for the reader site', () => {
     await expect(getAdjacentArticles('zh', 'doc', '2019-04-11')).resolves.toEqual({ older: null, newer: null });
   });
 
-  it('getSitemapDocuments reads one bounded batch in a stable order, tagged for the sitemap', async () => {
+  it('getSitemapBatch reads one keyset range, uncached (the sitemap caches what it renders)', async () => {
     answerWith({
       data: [
         {
+          documentId: 'd2',
           slug: 'zhuan-jing-te-xin-chan-pin-ji-shu-zheng-shu',
           updatedAt: '2024-05-02T08:12:44.511Z',
-          category: { slug: 'xinwen' },
-          localizations: [{ locale: 'mn', slug: 'mergeshsen' }],
-        },
-      ],
-      meta: { pagination: { page: 3, pageSize: SITEMAP_BATCH_SIZE, pageCount: 7, total: 650 } },
-    });
-
-    const batch = await getSitemapDocuments('articles', 'zh', 3);
-
-    const request = onlyRequest();
-    expect(request.path).toBe('/api/articles');
-    expect(request.query).toMatchObject({
-      locale: 'zh',
-      fields: ['slug', 'updatedAt'],
-      sort: ['documentId:asc'],
-      pagination: { page: '3', pageSize: String(SITEMAP_BATCH_SIZE) },
-      populate: { localizations: { fields: ['locale', 'slug'] }, category: { fields: ['slug'] } },
-    });
-    expect(request.init.next?.tags).toEqual(['sitemap', 'articles:zh']);
-    expect(batch).toEqual({
-      items: [
-        {
-          slug: 'zhuan-jing-te-xin-chan-pin-ji-shu-zheng-shu',
-          updatedAt: '2024-05-02T08:12:44.511Z',
-          categorySlug: 'xinwen',
           translations: [{ locale: 'mn', slug: 'mergeshsen' }],
         },
       ],
-      page: 3,
-      pageSize: SITEMAP_BATCH_SIZE,
-      pageCount: 7,
-      total: 650,
+      meta: { next: null },
+    });
+
+    const batch = await getSitemapBatch('articles', 'zh', { after: 'd1', through: 'd9' }, 1000);
+
+    const request = onlyRequest();
+    expect(request.path).toBe('/api/sitemap/documents');
+    expect(request.query).toEqual({ type: 'articles', locale: 'zh', after: 'd1', through: 'd9', limit: '1000' });
+    expect(request.init.cache).toBe('no-store');
+    expect(batch).toEqual({
+      documents: [
+        {
+          documentId: 'd2',
+          slug: 'zhuan-jing-te-xin-chan-pin-ji-shu-zheng-shu',
+          updatedAt: '2024-05-02T08:12:44.511Z',
+          translations: [{ locale: 'mn', slug: 'mergeshsen' }],
+        },
+      ],
+      next: null,
     });
   });
 
-  it('getSitemapDocuments reads certificates without a category and under the certificates tag', async () => {
-    answerWith(emptyList);
-    await getSitemapDocuments('certificates', 'mn', 1);
+  it('getSitemapSummary reads the counts the index is built from, uncached', async () => {
+    answerWith({ data: { locales: {} } });
+    await expect(getSitemapSummary()).resolves.toEqual({ locales: {} });
     const request = onlyRequest();
-    expect(request.path).toBe('/api/certificates');
-    expect(request.query.populate).toEqual({ localizations: { fields: ['locale', 'slug'] } });
-    expect(request.init.next?.tags).toEqual(['sitemap', 'certificates:mn']);
+    expect(request.path).toBe('/api/sitemap');
+    expect(request.query).toEqual({});
+    expect(request.init.cache).toBe('no-store');
+  });
+
+  it('getSitemapEnds reads the batch ends of one locale and kind, uncached', async () => {
+    answerWith({ data: ['d1000', 'd2000'] });
+    await expect(getSitemapEnds('certificates', 'mn', 1000)).resolves.toEqual(['d1000', 'd2000']);
+    const request = onlyRequest();
+    expect(request.path).toBe('/api/sitemap/ends');
+    expect(request.query).toEqual({ type: 'certificates', locale: 'mn', every: '1000' });
+    expect(request.init.cache).toBe('no-store');
   });
 
   it('getFeedArticles reads the newest FEED_SIZE articles under the feed tag', async () => {

@@ -44,7 +44,8 @@ export const sitePaths = {
  * - categories with article counts     → categories:<locale>, articles:<locale>
  * - site settings (header, footer)     → global:<locale>
  * - the feed /<locale>/feed.xml        → feed:<locale>, articles:<locale>, categories:<locale>
- * - sitemap.xml (every page it reads)  → sitemap, articles:<locale> or certificates:<locale>
+ * - sitemap parts (web/lib/sitemap.ts)  → sitemap:<articles|certificates|categories>:<locale>, by what
+ *                                        each part lists (a locale's documents, or the list pages)
  * - redirect lookups (404 paths only)  → redirects (any redirect change; slug renames also change
  *                                        the renamed page's own tags)
  */
@@ -56,7 +57,7 @@ export const cacheTags = {
   categories: (locale: Locale) => `categories:${locale}`,
   global: (locale: Locale) => `global:${locale}`,
   feed: (locale: Locale) => `feed:${locale}`,
-  sitemap: () => 'sitemap',
+  sitemap: (source: 'articles' | 'certificates' | 'categories', locale: Locale) => `sitemap:${source}:${locale}`,
   redirects: () => 'redirects',
 } as const;
 

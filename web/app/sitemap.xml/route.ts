@@ -1,13 +1,10 @@
-import { env } from '@/lib/env';
-import { renderSitemapIndex, renderUrlset, sitemapEntries, sitemapParts } from '@/lib/sitemap';
-import { loadSitemapData } from '@/lib/sitemap-data';
-import { ARTICLES_PAGE_SIZE } from '@/lib/strapi';
+import { connection } from 'next/server';
+import { sitemapIndexXml } from '@/lib/sitemap-data';
 
-// /sitemap.xml. Built per request from cached, paginated CMS reads (tag
-// `sitemap`). Past SITEMAP_URL_LIMIT URLs this becomes a sitemap index over
-// /sitemaps/<n>.xml files, each rendering one slice of sitemapEntries() with
-// renderUrlset() (the `sitemap` package's SitemapIndexStream writes the index).
-export const dynamic = 'force-dynamic';
+// /sitemap.xml: an index of /sitemaps/<part>.xml built from the CMS's counts alone, or for a
+// small site (SITEMAP_PART_URLS) the one urlset. Rendered once and served from Next's
+// cache until a publish marks its tags stale (lib/sitemap-data.ts): a request costs one cache
+// read, not a render.
 
 const SITEMAP_HEADERS = {
   'Content-Type': 'application/xml; charset=utf-8',
@@ -15,8 +12,8 @@ const SITEMAP_HEADERS = {
 };
 
 export async function GET(): Promise<Response> {
-  const parts = sitemapParts(sitemapEntries(await loadSitemapData(), ARTICLES_PAGE_SIZE));
-  const xml =
-    parts.length === 1 ? await renderUrlset(parts[0]!, env.SITE_URL) : await renderSitemapIndex(parts, env.SITE_URL);
-  return new Response(xml, { headers: SITEMAP_HEADERS });
+  // Next prerenders /sitemap.xml at build time (a metadata route), when there is no CMS to read:
+  // this defers it to the first request, which the cache then answers for everyone.
+  await connection();
+  return new Response(await sitemapIndexXml(), { headers: SITEMAP_HEADERS });
 }

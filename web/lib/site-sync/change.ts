@@ -25,10 +25,12 @@ const linkChanged = (variant: Variant): boolean =>
  * The cache tags a change makes stale (names from tags.ts):
  * - a changed article / certificate: its locale's lists and its page under the
  *   old and the new slug (so a renamed, unpublished or deleted one is gone),
- *   and the sitemap (also when only a translation moved: it lists alternates);
+ *   and its locale's sitemap parts of that type (also when only a translation moved: they list
+ *   alternates);
  * - an unchanged variant whose translation appeared, disappeared or changed slug:
  *   its own page, whose language links point to the translation;
- * - a changed category: its locale's categories (lists and article pages show them);
+ * - a changed category: its locale's categories (lists and article pages show them) and the
+ *   sitemap's list parts;
  * - a changed global: its locale's settings;
  * - a redirect written or deleted, or a page of an article, certificate or category that appeared,
  *   disappeared or moved (its old addresses now redirect, or no longer): the redirect lookups.
@@ -53,8 +55,9 @@ export function tagsForChange(change: SiteChange): string[] {
         } else if (translationMoved && variant.after?.slug) {
           tags.add(cacheTags.article(locale, variant.after.slug));
         }
-        // The sitemap lists every page with its translations' URLs (xhtml:link alternates).
-        if (variant.changed || translationMoved) tags.add(cacheTags.sitemap());
+        // The sitemap lists every page with its translations' URLs (xhtml:link alternates): this
+        // locale's article parts change when its own variant or a translation does.
+        if (variant.changed || translationMoved) tags.add(cacheTags.sitemap('articles', locale));
         break;
       case contentTypeUids.certificate:
         if (variant.changed) {
@@ -63,10 +66,14 @@ export function tagsForChange(change: SiteChange): string[] {
         } else if (translationMoved && variant.after?.slug) {
           tags.add(cacheTags.certificate(locale, variant.after.slug));
         }
-        if (variant.changed || translationMoved) tags.add(cacheTags.sitemap());
+        if (variant.changed || translationMoved) tags.add(cacheTags.sitemap('certificates', locale));
         break;
       case contentTypeUids.category:
-        if (variant.changed) tags.add(cacheTags.categories(locale));
+        if (variant.changed) {
+          tags.add(cacheTags.categories(locale));
+          // Category pages are in the sitemap's list parts, with their translations as alternates.
+          tags.add(cacheTags.sitemap('categories', locale));
+        }
         break;
       case contentTypeUids.global:
         if (variant.changed) tags.add(cacheTags.global(locale));

@@ -14,7 +14,9 @@ import {
   toCertificateSummaryList,
   toGlobal,
   toRedirectAnswer,
-  toSitemapDocumentPage,
+  toSitemapBatch,
+  toSitemapEnds,
+  toSitemapSummary,
 } from './map';
 import { cacheTags } from '@medee/contract';
 import { strapiFetch } from './transport';
@@ -27,7 +29,8 @@ import type {
   CertificateSummary,
   Paginated,
   SiteSettings,
-  SitemapDocument,
+  SitemapBatch,
+  SitemapSummary,
 } from './types';
 
 // One function per thing a page needs. Each is wrapped in React cache() so a
@@ -42,13 +45,6 @@ export const ARTICLES_PAGE_SIZE = 10;
 
 /** Articles in each locale's feed. */
 export const FEED_SIZE = 20;
-
-/**
- * Documents per CMS read while building the sitemap: Strapi's maxLimit
- * (cms/config/api.ts). The sitemap pages through the collection with this
- * size instead of ever asking for everything at once.
- */
-export const SITEMAP_BATCH_SIZE = 100;
 
 // Strapi's default maximum page size; the site has far fewer certificates and categories.
 const WHOLE_COLLECTION = { page: 1, pageSize: 100 } as const;
@@ -325,32 +321,40 @@ async function readCategories(locale: Locale, draftOf: string | null): Promise<C
 }
 
 /**
- * One batch (SITEMAP_BATCH_SIZE) of `locale`'s published articles or
- * certificates as the sitemap lists them, in a stable order. `pageCount` says
- * how many batches there are.
+ * Counts behind the sitemap (cms/src/sitemap): per locale, its published articles and
+ * certificates, and its categories with their articles. Uncached: the sitemap caches what it
+ * renders from it (lib/sitemap-data.ts), so a re-render reads it fresh.
  */
-export const getSitemapDocuments = cache(
-  async (kind: 'articles' | 'certificates', locale: Locale, page: number): Promise<Paginated<SitemapDocument>> => {
-    assertPageNumber('getSitemapDocuments', page);
-    const json = await strapiFetch(
-      `/api/${kind}`,
-      {
-        locale,
-        fields: ['slug', 'updatedAt'],
-        populate: {
-          localizations: { fields: translationFields },
-          ...(kind === 'articles' ? { category: { fields: ['slug'] } } : {}),
-        },
-        sort: ['documentId:asc'],
-        pagination: { page, pageSize: SITEMAP_BATCH_SIZE },
-      },
-      {
-        tags: [cacheTags.sitemap(), kind === 'articles' ? cacheTags.articles(locale) : cacheTags.certificates(locale)],
-      },
-    );
-    return toSitemapDocumentPage(locale, json);
-  },
-);
+export async function getSitemapSummary(): Promise<SitemapSummary> {
+  return toSitemapSummary(await strapiFetch('/api/sitemap', {}, { tags: [], uncached: true }));
+}
+
+/** The documentId ending each full batch of `every` of `locale`'s `type` but the last. Uncached. */
+export async function getSitemapEnds(
+  type: 'articles' | 'certificates',
+  locale: Locale,
+  every: number,
+): Promise<string[]> {
+  return toSitemapEnds(await strapiFetch('/api/sitemap/ends', { type, locale, every }, { tags: [], uncached: true }));
+}
+
+/**
+ * One keyset batch of `locale`'s published articles or certificates: documentIds after `after`
+ * and through `through` (either open), at most `limit`. Uncached like getSitemapSummary.
+ */
+export async function getSitemapBatch(
+  type: 'articles' | 'certificates',
+  locale: Locale,
+  range: { after?: string; through?: string },
+  limit: number,
+): Promise<SitemapBatch> {
+  const json = await strapiFetch(
+    '/api/sitemap/documents',
+    { type, locale, ...range, limit },
+    { tags: [], uncached: true },
+  );
+  return toSitemapBatch(locale, json);
+}
 
 /**
  * The site settings (the CMS's `global` single type) in `locale` (their draft in a preview

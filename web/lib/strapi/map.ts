@@ -15,7 +15,9 @@ import {
   strapiLookupSchema,
   strapiRedirectAnswerSchema,
   strapiSingleSchema,
-  strapiSitemapDocumentSchema,
+  strapiSitemapBatchSchema,
+  strapiSitemapEndsSchema,
+  strapiSitemapSummarySchema,
   strapiSlugOnlySchema,
   type StrapiArticle,
   type StrapiArticleSummary,
@@ -25,7 +27,6 @@ import {
   type StrapiCertificateSummary,
   type StrapiGlobal,
   type StrapiMedia,
-  type StrapiSitemapDocument,
 } from './raw';
 import type {
   Article,
@@ -39,7 +40,8 @@ import type {
   Paginated,
   RichText,
   SiteSettings,
-  SitemapDocument,
+  SitemapBatch,
+  SitemapSummary,
   Translation,
 } from './types';
 
@@ -261,19 +263,31 @@ export function toArticleLinkFromLookup(json: unknown): ArticleLink | null {
   return first ? { slug: first.slug, title: first.title, postedAt: first.postedAt } : null;
 }
 
-function reshapeSitemapDocument(locale: Locale, document: StrapiSitemapDocument): SitemapDocument {
+/** `GET /api/sitemap/documents`: one batch of `locale`'s published variants, translations in the site's locales. */
+export function toSitemapBatch(locale: Locale, json: unknown): SitemapBatch {
+  const response = parse(strapiSitemapBatchSchema, json, 'sitemap batch');
   return {
-    slug: document.slug,
-    updatedAt: document.updatedAt,
-    translations: reshapeTranslations(locale, document.localizations),
-    categorySlug: document.category?.slug ?? null,
+    documents: response.data.map((document) => ({
+      documentId: document.documentId,
+      slug: document.slug,
+      updatedAt: document.updatedAt,
+      translations: reshapeTranslations(locale, document.translations),
+    })),
+    next: response.meta.next,
   };
 }
 
-/** One page of `locale`'s published articles or certificates as the sitemap reads them. */
-export function toSitemapDocumentPage(locale: Locale, json: unknown): Paginated<SitemapDocument> {
-  const response = parse(strapiCollectionSchema(strapiSitemapDocumentSchema), json, 'sitemap page');
-  return paginated(response, (document) => reshapeSitemapDocument(locale, document));
+/** `GET /api/sitemap`: the counts of the locales the site serves (others are dropped). */
+export function toSitemapSummary(json: unknown): SitemapSummary {
+  const { data } = parse(strapiSitemapSummarySchema, json, 'sitemap summary');
+  const locales: SitemapSummary['locales'] = {};
+  for (const [locale, summary] of Object.entries(data.locales)) if (isLocale(locale)) locales[locale] = summary;
+  return { locales };
+}
+
+/** `GET /api/sitemap/ends`. */
+export function toSitemapEnds(json: unknown): string[] {
+  return parse(strapiSitemapEndsSchema, json, 'sitemap batch ends').data;
 }
 
 /** `GET /api/global` (single type). */

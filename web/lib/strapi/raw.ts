@@ -187,14 +187,44 @@ export const strapiCertificateSchema = strapiCertificateSummarySchema.extend({
 });
 export type StrapiCertificate = z.infer<typeof strapiCertificateSchema>;
 
-/** Any published variant as the sitemap reads it: where it lives, when it changed, its translations. */
-export const strapiSitemapDocumentSchema = z.object({
-  slug: nonEmptyString,
-  updatedAt: timestamp,
-  localizations: z.array(strapiLocalizationSchema).optional(),
-  category: z.object({ slug: nonEmptyString }).nullish(),
+/** `GET /api/sitemap/documents` (cms/src/sitemap): one keyset batch of published variants. */
+export const strapiSitemapBatchSchema = z.object({
+  data: z.array(
+    z.object({
+      documentId: nonEmptyString,
+      slug: nonEmptyString,
+      updatedAt: timestamp,
+      translations: z.array(strapiLocalizationSchema),
+    }),
+  ),
+  meta: z.object({ next: nonEmptyString.nullable() }),
 });
-export type StrapiSitemapDocument = z.infer<typeof strapiSitemapDocumentSchema>;
+
+const sitemapGroupSchema = z.object({ count: z.number().int().min(0), updatedAt: timestamp.nullable() });
+
+/** `GET /api/sitemap/ends`: the documentId ending each full batch of one locale and type but the last. */
+export const strapiSitemapEndsSchema = z.object({ data: z.array(nonEmptyString) });
+
+/** `GET /api/sitemap`: per locale (any the CMS has), counts. */
+export const strapiSitemapSummarySchema = z.object({
+  data: z.object({
+    locales: z.record(
+      z.string(),
+      z.object({
+        articles: sitemapGroupSchema,
+        certificates: sitemapGroupSchema,
+        categories: z.array(
+          z.object({
+            documentId: nonEmptyString,
+            slug: nonEmptyString,
+            articleCount: z.number().int().min(0),
+            updatedAt: timestamp.nullable(),
+          }),
+        ),
+      }),
+    ),
+  }),
+});
 
 export const strapiGlobalSchema = z.object({
   siteName: nonEmptyString,

@@ -94,11 +94,42 @@ export interface AdjacentArticles {
 
 /** One published variant of a document, as the sitemap lists it. */
 export interface SitemapDocument {
+  documentId: string;
   slug: string;
   updatedAt: Timestamp;
   translations: Translation[];
-  /** The article's category slug, for the category pages' lastmod; null for certificates. */
-  categorySlug: string | null;
+}
+
+/** A locale's published articles or certificates, counted (GET /api/sitemap). */
+export interface SitemapGroup {
+  count: number;
+  /** The newest change among them, null when there are none. */
+  updatedAt: Timestamp | null;
+}
+
+/** A published category of one locale with its published articles there, counted. */
+export interface SitemapCategory {
+  documentId: string;
+  slug: string;
+  articleCount: number;
+  updatedAt: Timestamp | null;
+}
+
+export interface SitemapLocaleSummary {
+  articles: SitemapGroup;
+  certificates: SitemapGroup;
+  categories: SitemapCategory[];
+}
+
+/** What the sitemap index is built from: counts, no documents. Locales without content are absent. */
+export interface SitemapSummary {
+  locales: Partial<Record<Locale, SitemapLocaleSummary>>;
+}
+
+/** One keyset batch; `next` is where to go on when the range held more than was asked for. */
+export interface SitemapBatch {
+  documents: SitemapDocument[];
+  next: string | null;
 }
 
 export interface Certificate extends CertificateSummary {

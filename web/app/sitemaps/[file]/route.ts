@@ -1,11 +1,8 @@
-import { env } from '@/lib/env';
-import { renderUrlset, sitemapEntries, sitemapParts } from '@/lib/sitemap';
-import { loadSitemapData } from '@/lib/sitemap-data';
-import { ARTICLES_PAGE_SIZE } from '@/lib/strapi';
+import { sitemapPartXml } from '@/lib/sitemap-data';
 
-// /sitemaps/<n>.xml: part n of a sitemap past SITEMAP_URL_LIMIT URLs, listed by the index at
-// /sitemap.xml. Built from the same cached, paginated reads, so every part and the index agree.
-export const dynamic = 'force-dynamic';
+// /sitemaps/<part>.xml (`mn-pages-1`, `mn-articles-2`…): one part of a sitemap past
+// SITEMAP_PART_URLS, listed by the index at /sitemap.xml. Cached per part under the tags
+// of what it lists, so a publish re-renders only its locale's parts (lib/sitemap-data.ts).
 
 const SITEMAP_HEADERS = {
   'Content-Type': 'application/xml; charset=utf-8',
@@ -13,11 +10,7 @@ const SITEMAP_HEADERS = {
 };
 
 export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }): Promise<Response> {
-  const match = /^([1-9]\d{0,5})\.xml$/.exec((await params).file);
-  if (!match) return new Response('Not found', { status: 404 });
-  const parts = sitemapParts(sitemapEntries(await loadSitemapData(), ARTICLES_PAGE_SIZE));
-  const part = parts[Number(match[1]) - 1];
-  // A sitemap small enough for one file has no parts: /sitemap.xml is the urlset itself.
-  if (parts.length === 1 || !part) return new Response('Not found', { status: 404 });
-  return new Response(await renderUrlset(part, env.SITE_URL), { headers: SITEMAP_HEADERS });
+  const xml = await sitemapPartXml((await params).file);
+  if (xml === null) return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain' } });
+  return new Response(xml, { headers: SITEMAP_HEADERS });
 }

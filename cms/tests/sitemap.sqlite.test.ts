@@ -1,0 +1,3 @@
+import { sitemapSuite } from './sitemap.suite';
+
+sitemapSuite('sqlite');
