@@ -11,6 +11,7 @@ import { bootstrapPublishing, destroyPublishing, registerPublishing } from './pu
 import { checkContract } from './contract-check';
 import { bootstrapHistory, destroyHistory, registerHistory } from './history';
 import { registerRedirects } from './redirects';
+import { bootstrapSearch } from './search';
 import { bootstrapTranslation, registerTranslation } from './translation';
 
 export default {
@@ -38,6 +39,7 @@ export default {
     await bootstrapTranslation(strapi);
     await bootstrapPublishing(strapi);
     await bootstrapHistory(strapi);
+    await bootstrapSearch(strapi);
   },
 
   async destroy() {

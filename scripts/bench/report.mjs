@@ -1,6 +1,7 @@
 // The bench's verdict (goals of issue 7) and its one printed table.
 
 import { formatRedirects, redirectGoal } from './redirects.mjs';
+import { formatSearch, searchGoal } from './search.mjs';
 
 /** Own client JS budget per page, gzipped bytes (5 kB). */
 export const OWN_JS_BUDGET_BYTES = 5_000;
@@ -85,6 +86,7 @@ export function evaluateGoals(result) {
     figures: { worstOwnJsGzBytes: worstOwnJs },
   });
   if (result.redirects) goals.push(redirectGoal(result.redirects));
+  if (result.search) goals.push(searchGoal(result.search));
   const sm = result.sitemap;
   goals.push({
     goal: 'Sitemaps split into an index past 50,000 URLs, from paginated queries',
@@ -198,6 +200,7 @@ export function formatReport(result) {
     ),
   );
   if (result.redirects) out.push(formatRedirects(result.redirects));
+  if (result.search) out.push(...formatSearch(result.search));
   const sm = result.sitemap;
   if (sm.small) {
     out.push(
