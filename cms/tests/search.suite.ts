@@ -1,6 +1,7 @@
 import { adminClient, type AdminClient } from './helpers/admin-api';
 import { request } from './helpers/api';
 import { type Database, startSeededCms, type CmsInstance } from './helpers/cms-instance';
+import { isPublished, seedArticles } from './helpers/seed-data';
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are asserted field by field
 type Json = any;
@@ -108,6 +109,23 @@ export function searchSuite(database: Database): void {
       expect(cyrillic.highlight.title).toEqual([[0, MN_WORD.length]]);
       // Past the last page: empty, same total.
       expect((await search('zh', ZH_CHAR, 2)).data).toEqual([]);
+    });
+
+    test("a result is the news list's entry for the same article, category and cover included", async () => {
+      const seed = seedArticles.find((each) => isPublished(each.mn))!;
+      const [found] = (await search('mn', seed.mn!.title)).data;
+      const list = await request(
+        cms,
+        `/api/articles?locale=mn&filters[documentId][$eq]=${found.documentId}` +
+          '&fields[0]=title&fields[1]=slug&fields[2]=summary&fields[3]=postedAt&fields[4]=updatedAt&fields[5]=locale' +
+          '&fields[6]=coverAlt&populate[category][fields][0]=name&populate[category][fields][1]=slug' +
+          '&populate[cover][fields][0]=url&populate[cover][fields][1]=alternativeText&populate[cover][fields][2]=caption' +
+          '&populate[cover][fields][3]=width&populate[cover][fields][4]=height',
+      );
+      const { highlight, ...entry } = found;
+      expect(highlight.title.length).toBeGreaterThan(0);
+      expect(entry).toEqual(list.body.data[0]);
+      expect(entry.category).not.toBeNull();
     });
 
     test('unpublishing removes an article from the results; publishing brings it back', async () => {

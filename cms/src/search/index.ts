@@ -9,12 +9,14 @@ import type { Core } from '@strapi/strapi';
 //   - pg_trgm for terms of 3+ characters (`LIKE '%term%'` reads the index);
 //   - the text's distinct characters and character pairs (medee_search_grams) for 1–2 character
 //     terms, which have no trigram: a Chinese word is often two characters.
-// SQLite: an FTS5 table with the trigram tokenizer (articles_search, rowid = articles.id) holding
-// the published rows, kept in step by triggers on `articles` (publish inserts a row, unpublish
-// and delete remove it: bulk loads by the bench's generator included). 1–2 character terms scan
-// the locale's published rows (src/search/query.ts).
+// SQLite: a compact copy of the published rows' searchable fields (articles_search_rows, id =
+// articles.id) and an FTS5 table with the trigram tokenizer over it (articles_search), kept in
+// step by triggers on `articles` (publish inserts a row, unpublish and delete remove it: bulk
+// loads by the bench's generator included). 1–2 character terms scan the compact rows of the
+// locale (src/search/query.ts).
 
 export const SEARCH_TABLE = 'articles_search';
+export const SEARCH_ROWS = 'articles_search_rows';
 
 const POSTGRES_STATEMENTS = [
   'CREATE EXTENSION IF NOT EXISTS pg_trgm',
@@ -36,38 +38,55 @@ const POSTGRES_STATEMENTS = [
      USING gin (medee_search_grams(medee_search_text(title, summary))) WHERE published_at IS NOT NULL`,
 ];
 
+// The published rows' searchable fields, compact: the articles table's rows carry the body, and
+// scanning them for a 1–2 character term read most of the file. The FTS5 table indexes this one
+// (external content), and both are written by the same triggers.
+const SQLITE_TABLES = [
+  `CREATE TABLE IF NOT EXISTS ${SEARCH_ROWS} (
+     id INTEGER PRIMARY KEY, document_id TEXT NOT NULL, locale TEXT NOT NULL, posted_at TEXT,
+     title TEXT NOT NULL, summary TEXT NOT NULL)`,
+  `CREATE INDEX IF NOT EXISTS ${SEARCH_ROWS}_locale_posted_idx ON ${SEARCH_ROWS} (locale, posted_at)`,
+  `CREATE VIRTUAL TABLE IF NOT EXISTS ${SEARCH_TABLE} USING fts5(title, summary,
+     content = '${SEARCH_ROWS}', content_rowid = 'id', tokenize = 'trigram')`,
+];
+
+const removeRow = (row: string) => `
+  INSERT INTO ${SEARCH_TABLE} (${SEARCH_TABLE}, rowid, title, summary)
+    SELECT 'delete', id, title, summary FROM ${SEARCH_ROWS} WHERE id = ${row}.id;
+  DELETE FROM ${SEARCH_ROWS} WHERE id = ${row}.id;`;
+const addRow = (condition: string) => `
+  INSERT INTO ${SEARCH_ROWS} (id, document_id, locale, posted_at, title, summary)
+    SELECT new.id, new.document_id, new.locale, new.posted_at, new.title, coalesce(new.summary, '') WHERE ${condition};
+  INSERT INTO ${SEARCH_TABLE} (rowid, title, summary)
+    SELECT new.id, new.title, coalesce(new.summary, '') WHERE ${condition};`;
+
 const SQLITE_TRIGGERS = [
   `CREATE TRIGGER IF NOT EXISTS ${SEARCH_TABLE}_insert AFTER INSERT ON articles WHEN new.published_at IS NOT NULL
-   BEGIN INSERT INTO ${SEARCH_TABLE} (rowid, title, summary) VALUES (new.id, new.title, coalesce(new.summary, '')); END`,
+   BEGIN ${addRow('1')} END`,
   `CREATE TRIGGER IF NOT EXISTS ${SEARCH_TABLE}_delete AFTER DELETE ON articles WHEN old.published_at IS NOT NULL
-   BEGIN DELETE FROM ${SEARCH_TABLE} WHERE rowid = old.id; END`,
-  `CREATE TRIGGER IF NOT EXISTS ${SEARCH_TABLE}_update AFTER UPDATE OF title, summary, published_at ON articles
-   BEGIN
-     DELETE FROM ${SEARCH_TABLE} WHERE rowid = old.id;
-     INSERT INTO ${SEARCH_TABLE} (rowid, title, summary)
-       SELECT new.id, new.title, coalesce(new.summary, '') WHERE new.published_at IS NOT NULL;
-   END`,
+   BEGIN ${removeRow('old')} END`,
+  `CREATE TRIGGER IF NOT EXISTS ${SEARCH_TABLE}_update
+     AFTER UPDATE OF title, summary, published_at, posted_at, locale, document_id ON articles
+   BEGIN ${removeRow('old')} ${addRow('new.published_at IS NOT NULL')} END`,
 ];
 
 async function ensureSqliteIndex(strapi: Core.Strapi): Promise<void> {
   const knex = strapi.db.connection;
   await knex.transaction(async (trx) => {
-    await trx.raw(
-      `CREATE VIRTUAL TABLE IF NOT EXISTS ${SEARCH_TABLE} USING fts5(title, summary, tokenize = 'trigram')`,
-    );
-    for (const statement of SQLITE_TRIGGERS) await trx.raw(statement);
-    // Rebuilt when it does not hold exactly the published rows: first start on an existing
+    for (const statement of [...SQLITE_TABLES, ...SQLITE_TRIGGERS]) await trx.raw(statement);
+    // Refilled when it does not hold exactly the published rows: first start on an existing
     // database, or rows written while the triggers were missing (Strapi recreates a SQLite table
     // to change a column, and its triggers go with it).
-    const [{ indexed }] = await trx.raw(`SELECT count(*) AS indexed FROM ${SEARCH_TABLE}`);
+    const [{ indexed }] = await trx.raw(`SELECT count(*) AS indexed FROM ${SEARCH_ROWS}`);
     const [{ published }] = await trx.raw('SELECT count(*) AS published FROM articles WHERE published_at IS NOT NULL');
     if (Number(indexed) === Number(published)) return;
     strapi.log.info(`search: indexing ${published} published article rows`);
-    await trx.raw(`DELETE FROM ${SEARCH_TABLE}`);
+    await trx.raw(`DELETE FROM ${SEARCH_ROWS}`);
     await trx.raw(
-      `INSERT INTO ${SEARCH_TABLE} (rowid, title, summary)
-       SELECT id, title, coalesce(summary, '') FROM articles WHERE published_at IS NOT NULL`,
+      `INSERT INTO ${SEARCH_ROWS} (id, document_id, locale, posted_at, title, summary)
+       SELECT id, document_id, locale, posted_at, title, coalesce(summary, '') FROM articles WHERE published_at IS NOT NULL`,
     );
+    await trx.raw(`INSERT INTO ${SEARCH_TABLE} (${SEARCH_TABLE}) VALUES ('rebuild')`);
   });
 }
 

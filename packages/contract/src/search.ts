@@ -8,8 +8,9 @@ export const SEARCH_MAX_LENGTH = 100;
 export const SEARCH_PAGE_SIZE = 10;
 
 /**
- * Matches counted at most: past this the total reads "1000+" (`meta.pagination.totalCapped`), and
- * pages past SEARCH_MAX_RESULTS / SEARCH_PAGE_SIZE are empty. Bounds the work of a very common term.
+ * Results a search reaches at most: past this the total reads "1000+" (`meta.pagination.totalCapped`)
+ * and pages past SEARCH_MAX_RESULTS / SEARCH_PAGE_SIZE are refused, so no request skips through
+ * thousands of ranked rows.
  */
 export const SEARCH_MAX_RESULTS = 1000;
 
