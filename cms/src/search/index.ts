@@ -1,19 +1,22 @@
 import type { Core } from '@strapi/strapi';
+import { rows } from './rows';
 
-// Article search's indexes, beside Strapi's own schema (Strapi keeps indexes and tables it did not
-// create: src/api/article's schema.json cannot declare an expression index or a virtual table).
-// Created on every start with IF NOT EXISTS, so an existing database gets them (and its rows) on
-// its next start.
+// Article search's tables and indexes, beside Strapi's own schema (Strapi keeps tables it did not
+// create). Created on every start with IF NOT EXISTS and filled from the published rows when they
+// differ, so an existing database gets them on its next start.
 //
-// PostgreSQL: two partial GIN indexes over the published rows' lower-cased title and summary.
-//   - pg_trgm for terms of 3+ characters (`LIKE '%term%'` reads the index);
-//   - the text's distinct characters and character pairs (medee_search_grams) for 1–2 character
-//     terms, which have no trigram: a Chinese word is often two characters.
-// SQLite: a compact copy of the published rows' searchable fields (articles_search_rows, id =
-// articles.id) and an FTS5 table with the trigram tokenizer over it (articles_search), kept in
-// step by triggers on `articles` (publish inserts a row, unpublish and delete remove it: bulk
-// loads by the bench's generator included). 1–2 character terms scan the compact rows of the
-// locale (src/search/query.ts).
+// Both databases keep a compact copy of the published rows' searchable fields
+// (articles_search_rows, id = articles.id), written by triggers on `articles`: publish inserts a
+// row, unpublish and delete remove it, bulk loads by the bench's generator included. The articles
+// rows carry the body: reading thousands of them for a common term cost more than the search.
+// - PostgreSQL: GIN indexes over the lower-cased title and summary: pg_trgm for terms of 3+
+//   characters (`LIKE '%term%'` reads it), and the text's distinct characters and character
+//   pairs (medee_search_grams) for 1–2 character terms, which have no trigram (a Chinese word is
+//   often two characters).
+// - SQLite: an FTS5 trigram index over the copy (articles_search); 1–2 character terms scan the
+//   copy's rows of the locale (src/search/query.ts).
+
+type Transaction = Parameters<Parameters<Core.Strapi['db']['connection']['transaction']>[0]>[0];
 
 export const SEARCH_TABLE = 'articles_search';
 export const SEARCH_ROWS = 'articles_search_rows';
@@ -32,15 +35,28 @@ const POSTGRES_STATEMENTS = [
        SELECT substr(value, i, 1) AS gram FROM generate_series(1, length(value)) AS i
        UNION ALL SELECT substr(value, i, 2) FROM generate_series(1, length(value) - 1) AS i
      ) AS grams WHERE gram !~ '\\s' $$`,
-  `CREATE INDEX IF NOT EXISTS articles_search_trgm_idx ON articles
-     USING gin (medee_search_text(title, summary) gin_trgm_ops) WHERE published_at IS NOT NULL`,
-  `CREATE INDEX IF NOT EXISTS articles_search_grams_idx ON articles
-     USING gin (medee_search_grams(medee_search_text(title, summary))) WHERE published_at IS NOT NULL`,
+  `CREATE TABLE IF NOT EXISTS ${SEARCH_ROWS} (
+     id integer PRIMARY KEY, document_id varchar(255) NOT NULL, locale varchar(255) NOT NULL, posted_at date,
+     title text NOT NULL, summary text NOT NULL)`,
+  `CREATE INDEX IF NOT EXISTS ${SEARCH_ROWS}_locale_posted_idx ON ${SEARCH_ROWS} (locale, posted_at)`,
+  `CREATE INDEX IF NOT EXISTS ${SEARCH_ROWS}_trgm_idx ON ${SEARCH_ROWS}
+     USING gin (medee_search_text(title, summary) gin_trgm_ops)`,
+  `CREATE INDEX IF NOT EXISTS ${SEARCH_ROWS}_grams_idx ON ${SEARCH_ROWS}
+     USING gin (medee_search_grams(medee_search_text(title, summary)))`,
+  `CREATE OR REPLACE FUNCTION medee_${SEARCH_ROWS}_sync() RETURNS trigger LANGUAGE plpgsql AS $$
+   BEGIN
+     IF TG_OP IN ('UPDATE', 'DELETE') THEN DELETE FROM ${SEARCH_ROWS} WHERE id = OLD.id; END IF;
+     IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.published_at IS NOT NULL THEN
+       INSERT INTO ${SEARCH_ROWS} (id, document_id, locale, posted_at, title, summary)
+       VALUES (NEW.id, NEW.document_id, NEW.locale, NEW.posted_at, NEW.title, coalesce(NEW.summary, ''));
+     END IF;
+     RETURN NULL;
+   END $$`,
+  `CREATE OR REPLACE TRIGGER ${SEARCH_ROWS}_sync AFTER INSERT OR UPDATE OR DELETE ON articles
+     FOR EACH ROW EXECUTE FUNCTION medee_${SEARCH_ROWS}_sync()`,
 ];
 
-// The published rows' searchable fields, compact: the articles table's rows carry the body, and
-// scanning them for a 1–2 character term read most of the file. The FTS5 table indexes this one
-// (external content), and both are written by the same triggers.
+// The FTS5 table indexes the copy (external content); the same triggers write both.
 const SQLITE_TABLES = [
   `CREATE TABLE IF NOT EXISTS ${SEARCH_ROWS} (
      id INTEGER PRIMARY KEY, document_id TEXT NOT NULL, locale TEXT NOT NULL, posted_at TEXT,
@@ -70,34 +86,35 @@ const SQLITE_TRIGGERS = [
    BEGIN ${removeRow('old')} ${addRow('new.published_at IS NOT NULL')} END`,
 ];
 
-async function ensureSqliteIndex(strapi: Core.Strapi): Promise<void> {
-  const knex = strapi.db.connection;
-  await knex.transaction(async (trx) => {
-    for (const statement of [...SQLITE_TABLES, ...SQLITE_TRIGGERS]) await trx.raw(statement);
-    // Refilled when it does not hold exactly the published rows: first start on an existing
-    // database, or rows written while the triggers were missing (Strapi recreates a SQLite table
-    // to change a column, and its triggers go with it).
-    const [{ indexed }] = await trx.raw(`SELECT count(*) AS indexed FROM ${SEARCH_ROWS}`);
-    const [{ published }] = await trx.raw('SELECT count(*) AS published FROM articles WHERE published_at IS NOT NULL');
-    if (Number(indexed) === Number(published)) return;
-    strapi.log.info(`search: indexing ${published} published article rows`);
-    await trx.raw(`DELETE FROM ${SEARCH_ROWS}`);
-    await trx.raw(
-      `INSERT INTO ${SEARCH_ROWS} (id, document_id, locale, posted_at, title, summary)
-       SELECT id, document_id, locale, posted_at, title, coalesce(summary, '') FROM articles WHERE published_at IS NOT NULL`,
-    );
-    await trx.raw(`INSERT INTO ${SEARCH_TABLE} (${SEARCH_TABLE}) VALUES ('rebuild')`);
-  });
+/**
+ * Refills the compact rows when they are not exactly the published rows: first start on an
+ * existing database, or rows written while the triggers were missing (Strapi recreates a SQLite
+ * table to change a column, and its triggers go with it).
+ */
+async function backfill(strapi: Core.Strapi, trx: Transaction, rebuildFts: boolean): Promise<void> {
+  const [{ indexed }] = rows(await trx.raw(`SELECT count(*) AS indexed FROM ${SEARCH_ROWS}`));
+  const [{ published }] = rows(
+    await trx.raw('SELECT count(*) AS published FROM articles WHERE published_at IS NOT NULL'),
+  );
+  if (Number(indexed) === Number(published)) return;
+  strapi.log.info(`search: indexing ${published} published article rows`);
+  await trx.raw(`DELETE FROM ${SEARCH_ROWS}`);
+  await trx.raw(
+    `INSERT INTO ${SEARCH_ROWS} (id, document_id, locale, posted_at, title, summary)
+     SELECT id, document_id, locale, posted_at, title, coalesce(summary, '') FROM articles WHERE published_at IS NOT NULL`,
+  );
+  if (rebuildFts) await trx.raw(`INSERT INTO ${SEARCH_TABLE} (${SEARCH_TABLE}) VALUES ('rebuild')`);
 }
 
 /** Creates the search indexes if missing and fills them from the published articles. Idempotent. */
 export async function bootstrapSearch(strapi: Core.Strapi): Promise<void> {
   const client = strapi.db.dialect.client;
-  if (client === 'postgres') {
-    for (const statement of POSTGRES_STATEMENTS) await strapi.db.connection.raw(statement);
-  } else if (client === 'sqlite') {
-    await ensureSqliteIndex(strapi);
-  } else {
+  if (client !== 'postgres' && client !== 'sqlite') {
     throw new Error(`search: no index for the ${client} database; medee runs on PostgreSQL or SQLite`);
   }
+  const statements = client === 'postgres' ? POSTGRES_STATEMENTS : [...SQLITE_TABLES, ...SQLITE_TRIGGERS];
+  await strapi.db.connection.transaction(async (trx) => {
+    for (const statement of statements) await trx.raw(statement);
+    await backfill(strapi, trx, client === 'sqlite');
+  });
 }

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { SEARCH_MAX_RESULTS, SEARCH_PAGE_SIZE, type SearchHighlight } from '@medee/contract';
 import { highlight } from './highlight';
 import { SEARCH_ROWS, SEARCH_TABLE } from './index';
+import { rows } from './rows';
 
 const ARTICLE_UID = 'api::article.article';
 
@@ -10,10 +11,6 @@ interface Hit {
   document_id: string;
   total: number | string;
 }
-
-/** A raw SELECT's rows: knex hands back PostgreSQL's result object but SQLite's row array. */
-// biome-ignore lint/suspicious/noExplicitAny: rows of a raw query
-const rows = (result: any): any[] => (Array.isArray(result) ? result : result.rows);
 
 // The news list's summary fields (web/lib/strapi/index.ts articleListQuery) in the content API's
 // shape, read in one query by row id: through the Document Service the same ten took 60–80 ms
@@ -157,7 +154,7 @@ function postgresMatcher(text: string, locale: string): Matcher {
   if (length <= 2) {
     const pattern = likeLiteral(text);
     return {
-      from: `articles a WHERE a.published_at IS NOT NULL AND a.locale = ?
+      from: `${SEARCH_ROWS} a WHERE a.locale = ?
         AND medee_search_grams(medee_search_text(a.title, a.summary)) @> ARRAY[lower(?)]`,
       fromBindings: [locale, text],
       score: `(CASE WHEN lower(a.title) LIKE lower(?) ESCAPE '\\' THEN 2 ELSE 0 END)`,
@@ -166,7 +163,7 @@ function postgresMatcher(text: string, locale: string): Matcher {
   }
   const pattern = likeLiteral(text);
   return {
-    from: `articles a WHERE a.published_at IS NOT NULL AND a.locale = ?
+    from: `${SEARCH_ROWS} a WHERE a.locale = ?
       AND medee_search_text(a.title, a.summary) LIKE lower(?) ESCAPE '\\'`,
     fromBindings: [locale, pattern],
     score: `(CASE WHEN lower(a.title) LIKE lower(?) ESCAPE '\\' THEN 2 ELSE 0 END)`,
