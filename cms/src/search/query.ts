@@ -150,9 +150,8 @@ interface Matcher {
 }
 
 function postgresMatcher(text: string, locale: string): Matcher {
-  const length = [...text].length;
-  if (length <= 2) {
-    const pattern = likeLiteral(text);
+  const pattern = likeLiteral(text);
+  if ([...text].length <= 2) {
     return {
       from: `${SEARCH_ROWS} a WHERE a.locale = ?
         AND medee_search_grams(medee_search_text(a.title, a.summary)) @> ARRAY[lower(?)]`,
@@ -161,7 +160,6 @@ function postgresMatcher(text: string, locale: string): Matcher {
       scoreBindings: [pattern],
     };
   }
-  const pattern = likeLiteral(text);
   return {
     from: `${SEARCH_ROWS} a WHERE a.locale = ?
       AND medee_search_text(a.title, a.summary) LIKE lower(?) ESCAPE '\\'`,
