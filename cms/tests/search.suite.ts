@@ -1,6 +1,7 @@
 import { adminClient, type AdminClient } from './helpers/admin-api';
 import { request } from './helpers/api';
 import { type Database, startSeededCms, type CmsInstance } from './helpers/cms-instance';
+import { runSql } from './helpers/database';
 import { isPublished, seedArticles } from './helpers/seed-data';
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are asserted field by field
@@ -152,6 +153,16 @@ export function searchSuite(database: Database): void {
       expect(reply.body.error.message).toEqual(expect.any(String));
       if (param) expect(reply.body.error.details.param).toBe(param);
     });
+
+    test('a database whose search rows are missing gets them back at start', async () => {
+      const expected = await titles('mn', MN_WORD);
+      // As after rows written while the triggers were missing: the copy no longer matches.
+      await runSql(cms, 'DELETE FROM articles_search_rows');
+      expect(await titles('mn', MN_WORD)).toEqual([]);
+      await cms.restart();
+      expect(await titles('mn', MN_WORD)).toEqual(expected);
+      expect(await titles('zh', ZH_CHAR)).toEqual([`${ZH_CHAR}${ZH_CHAR}公司新闻`, '普通新闻']);
+    }, 180_000);
 
     test('LIKE wildcards are searched for literally', async () => {
       expect(await titles('mn', '%%%')).toEqual([]);
