@@ -12,6 +12,7 @@ import { checkContract } from './contract-check';
 import { bootstrapHistory, destroyHistory, registerHistory } from './history';
 import { registerRedirects } from './redirects';
 import { ensureSitemapIndexes } from './sitemap';
+import { bootstrapSearch } from './search';
 import { bootstrapTranslation, registerTranslation } from './translation';
 
 export default {
@@ -40,6 +41,7 @@ export default {
     await bootstrapPublishing(strapi);
     await bootstrapHistory(strapi);
     await ensureSitemapIndexes(strapi);
+    await bootstrapSearch(strapi);
   },
 
   async destroy() {

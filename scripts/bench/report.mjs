@@ -2,6 +2,7 @@
 
 import { formatRedirects, redirectGoal } from './redirects.mjs';
 import { formatSitemap, sitemapGoal } from './sitemap.mjs';
+import { formatSearch, searchGoal } from './search.mjs';
 
 /** Own client JS budget per page, gzipped bytes (5 kB). */
 export const OWN_JS_BUDGET_BYTES = 5_000;
@@ -87,6 +88,7 @@ export function evaluateGoals(result) {
   });
   if (result.redirects) goals.push(redirectGoal(result.redirects));
   goals.push(sitemapGoal(result.sitemap, result.cms.large.perLocale));
+  if (result.search) goals.push(searchGoal(result.search));
   return goals;
 }
 
@@ -192,6 +194,7 @@ export function formatReport(result) {
     ),
   );
   if (result.redirects) out.push(formatRedirects(result.redirects));
+  if (result.search) out.push(...formatSearch(result.search));
   if (result.sitemap.small)
     out.push(formatSitemap(result.sitemap, { small: c.small.perLocale, large: c.large.perLocale }));
   const h = result.history;

@@ -20,6 +20,7 @@ import { evaluateGoals, formatReport } from './report.mjs';
 import { measureScheduleLateness } from './schedule-lateness.mjs';
 import { addRedirects, measureRedirectLookups } from './redirects.mjs';
 import { measureSitemap } from './sitemap.mjs';
+import { measureSearch } from './search.mjs';
 
 const require = createRequire(import.meta.url);
 const { ensureInstalled, ensureCmsBuilt, ensureWebBuilt } = require('../lib/build.cjs');
@@ -619,6 +620,8 @@ async function main() {
   const headers = { Authorization: `Bearer ${databases.siteReadToken}` };
   const cms = await loadCms(tools, cmsQueries(tools.qs, article.zh.slug), headers, urls, databases);
   const redirects = await measureRedirectLookups(measure.load, urls, { connections: cmsConnections, seconds });
+  log('search at the large scale…');
+  const search = await measureSearch(urls.large, { samples: quick ? 10 : 30 });
   const cmsRss = Math.max(sampler.peak().cms, largeSampler.peak().cms);
   sampler.stop();
   largeSampler.stop();
@@ -641,6 +644,7 @@ async function main() {
     site: siteRows,
     cms,
     redirects,
+    search,
     weight,
     rss: { ...siteRss, cms: cmsRss, unit: 'MiB' },
     lighthouseVersion: require('lighthouse/package.json').version,

@@ -120,7 +120,10 @@ describe('npm run bench -- --quick', () => {
     expect(late.samples).toBeGreaterThan(0);
     expect(isNumber(late.p95Ms) && isNumber(late.medianMs)).toBe(true);
     expect(late.medianMs).toBeGreaterThanOrEqual(0);
-    expect(result.goals).toHaveLength(10);
+    // Search at the large scale: every term answered, with its p95.
+    expect(result.search.rows.length).toBeGreaterThan(0);
+    for (const row of result.search.rows) expect(isNumber(row.p95)).toBe(true);
+    expect(result.goals).toHaveLength(11);
     for (const goal of result.goals)
       expect(['met', 'not met', 'pending', 'met directly; front not measured']).toContain(goal.status);
   });
@@ -134,6 +137,7 @@ describe('npm run bench -- --quick', () => {
       'Lighthouse',
       'Time to publish',
       'Scheduled publishes',
+      'Search (',
       'Goals',
     ]) {
       expect(output).toContain(heading);

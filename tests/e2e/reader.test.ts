@@ -306,6 +306,10 @@ describe('a reader browses the site in Mongolian and Chinese', () => {
       await page.waitForURL(/\/mn\/search\?q=/);
       const titles = await page.locator('.article-card__title').allInnerTexts();
       expect(titles).toContain(seedArticle.mn!.title);
+      // The matches are marked, whatever their case.
+      const marks = await page.locator('.article-card mark').allInnerTexts();
+      expect(marks.length).toBeGreaterThan(0);
+      for (const mark of marks) expect(mark.toLowerCase()).toBe('гэрчилгээ');
     } finally {
       await page.close();
     }

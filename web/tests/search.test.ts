@@ -1,4 +1,4 @@
-import { MAX_SEARCH_LENGTH, caseVariants, parseSearchQuery } from '@/lib/search';
+import { MAX_SEARCH_LENGTH, parseSearchQuery } from '@/lib/search';
 import { CmsError, CmsUnavailableError, nullIfRefused } from '@/lib/strapi/errors';
 
 describe('parseSearchQuery', () => {
@@ -27,17 +27,6 @@ describe('parseSearchQuery', () => {
       kind: 'too-long',
       length: MAX_SEARCH_LENGTH + 1,
     });
-  });
-});
-
-describe('caseVariants', () => {
-  it('covers lower, upper and sentence case for Cyrillic', () => {
-    expect(caseVariants('мэргэшсэн')).toEqual(['мэргэшсэн', 'МЭРГЭШСЭН', 'Мэргэшсэн']);
-    expect(caseVariants('ГэрчилгЭЭ')).toEqual(['ГэрчилгЭЭ', 'гэрчилгээ', 'ГЭРЧИЛГЭЭ', 'Гэрчилгээ']);
-  });
-
-  it('gives CJK text once', () => {
-    expect(caseVariants('证书')).toEqual(['证书']);
   });
 });
 

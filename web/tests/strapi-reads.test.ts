@@ -258,36 +258,31 @@ describe('certificates, categories and site settings', () => {
 });
 
 describe('reads added for the reader site', () => {
-  it('searchPublishedArticles looks in titles and summaries, in every case spelling, newest first', async () => {
-    answerWith(articlesPage);
+  it('searchPublishedArticles asks the CMS search for one page and keeps where each result matched', async () => {
+    const highlight = { title: [[0, 9]], snippet: { text: 'Товч', ranges: [], cutStart: false, cutEnd: true } };
+    answerWith({
+      data: articlesPage.data.map((article) => ({ ...article, highlight })),
+      meta: { ...articlesPage.meta, totalCapped: true },
+    });
 
     const results = await searchPublishedArticles('mn', 'мэргэшсэн', 1);
 
     const request = onlyRequest();
-    expect(request.path).toBe('/api/articles');
-    expect(request.query).toMatchObject({ locale: 'mn', sort: ['postedAt:desc', 'documentId:desc'] });
-    const spellings = ['мэргэшсэн', 'МЭРГЭШСЭН', 'Мэргэшсэн'];
-    expect(request.query.filters).toEqual({
-      $or: spellings.flatMap((spelling) => [
-        { title: { $containsi: spelling } },
-        { summary: { $containsi: spelling } },
-      ]),
-    });
+    expect(request.path).toBe('/api/articles/search');
+    expect(request.query).toEqual({ locale: 'mn', q: 'мэргэшсэн', page: '1' });
     expect(request.init.next?.tags).toEqual(['articles:mn', 'categories:mn']);
     expect(results.items).toHaveLength(2);
+    expect(results.items[0]!.highlight).toEqual(highlight);
+    expect(results.totalCapped).toBe(true);
   });
 
   it('searchPublishedArticles sends CJK text once and as a value, never as query syntax', async () => {
-    answerWith(emptyList);
+    answerWith({ ...emptyList, meta: { ...emptyList.meta, totalCapped: false } });
 
     await searchPublishedArticles('zh', '证书&1=2', 2);
 
     const { query } = onlyRequest();
-    expect(query.locale).toBe('zh');
-    expect(query.filters).toEqual({
-      $or: [{ title: { $containsi: '证书&1=2' } }, { summary: { $containsi: '证书&1=2' } }],
-    });
-    expect(query.pagination).toEqual({ page: '2', pageSize: String(ARTICLES_PAGE_SIZE) });
+    expect(query).toEqual({ locale: 'zh', q: '证书&1=2', page: '2' });
   });
 
   it('getAdjacentArticles asks for the next older and the next newer article, ties broken by documentId', async () => {

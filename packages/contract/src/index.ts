@@ -6,4 +6,5 @@ export * from './certificate';
 export * from './content-types';
 export * from './locales';
 export * from './redirect';
+export * from './search';
 export * from './slug';

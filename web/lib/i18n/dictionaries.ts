@@ -58,6 +58,8 @@ export interface Dictionary {
     noResults: Message;
     /** {text} {count} */
     resultCount: Message;
+    /** {text} {count}: more than `count` matched (the CMS counts no further). */
+    resultCountCapped: Message;
     /** {text}: the title of the results page, `Хайлт: гэрчилгээ`. */
     resultsTitle: Message;
   };

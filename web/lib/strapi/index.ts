@@ -3,11 +3,11 @@ import 'server-only';
 import { cache } from 'react';
 import { isPlausibleSlug, type Locale, normalizeRedirectPath, type RedirectAnswer } from '@medee/contract';
 import { previewedDocument } from '@/lib/preview/session';
-import { caseVariants } from '@/lib/search';
 import { CmsError } from './errors';
 import {
   toArticleFromLookup,
   toArticleLinkFromLookup,
+  toArticleSearchPage,
   toArticleSummaryPage,
   toCategoryListingList,
   toCertificateFromLookup,
@@ -23,6 +23,7 @@ import { strapiFetch } from './transport';
 import type {
   AdjacentArticles,
   Article,
+  ArticleSearchPage,
   ArticleSummary,
   CategoryListing,
   Certificate,
@@ -132,22 +133,20 @@ export const getPublishedArticlesPage = cache(
 
 /**
  * One page of the published articles in `locale` whose title or summary
- * contains `text` (case-insensitive, any script), newest first. `text` must
- * already be validated (lib/search.ts parseSearchQuery).
+ * contains `text` (case-insensitive, any script), most relevant first, with
+ * where each matched: the CMS's search (GET /api/articles/search,
+ * cms/src/search). `text` must already be validated (lib/search.ts
+ * parseSearchQuery).
  */
 export const searchPublishedArticles = cache(
-  async (locale: Locale, text: string, page: number): Promise<Paginated<ArticleSummary>> => {
+  async (locale: Locale, text: string, page: number): Promise<ArticleSearchPage> => {
     assertPageNumber('searchPublishedArticles', page);
-    const filters = {
-      $or: caseVariants(text).flatMap((variant) => [
-        { title: { $containsi: variant } },
-        { summary: { $containsi: variant } },
-      ]),
-    };
-    const json = await strapiFetch('/api/articles', articleListQuery(locale, page, ARTICLES_PAGE_SIZE, filters), {
-      tags: [cacheTags.articles(locale), cacheTags.categories(locale)],
-    });
-    return toArticleSummaryPage(json);
+    const json = await strapiFetch(
+      '/api/articles/search',
+      { locale, q: text, page },
+      { tags: [cacheTags.articles(locale), cacheTags.categories(locale)] },
+    );
+    return toArticleSearchPage(json);
   },
 );
 

@@ -4,6 +4,7 @@ import { isLocale, type Locale, type RedirectAnswer } from '@medee/contract';
 import { CmsContentError } from './errors';
 import {
   strapiArticleLinkSchema,
+  strapiArticleSearchSchema,
   strapiArticleSchema,
   strapiArticleSummarySchema,
   strapiCategoryListingSchema,
@@ -29,6 +30,7 @@ import {
   type StrapiMedia,
 } from './raw';
 import type {
+  ArticleSearchPage,
   Article,
   ArticleLink,
   ArticleSummary,
@@ -225,6 +227,14 @@ function paginated<Raw, Item>(
 export function toArticleSummaryPage(json: unknown): Paginated<ArticleSummary> {
   const response = parse(strapiCollectionSchema(strapiArticleSummarySchema), json, 'article list');
   return paginated(response, reshapeArticleSummary);
+}
+
+/** `GET /api/articles/search` */
+export function toArticleSearchPage(json: unknown): ArticleSearchPage {
+  const response = parse(strapiArticleSearchSchema, json, 'article search');
+  const { pagination, totalCapped } = response.meta;
+  const items = response.data.map((article) => ({ ...reshapeArticleSummary(article), highlight: article.highlight }));
+  return { ...pagination, items, totalCapped };
 }
 
 /** `GET /api/articles?filters[slug][$eq]=…`: the article, or null when no published one has that slug. */

@@ -269,6 +269,23 @@ export function strapiCollectionSchema<Item extends z.ZodType>(item: Item) {
   });
 }
 
+const matchRangeSchema = z.tuple([z.number().int().min(0), z.number().int().min(0)]);
+
+/** `GET /api/articles/search`: article summaries with where each matched (cms/src/search). */
+export const strapiArticleSearchSchema = z.object({
+  data: z.array(
+    strapiArticleSummarySchema.extend({
+      highlight: z.object({
+        title: z.array(matchRangeSchema),
+        snippet: z
+          .object({ text: z.string(), ranges: z.array(matchRangeSchema), cutStart: z.boolean(), cutEnd: z.boolean() })
+          .nullable(),
+      }),
+    }),
+  ),
+  meta: z.object({ pagination: strapiPaginationSchema, totalCapped: z.boolean() }),
+});
+
 /**
  * `GET /api/<collection>` read with `pagination[withCount]=false` (a lookup of at most one entry):
  * Strapi then leaves out `total` and `pageCount`, so only the entries are read.

@@ -1,5 +1,5 @@
 import type { BlocksContent } from '@strapi/blocks-react-renderer';
-import type { CertificateLevel, Locale } from '@medee/contract';
+import type { CertificateLevel, Locale, SearchHighlight } from '@medee/contract';
 
 // What pages work with. Produced only by the to*() functions in map.ts, which
 // validate the CMS responses first; nothing here mirrors Strapi's wire format.
@@ -159,6 +159,16 @@ export interface SiteSettings {
   /** The public-security filing number (鲁公网安备 37021202000123号), likewise. */
   publicSecurityFiling: string | null;
   seo: Seo;
+}
+
+/** A search result: the article and where the search text occurs in it (@medee/contract SearchHighlight). */
+export interface ArticleSearchResult extends ArticleSummary {
+  highlight: SearchHighlight;
+}
+
+export interface ArticleSearchPage extends Paginated<ArticleSearchResult> {
+  /** More matched than the CMS counts (SEARCH_MAX_RESULTS): `total` reads as "at least". */
+  totalCapped: boolean;
 }
 
 export interface Paginated<T> {

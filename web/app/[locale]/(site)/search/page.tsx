@@ -71,7 +71,9 @@ export default async function SearchPage(props: SearchPageProps) {
             <p className="search-results__message" role="status">
               {results.total === 0
                 ? dictionary.search.noResults({ text })
-                : dictionary.search.resultCount({ text, count: results.total })}
+                : results.totalCapped
+                  ? dictionary.search.resultCountCapped({ text, count: results.total })
+                  : dictionary.search.resultCount({ text, count: results.total })}
             </p>
             {results.items.length > 0 ? (
               <ArticleList locale={locale} articles={results.items} dictionary={dictionary} headingLevel="h2" />
