@@ -1,4 +1,6 @@
 // The bench's verdict (goals of issue 7) and its one printed table.
+import { baselineGoals, formatBaseline } from './baseline.mjs';
+import { coldRenderGoals, formatColdRender } from './cold-render.mjs';
 
 /** Own client JS budget per page, gzipped bytes (5 kB). */
 export const OWN_JS_BUDGET_BYTES = 5_000;
@@ -78,6 +80,7 @@ export function evaluateGoals(result) {
       ? { small: `${sm.small.kind} ${sm.small.entries}`, large: `${sm.large.kind} ${sm.large.entries}` }
       : sm,
   });
+  goals.push(...baselineGoals(result), ...coldRenderGoals(result));
   return goals;
 }
 
@@ -139,6 +142,7 @@ export function formatReport(result) {
     ),
   );
   out.push('');
+  out.push(...formatBaseline(result, table));
   const c = result.cms;
   out.push(
     `CMS API (${c.connections} connections, direct, with the site's token; median of ${c.rounds} alternating round(s)): p50/p99 ms at ${c.small.perLocale} and ${c.large.perLocale} published articles per locale`,
@@ -188,6 +192,7 @@ export function formatReport(result) {
       `Sitemap: ${c.small.perLocale}/locale ${sm.small.kind} of ${sm.small.entries} in ${sm.small.ms} ms; ${c.large.perLocale}/locale ${sm.large.kind} of ${sm.large.entries} in ${sm.large.ms} ms (first render, from paginated CMS reads)`,
     );
   }
+  out.push(...formatColdRender(result));
   out.push(
     `RSS peak under load (MiB): site ${result.rss.site}, CMS ${result.rss.cms}${result.rss.front ? `, front nginx ${result.rss.front}` : ''}`,
   );
