@@ -1,11 +1,12 @@
 import type { NextConfig } from 'next';
 import { env } from './lib/env';
+import { contentSecurityPolicy } from './lib/security/csp';
 
 // Importing env validates the environment here, so `next build` and
 // `next start` stop with a clear message before serving anything.
 const cms = new URL(env.STRAPI_URL);
 
-// Headers that are the same on every response; the per-request CSP is set in proxy.ts.
+// Headers that are the same on every response. A preview page's CSP is proxy.ts's.
 const securityHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()' },
@@ -15,6 +16,21 @@ const securityHeaders = [
     ? [{ key: 'Strict-Transport-Security', value: 'max-age=31536000; includeSubDomains' }]
     : []),
 ];
+
+// The Content-Security-Policy of every page but a preview page (proxy.ts sets that one): fixed
+// when the site is built. A page served over https (SITE_URL at build, or the front's
+// X-Forwarded-Proto) also upgrades http subresources.
+const publicPolicy = (upgradeInsecureRequests: boolean) => [
+  {
+    key: 'Content-Security-Policy',
+    value: contentSecurityPolicy({
+      frameAncestors: [],
+      upgradeInsecureRequests,
+      development: process.env.NODE_ENV === 'development',
+    }),
+  },
+];
+const pages = '/((?!api/|_next/).*)';
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -41,6 +57,13 @@ const nextConfig: NextConfig = {
       // Route handlers under /api set their own (the preview entry sends no-referrer: its URL
       // carries a signature), and a header here would replace theirs.
       { source: '/((?!api/).*)', headers: [{ key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' }] },
+      { source: pages, headers: publicPolicy(env.SITE_URL.startsWith('https:')) },
+      // Later entries win for the same header.
+      {
+        source: pages,
+        has: [{ type: 'header', key: 'x-forwarded-proto', value: 'https' }],
+        headers: publicPolicy(true),
+      },
     ];
   },
   images: {
