@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next';
 import { env } from './lib/env';
+import { LIST_ROUTING_HEADER } from './lib/request-routing';
 import { contentSecurityPolicy } from './lib/security/csp';
 
 // Importing env validates the environment here, so `next build` and
@@ -56,6 +57,31 @@ const nextConfig: NextConfig = {
     '@formatjs/icu-messageformat-parser',
     '@formatjs/icu-skeleton-parser',
   ],
+  // The plain forms of the public news list (/<locale>/news, ?page=N) to its internal route
+  // (lib/request-routing.ts says why it has one), without running proxy.ts. Any other query (a
+  // category, a repeated, empty or bad page) is marked by lib/security/request-screen.ts and
+  // routed by the proxy, which runs before these.
+  async rewrites() {
+    const plain = [
+      { type: 'query' as const, key: 'category' },
+      { type: 'header' as const, key: LIST_ROUTING_HEADER },
+    ];
+    return {
+      beforeFiles: [
+        {
+          source: '/:locale/news',
+          missing: [...plain, { type: 'query', key: 'page' }],
+          destination: '/:locale/news/list/1',
+        },
+        {
+          source: '/:locale/news',
+          has: [{ type: 'query', key: 'page', value: '(?<page>[1-9]\\d*)' }],
+          missing: plain,
+          destination: '/:locale/news/list/:page',
+        },
+      ],
+    };
+  },
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },

@@ -9,8 +9,9 @@ import { contentSecurityPolicy } from '@/lib/security/csp';
 // need it (config.matcher below): each run costs Next.js about as much CPU as serving a cached
 // page (issue 15). It
 // - checks what the image optimizer is asked to fetch;
-// - decides where a path goes that no route serves as it is (lib/request-routing.ts): the news
-//   list, a path that is not a language, the IndexNow key file;
+// - decides where a path goes that no route serves as it is (lib/request-routing.ts): a news list
+//   with a category or a bad page (the plain forms are next.config.ts rewrites), a path that is
+//   not a language, the IndexNow key file;
 // - opens a preview page whose URL carries a valid signed scope (lib/preview/page-token.ts), with
 //   a Content-Security-Policy that names the CMS admin's origins, known at run time, as the only
 //   others that may frame it (Strapi's Preview).
@@ -59,8 +60,9 @@ export const config = {
   // checks the list against the contract's).
   matcher: [
     '/_next/image',
-    // The public news list (/<locale>/news?page=…&category=…), served by an internal route.
-    '/:locale/news',
+    // A news list (/<locale>/news?page=…&category=…) whose query next.config.ts does not rewrite
+    // by itself: marked by lib/security/request-screen.ts (LIST_ROUTING_HEADER).
+    { source: '/:locale/news', has: [{ type: 'header', key: 'x-medee-list-routing' }] },
     // A preview page, or any page a preview link points at.
     { source: '/:path*', has: [{ type: 'query', key: 'preview' }] },
     // A first segment that is not a language (nor a root file or route): its 404, a redirect or

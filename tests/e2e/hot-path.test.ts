@@ -1,5 +1,5 @@
 import { startSeededCms, type CmsInstance } from '../../cms/tests/helpers/cms-instance';
-import { seedArticles } from '../../cms/tests/helpers/seed-data';
+import { seedArticles, seedCategories } from '../../cms/tests/helpers/seed-data';
 import { generateApiTokenKey } from '../../scripts/lib/secrets.cjs';
 import { startStandaloneSite } from '../../scripts/lib/site.cjs';
 import { frontedSitePorts, startFrontFor } from './site';
@@ -9,6 +9,7 @@ import { frontedSitePorts, startFrontFor } from './site';
 // where it must, and what it checked on every page is still refused.
 
 const article = seedArticles.find((each) => each.mn && each.zh && (each.mn.status ?? 'published') === 'published')!;
+const category = seedCategories[0]!.mn.slug;
 const pages = ['/mn', '/zh/news', `/mn/news/${encodeURIComponent(article.mn!.slug)}`, '/zh/certificates'];
 
 describe('the hot path of the standalone site', () => {
@@ -35,7 +36,7 @@ describe('the hot path of the standalone site', () => {
     await cms?.stop();
   }, 60_000);
 
-  test.each(['/mn/news', '/zh/news?page=1'])(
+  test.each(['/mn/news', '/zh/news?page=1', '/mn/news?page=2', `/mn/news?category=${encodeURIComponent(category)}`])(
     '%s is rewritten in-process (x-middleware-rewrite relative or absent), not proxied back over HTTP',
     async (path) => {
       const response = await fetch(`${site.baseUrl}${path}`);
@@ -44,6 +45,19 @@ describe('the hot path of the standalone site', () => {
       if (rewrite !== null) expect(rewrite).toMatch(/^\/(?!\/)/);
     },
   );
+
+  test('the plain news list pages are the list, page by page; a bad or repeated page is the 404', async () => {
+    const [first, second] = await Promise.all(
+      ['/mn/news', '/mn/news?page=2'].map((path) => fetch(`${site.baseUrl}${path}`).then((r) => r.text())),
+    );
+    const titles = (html: string) =>
+      [...html.matchAll(/class="article-card__title"><a [^>]*>([^<]+)/g)].map((m) => m[1]);
+    expect(titles(first!).length).toBeGreaterThan(0);
+    expect(titles(second!).length).toBeGreaterThan(0);
+    expect(titles(second!)).not.toEqual(titles(first!));
+    for (const path of ['/mn/news?page=0', '/mn/news?page=1&page=2', '/mn/news?page=', '/mn/news?page=9999'])
+      expect([path, (await fetch(`${site.baseUrl}${path}`)).status]).toEqual([path, 404]);
+  });
 
   test.each(pages)('%s carries the CSP and the fixed headers without the proxy', async (path) => {
     const response = await fetch(`${site.baseUrl}${path}`);

@@ -1,16 +1,19 @@
 import { locales } from '@medee/contract';
 import { unstable_doesMiddlewareMatch } from 'next/experimental/testing/server';
+import { LIST_ROUTING_HEADER } from '@/lib/request-routing';
 import { config } from '@/proxy';
 
 // proxy.ts runs only where it has something to do: every run costs Next.js about as much CPU as
 // serving a cached page (issue 15). Pages readers load most are served without it.
 
-const runs = (url: string) => unstable_doesMiddlewareMatch({ config, url });
+const runs = (url: string, headers = {}) => unstable_doesMiddlewareMatch({ config, url, headers });
 
 describe('proxy.ts matcher', () => {
   test.each(
     locales.flatMap((locale) => [
       `/${locale}`,
+      `/${locale}/news`,
+      `/${locale}/news?page=2`,
       `/${locale}/news/some-article`,
       `/${locale}/news/list/2`,
       `/${locale}/certificates`,
@@ -33,10 +36,10 @@ describe('proxy.ts matcher', () => {
     expect(runs(url)).toBe(false);
   });
 
-  test.each(locales.flatMap((locale) => [`/${locale}/news`, `/${locale}/news?page=2&category=x`]))(
-    'the news list %s goes through the proxy (rewritten to its internal route)',
+  test.each(locales.flatMap((locale) => [`/${locale}/news?category=x`, `/${locale}/news?page=0`]))(
+    'the news list %s, marked by the request screen, goes through the proxy',
     (url) => {
-      expect(runs(url)).toBe(true);
+      expect(runs(url, { [LIST_ROUTING_HEADER]: '1' })).toBe(true);
     },
   );
 

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { installRequestScreen, screenRequest } from '@/lib/security/request-screen';
+import { LIST_ROUTING_HEADER } from '@/lib/request-routing';
+import { installRequestScreen, markListRouting, screenRequest } from '@/lib/security/request-screen';
 
 // What no page accepts is refused before Next.js routes it (lib/security/request-screen.ts); the
 // running site is checked by tests/e2e/bad-input.test.ts.
@@ -32,12 +33,34 @@ describe('screenRequest', () => {
   });
 });
 
+describe('markListRouting', () => {
+  const marked = (url: string) => {
+    const request = { url, headers: {} } as http.IncomingMessage;
+    markListRouting(request);
+    return request.headers[LIST_ROUTING_HEADER] === '1';
+  };
+
+  test.each(['/mn/news', '/zh/news?page=2', '/mn/news?utm_source=feed', '/mn/news/x?page=0', '/mn?category=x'])(
+    '%s is left to next.config.ts (or needs no list routing)',
+    (url) => {
+      expect(marked(url)).toBe(false);
+    },
+  );
+
+  test.each(['/mn/news?category=x', '/mn/news?page=0', '/mn/news?page=1&page=2', '/zh/news?page='])(
+    '%s is marked for proxy.ts',
+    (url) => {
+      expect(marked(url)).toBe(true);
+    },
+  );
+});
+
 describe('installRequestScreen', () => {
   test('answers refusals on an HTTP server before its own listener', async () => {
     installRequestScreen();
     const seen: string[] = [];
     const server = http.createServer((request, response) => {
-      seen.push(`${request.method} ${request.url}`);
+      seen.push(`${request.method} ${request.url}${request.headers[LIST_ROUTING_HEADER] ? ' marked' : ''}`);
       response.end('page');
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -49,7 +72,8 @@ describe('installRequestScreen', () => {
       expect((await fetch(`${base}/mn/news/%ff`)).status).toBe(400);
       const page = await fetch(`${base}/mn`);
       expect(await page.text()).toBe('page');
-      expect(seen).toEqual(['GET /mn']);
+      await fetch(`${base}/mn/news?page=0`);
+      expect(seen).toEqual(['GET /mn', 'GET /mn/news?page=0 marked']);
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }

@@ -1,10 +1,12 @@
 import http from 'node:http';
+import { LIST_ROUTING_HEADER, needsListRouting } from '@/lib/request-routing';
 
 // What no page of the site accepts, refused before Next.js routes the request. These checks
 // were in proxy.ts, which ran on every page for them; a proxy costs Next.js a request object,
 // tracing and a thrown result per request (issue 15: half the throughput of a cached page).
 // Next.js's proxy matcher cannot match on the method, so the check sits in front of Next.js's
-// own request listener instead (installRequestScreen, from instrumentation.ts).
+// own request listener instead (installRequestScreen, from instrumentation.ts). It also marks a
+// news-list request whose query next.config.ts cannot rewrite by itself for the proxy.
 
 export interface Refusal {
   status: 400 | 405;
@@ -43,9 +45,19 @@ export function screenRequest(method: string | undefined, url: string | undefine
 
 let installed = false;
 
+/** Sets LIST_ROUTING_HEADER on a news-list request proxy.ts must route (needsListRouting). */
+export function markListRouting(request: http.IncomingMessage): void {
+  const url = request.url ?? '/';
+  const query = url.indexOf('?');
+  const pathname = query === -1 ? url : url.slice(0, query);
+  if (needsListRouting(pathname, new URLSearchParams(query === -1 ? '' : url.slice(query + 1))))
+    request.headers[LIST_ROUTING_HEADER] = '1';
+}
+
 /**
  * Answers what screenRequest refuses on every HTTP server of this process (Next.js's own, which
- * instrumentation.ts cannot reach otherwise) before its request listener sees it.
+ * instrumentation.ts cannot reach otherwise) before its request listener sees it, and marks the
+ * news-list requests proxy.ts must route.
  */
 export function installRequestScreen(): void {
   if (installed) return;
@@ -59,6 +71,7 @@ export function installRequestScreen(): void {
         response.writeHead(refusal.status, refusal.headers).end(refusal.body);
         return true;
       }
+      markListRouting(request);
     }
     return Reflect.apply(emit, this, [event, ...args]);
   };
