@@ -1,11 +1,13 @@
 import type { NextConfig } from 'next';
 import { env } from './lib/env';
+import { LIST_ROUTING_HEADER } from './lib/request-routing';
+import { contentSecurityPolicy } from './lib/security/csp';
 
 // Importing env validates the environment here, so `next build` and
 // `next start` stop with a clear message before serving anything.
 const cms = new URL(env.STRAPI_URL);
 
-// Headers that are the same on every response; the per-request CSP is set in proxy.ts.
+// Headers that are the same on every response. A preview page's CSP is proxy.ts's.
 const securityHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()' },
@@ -16,8 +18,28 @@ const securityHeaders = [
     : []),
 ];
 
+// The Content-Security-Policy of every page but a preview page (proxy.ts sets that one): fixed
+// when the site is built. A page served over https (SITE_URL at build, or the front's
+// X-Forwarded-Proto) also upgrades http subresources.
+const publicPolicy = (upgradeInsecureRequests: boolean) => [
+  {
+    key: 'Content-Security-Policy',
+    value: contentSecurityPolicy({
+      frameAncestors: [],
+      upgradeInsecureRequests,
+      development: process.env.NODE_ENV === 'development',
+    }),
+  },
+];
+const pages = '/((?!api/|_next/).*)';
+
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // No ETag: Next hashes each page's whole HTML for it on every request, 13-22 % of the CPU of
+  // serving a cached page (issue 15), and answered a revalidation with it with a 200 all the same.
+  // Only the front turned it into 304s; without it a reader revalidating through the front gets
+  // the page again, which costs the transfer, not the servers' work. tests/e2e/hot-path.test.ts.
+  generateEtags: false,
   // A self-contained server (.next/standalone) with only the files it needs: what the site's
   // Docker image ships and what `npm run bench` / `npm run start:cluster` run, each instance
   // from its own copy so their page caches never mix.
@@ -35,12 +57,44 @@ const nextConfig: NextConfig = {
     '@formatjs/icu-messageformat-parser',
     '@formatjs/icu-skeleton-parser',
   ],
+  // The plain forms of the public news list (/<locale>/news, ?page=N) to its internal route
+  // (lib/request-routing.ts says why it has one), without running proxy.ts. Any other query (a
+  // category, a repeated, empty or bad page) is marked by lib/security/request-screen.ts and
+  // routed by the proxy, which runs before these.
+  async rewrites() {
+    const plain = [
+      { type: 'query' as const, key: 'category' },
+      { type: 'header' as const, key: LIST_ROUTING_HEADER },
+    ];
+    return {
+      beforeFiles: [
+        {
+          source: '/:locale/news',
+          missing: [...plain, { type: 'query', key: 'page' }],
+          destination: '/:locale/news/list/1',
+        },
+        {
+          source: '/:locale/news',
+          has: [{ type: 'query', key: 'page', value: '(?<page>[1-9]\\d*)' }],
+          missing: plain,
+          destination: '/:locale/news/list/:page',
+        },
+      ],
+    };
+  },
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },
       // Route handlers under /api set their own (the preview entry sends no-referrer: its URL
       // carries a signature), and a header here would replace theirs.
       { source: '/((?!api/).*)', headers: [{ key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' }] },
+      { source: pages, headers: publicPolicy(env.SITE_URL.startsWith('https:')) },
+      // Later entries win for the same header.
+      {
+        source: pages,
+        has: [{ type: 'header', key: 'x-forwarded-proto', value: 'https' }],
+        headers: publicPolicy(true),
+      },
     ];
   },
   images: {

@@ -5,23 +5,25 @@ import { adminOrigins, previewPageHeaders } from '@/lib/preview/page-token';
 import { routeRequest } from '@/lib/request-routing';
 import { contentSecurityPolicy } from '@/lib/security/csp';
 
-// Runs before routing, in-process, reading nothing but the URL and the method:
-// - refuses what no page accepts (other methods, undecodable paths);
-// - decides where the request goes (lib/request-routing.ts);
-// - opens a preview page whose URL carries a valid signed scope (lib/preview/page-token.ts);
-// - sets the Content-Security-Policy (lib/security/csp.ts), here rather than in next.config.ts
-//   because a preview page's names the CMS admin's origins, which are known at run time, as the
-//   only others that may frame it (Strapi's Preview). The headers that do not vary are in
-//   next.config.ts.
+// Runs before routing, in-process, reading nothing but the URL, and only on the requests that
+// need it (config.matcher below): each run costs Next.js about as much CPU as serving a cached
+// page (issue 15). It
+// - checks what the image optimizer is asked to fetch;
+// - decides where a path goes that no route serves as it is (lib/request-routing.ts): a news list
+//   with a category or a bad page (the plain forms are next.config.ts rewrites), a path that is
+//   not a language, the IndexNow key file;
+// - opens a preview page whose URL carries a valid signed scope (lib/preview/page-token.ts), with
+//   a Content-Security-Policy that names the CMS admin's origins, known at run time, as the only
+//   others that may frame it (Strapi's Preview).
+// Every other page gets its headers, the public CSP among them, from next.config.ts, and what no
+// page accepts (other methods, undecodable paths) is refused before Next.js routes it
+// (lib/security/request-screen.ts).
 
-const policy = (frameAncestors: readonly string[]) =>
-  contentSecurityPolicy({
-    frameAncestors,
-    upgradeInsecureRequests: env.SITE_URL.startsWith('https:'),
-    development: process.env.NODE_ENV === 'development',
-  });
-const publicPolicy = policy([]);
-const previewPolicy = policy(adminOrigins(env));
+const previewPolicy = contentSecurityPolicy({
+  frameAncestors: adminOrigins(env),
+  upgradeInsecureRequests: env.SITE_URL.startsWith('https:'),
+  development: process.env.NODE_ENV === 'development',
+});
 
 const badRequest = (message: string) =>
   new NextResponse(`Bad Request: ${message}`, {
@@ -37,22 +39,6 @@ export function proxy(request: NextRequest): NextResponse {
       ? NextResponse.next()
       : badRequest("only the CMS's uploads are optimized");
   }
-  // Pages are read, never posted to: the site has no server actions (route handlers under
-  // /api/ are not matched here; feeds are GET). Otherwise Next.js renders the page for any method.
-  if (request.method !== 'GET' && request.method !== 'HEAD') {
-    return new NextResponse(null, { status: 405, headers: { Allow: 'GET, HEAD' } });
-  }
-  // No address of the site has a path that is not valid percent-encoded UTF-8 (/mn/news/%ff) or
-  // that holds a control character: Next.js answers the first with a 500 when it decodes the
-  // route's parameters, and renders a path with CR or LF as a page without its 404 status.
-  let path: string;
-  try {
-    path = decodeURIComponent(request.nextUrl.pathname);
-  } catch {
-    return badRequest('the path is not valid percent-encoded UTF-8');
-  }
-  if (/\p{Cc}/u.test(path)) return badRequest('the path contains control characters');
-
   const decision = routeRequest(request.nextUrl.pathname, request.nextUrl.searchParams, env.INDEXNOW_KEY);
   const previewHeaders = previewPageHeaders(request.headers, request.nextUrl.searchParams, env.PREVIEW_SECRET);
   const forward = previewHeaders ? { request: { headers: previewHeaders } } : undefined;
@@ -64,16 +50,23 @@ export function proxy(request: NextRequest): NextResponse {
     target.pathname = decision.pathname;
     response = NextResponse.rewrite(target, forward);
   }
-  response.headers.set('Content-Security-Policy', previewHeaders ? previewPolicy : publicPolicy);
+  if (previewHeaders) response.headers.set('Content-Security-Policy', previewPolicy);
   return response;
 }
 
 export const config = {
-  // Not for build assets, route handlers under /api and files at the root; optimized images
-  // only for the check above, sitemap parts for the path checks.
+  // Next.js reads this statically, so the languages are spelled out: a path under a language the
+  // list misses still runs the proxy, which then lets it through (web/tests/proxy-matcher.test.ts
+  // checks the list against the contract's).
   matcher: [
     '/_next/image',
-    '/sitemaps/:path*',
-    '/((?!_next/|api/|sitemap\\.xml|sitemaps/|robots\\.txt|favicon\\.ico|icon\\.svg).*)',
+    // A news list (/<locale>/news?page=…&category=…) whose query next.config.ts does not rewrite
+    // by itself: marked by lib/security/request-screen.ts (LIST_ROUTING_HEADER).
+    { source: '/:locale/news', has: [{ type: 'header', key: 'x-medee-list-routing' }] },
+    // A preview page, or any page a preview link points at.
+    { source: '/:path*', has: [{ type: 'query', key: 'preview' }] },
+    // A first segment that is not a language (nor a root file or route): its 404, a redirect or
+    // the IndexNow key. Not `/` itself, which has its own route.
+    '/((?!$|mn(?:/|$)|zh(?:/|$)|_next/|api/|sitemap\\.xml$|sitemaps/|robots\\.txt$|favicon\\.ico$|icon\\.svg$).*)',
   ],
 };

@@ -45,8 +45,8 @@ export async function load(url, { connections, seconds, headers = {}, warmupSeco
   }
 }
 
-/** Resident memory (MiB) of `pid` and all its descendants, from /proc. */
-export function treeRssMiB(pid) {
+/** `pid` and all its descendants, from /proc. */
+export function processTree(pid) {
   const children = new Map();
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -59,17 +59,26 @@ export function treeRssMiB(pid) {
       /* exited meanwhile */
     }
   }
-  let kib = 0;
+  const tree = [];
   const visit = (p) => {
+    tree.push(p);
+    for (const child of children.get(p) ?? []) visit(child);
+  };
+  visit(pid);
+  return tree;
+}
+
+/** Resident memory (MiB) of `pid` and all its descendants, from /proc. */
+export function treeRssMiB(pid) {
+  let kib = 0;
+  for (const p of processTree(pid)) {
     try {
       const match = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'));
       if (match) kib += Number(match[1]);
     } catch {
       /* exited meanwhile */
     }
-    for (const child of children.get(p) ?? []) visit(child);
-  };
-  visit(pid);
+  }
   return kib / 1024;
 }
 

@@ -1,5 +1,6 @@
 // The bench's verdict (goals of issue 7) and its one printed table.
-
+import { baselineGoals, formatBaseline } from './baseline.mjs';
+import { coldRenderGoals, formatColdRender } from './cold-render.mjs';
 import { formatRedirects, redirectGoal } from './redirects.mjs';
 import { formatSitemap, sitemapGoal } from './sitemap.mjs';
 import { formatSearch, searchGoal } from './search.mjs';
@@ -89,6 +90,7 @@ export function evaluateGoals(result) {
   if (result.redirects) goals.push(redirectGoal(result.redirects));
   goals.push(sitemapGoal(result.sitemap, result.cms.large.perLocale));
   if (result.search) goals.push(searchGoal(result.search));
+  goals.push(...baselineGoals(result), ...coldRenderGoals(result));
   return goals;
 }
 
@@ -150,6 +152,7 @@ export function formatReport(result) {
     ),
   );
   out.push('');
+  out.push(...formatBaseline(result, table));
   const c = result.cms;
   out.push(
     `CMS API (${c.connections} connections, direct, with the site's token; median of ${c.rounds} alternating round(s)): p50/p99 ms at ${c.small.perLocale} and ${c.large.perLocale} published articles per locale`,
@@ -202,6 +205,7 @@ export function formatReport(result) {
     out.push(
       `History: ${h.saves} saves of one article (body ${h.articleBodyBytes} B) added ${h.versionsAdded} versions; per 1,000 saves ${h.fieldKiBPer1000} KiB of field data, ${h.tableKiBPer1000 ?? '-'} KiB of table and index`,
     );
+  out.push(...formatColdRender(result));
   out.push(
     `RSS peak under load (MiB): site ${result.rss.site}, CMS ${result.rss.cms}${result.rss.front ? `, front nginx ${result.rss.front}` : ''}`,
   );

@@ -21,6 +21,8 @@ import { measureScheduleLateness } from './schedule-lateness.mjs';
 import { addRedirects, measureRedirectLookups } from './redirects.mjs';
 import { measureSitemap } from './sitemap.mjs';
 import { measureSearch } from './search.mjs';
+import { pinServers, startBaseline } from './baseline.mjs';
+import { measureColdRender } from './cold-render.mjs';
 
 const require = createRequire(import.meta.url);
 const { ensureInstalled, ensureCmsBuilt, ensureWebBuilt } = require('../lib/build.cjs');
@@ -61,7 +63,7 @@ const secrets = generateCmsSecrets();
 Object.assign(process.env, secrets, { STRAPI_TELEMETRY_DISABLED: 'true', NEXT_TELEMETRY_DISABLED: '1' });
 
 async function ports() {
-  const names = ['cms', 'site', 'ceiling', 'front', 'frontCms', 'cmsLarge', 'siteLarge'];
+  const names = ['cms', 'site', 'ceiling', 'front', 'frontCms', 'cmsLarge', 'siteLarge', 'baseline'];
   if (options['port-base'] === undefined)
     return Object.fromEntries(await Promise.all(names.map(async (n) => [n, await freePort()])));
   const base = Number(options['port-base']);
@@ -349,8 +351,8 @@ async function startCeiling(pages, { site, frontUrl }, port, nginxPath) {
   return `http://127.0.0.1:${port.ceiling}`;
 }
 
-/** Site loads: direct, ceiling and front, for each page and connection level. */
-async function loadSite({ load }, pages, { site, frontUrl }, ceilingUrl) {
+/** Site loads: direct, ceiling, front and bare Next (baseline.mjs), for each page and connection level. */
+async function loadSite({ load }, pages, { site, frontUrl }, ceilingUrl, baseline) {
   const rows = [];
   for (const page of pages) {
     for (const [level, connections] of connectionLevels.entries()) {
@@ -358,6 +360,7 @@ async function loadSite({ load }, pages, { site, frontUrl }, ceilingUrl) {
       const direct = await load(`${site.baseUrl}${page.path}`, settings);
       const ceilingResult = await load(`${ceilingUrl}/${page.file}`, settings);
       const frontResult = frontUrl ? await load(`${frontUrl}${page.path}`, settings) : null;
+      const baselineResult = await load(baseline.url(page), settings);
       const ratio = (r) => (r && ceilingResult.rps ? Number((r.rps / ceilingResult.rps).toFixed(3)) : null);
       rows.push({
         page: page.page,
@@ -369,9 +372,11 @@ async function loadSite({ load }, pages, { site, frontUrl }, ceilingUrl) {
         front: frontResult,
         directRatio: ratio(direct),
         frontRatio: ratio(frontResult),
+        baseline: baselineResult,
+        baselineRatio: baselineResult.rps ? Number((direct.rps / baselineResult.rps).toFixed(3)) : null,
       });
       log(
-        `${page.locale} ${page.page} @${connections}: site ${direct.rps} rps, ceiling ${ceilingResult.rps}, front ${frontResult?.rps ?? '-'}`,
+        `${page.locale} ${page.page} @${connections}: site ${direct.rps} rps, ceiling ${ceilingResult.rps}, front ${frontResult?.rps ?? '-'}, bare Next ${baselineResult.rps}`,
       );
     }
   }
@@ -608,7 +613,13 @@ async function main() {
     cms: stack.cms.pid,
     ...(stack.front ? { front: stack.front.pid } : {}),
   });
-  const siteRows = await loadSite(measure, pages, stack, ceilingUrl);
+  log('building the bare Next baseline on the same HTML…');
+  const baseline = await startBaseline(pages, stack.site.baseUrl, port.baseline);
+  cleanups.push(baseline.stop);
+  const pinning = await pinServers([stack.site.pid, baseline.pid]);
+  const siteRows = await loadSite(measure, pages, stack, ceilingUrl, baseline);
+  pinning.restore();
+  await baseline.stop();
   const siteRss = sampler.peak();
   const weight = await weighPages(measure, pages, stack.site);
 
@@ -627,6 +638,15 @@ async function main() {
   largeSampler.stop();
 
   const lighthouse = await runLighthouse(measure, pages, stack.frontUrl ?? stack.site.baseUrl);
+  log('cold renders on the large scale…');
+  const coldRender = await measureColdRender({
+    startStandaloneSite: tools.startStandaloneSite,
+    cmsUrl: urls.large,
+    token: databases.siteReadToken,
+    perLocale: largeScale,
+    perLocaleCount: quick ? 20 : 150,
+    concurrency: 10,
+  });
   const timeToPublish = await measureTimeToPublish();
   log('scheduled publishes: how late they fire…');
   const scheduleLateness = await measureScheduleLateness({
@@ -640,7 +660,10 @@ async function main() {
   const history = await measureHistory(tools, databases, urls.small);
 
   const result = {
-    meta: runMeta(port, nginxPath),
+    meta: {
+      ...runMeta(port, nginxPath),
+      baseline: { nextVersion: require('next/package.json').version, pinned: pinning.pinned },
+    },
     site: siteRows,
     cms,
     redirects,
@@ -655,6 +678,7 @@ async function main() {
     sitemap,
     memoryLookup: measureMemoryLookup({ segments: quick ? 10_000 : 100_000 }),
     history,
+    coldRender,
   };
   result.goals = evaluateGoals(result);
   result.meta.durationS = Math.round((Date.now() - startedAt.getTime()) / 1000);

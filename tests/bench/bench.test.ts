@@ -37,7 +37,7 @@ describe('npm run bench -- --quick', () => {
 
   afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }));
 
-  it('loads every page in both locales at 10 and 50 connections: site, static ceiling and front, with ratios', () => {
+  it('loads every page in both locales at 10 and 50 connections: site, static ceiling, front and bare Next, with ratios', () => {
     const pages = ['home', 'news', 'news-page-2', 'article', 'certificate'];
     const expected = ['mn', 'zh'].flatMap((locale) =>
       pages.flatMap((page) => [10, 50].map((connections) => `${locale} ${page} @${connections}`)),
@@ -55,7 +55,8 @@ describe('npm run bench -- --quick', () => {
       expectLoad(row.direct, `${label} site`);
       expectLoad(row.ceiling, `${label} ceiling`);
       expectLoad(row.front, `${label} front`);
-      expect(isNumber(row.directRatio) && isNumber(row.frontRatio)).toBe(true);
+      expectLoad(row.baseline, `${label} bare Next`);
+      expect(isNumber(row.directRatio) && isNumber(row.frontRatio) && isNumber(row.baselineRatio)).toBe(true);
     }
   });
 
@@ -123,7 +124,13 @@ describe('npm run bench -- --quick', () => {
     // Search at the large scale: every term answered, with its p95.
     expect(result.search.rows.length).toBeGreaterThan(0);
     for (const row of result.search.rows) expect(isNumber(row.p95)).toBe(true);
-    expect(result.goals).toHaveLength(11);
+    // Cold renders: distinct article pages of both locales, each rendered once, all answered.
+    expect(result.coldRender).toMatchObject({ perLocale: 200, pages: 40, errors: 0 });
+    expect(isNumber(result.coldRender.pagesPerSecond)).toBe(true);
+    expect(result.goals).toHaveLength(13);
+    expect(result.goals.map((goal: { goal: string }) => goal.goal)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/bare Next/), expect.stringMatching(/^Cold render/)]),
+    );
     for (const goal of result.goals)
       expect(['met', 'not met', 'pending', 'met directly; front not measured']).toContain(goal.status);
   });
@@ -131,7 +138,9 @@ describe('npm run bench -- --quick', () => {
   it('prints the table with every section', () => {
     for (const heading of [
       'Site: requests/s',
+      'Site vs bare Next',
       'CMS API',
+      'Cold render:',
       'Weight',
       'RSS peak',
       'Lighthouse',

@@ -51,6 +51,28 @@ function newsListRewrite(locale: Locale, searchParams: URLSearchParams): Routing
   return { kind: 'rewrite', pathname: `/${locale}/news/${NEWS_LIST_SEGMENT}/${page}${categoryPart}` };
 }
 
+/**
+ * Request header that hands a news-list request to proxy.ts (its config.matcher): set by
+ * lib/security/request-screen.ts when the list's query is not the plain form that next.config.ts
+ * rewrites by itself (no category, no page or one valid page). A client that sends it only makes
+ * the proxy route its request, to the same place.
+ */
+export const LIST_ROUTING_HEADER = 'x-medee-list-routing';
+
+/**
+ * Whether a request for `pathname` needs proxy.ts to route it as a news list: true for a
+ * /<first>/news whose query holds a category, or a page that is repeated, empty or not a valid
+ * page number. The plain forms (/<locale>/news, ?page=N) are rewritten by next.config.ts without
+ * running the proxy, which costs Next.js as much CPU as serving the page (issue 15).
+ */
+export function needsListRouting(pathname: string, searchParams: URLSearchParams): boolean {
+  const segments = pathname.split('/').filter(Boolean);
+  if (segments.length !== 2 || segments[1] !== 'news') return false;
+  if (searchParams.has('category')) return true;
+  const pages = searchParams.getAll('page');
+  return pages.length > 1 || (pages.length === 1 && parsePageParam(pages[0]) === null);
+}
+
 /** `indexNowKey`: INDEXNOW_KEY, whose file /<key>.txt proves to IndexNow that the CMS's pings are the site's. */
 export function routeRequest(pathname: string, searchParams: URLSearchParams, indexNowKey?: string): RoutingDecision {
   if (indexNowKey && pathname === `/${indexNowKey}.txt`) return { kind: 'rewrite', pathname: INDEXNOW_KEY_ROUTE };
