@@ -7,6 +7,52 @@ export const OWN_JS_BUDGET_BYTES = 5_000;
 
 const met = (condition) => (condition === null ? 'pending' : condition ? 'met' : 'not met');
 
+/**
+ * The goals judged on each database (an entry of result.databases: `db`, `label` and one field
+ * per measurement of run.mjs's measureDatabase); evaluateGoals prefixes each with the database.
+ */
+function databaseGoals({ cms, redirects }) {
+  const { list, slug } = cms.p99Ratio;
+  return [
+    {
+      goal: `CMS p99 at ${cms.large.perLocale} articles/locale <= 1.5 x p99 at ${cms.small.perLocale}`,
+      status: met(list <= 1.5 && slug <= 1.5),
+      figures: { listP99Ratio: list, slugP99Ratio: slug },
+    },
+    redirectGoal(redirects),
+  ];
+}
+
+/** Failed requests in every load of one database's CMS figures. */
+const cmsErrors = ({ cms, redirects }) =>
+  [cms.small.list, cms.small.slug, cms.large.list, cms.large.slug, ...Object.values(redirects.rows)].reduce(
+    (sum, load) => sum + load.errors,
+    0,
+  );
+
+/**
+ * Issue 15 goal 5, the embedded default at scale: the generator filled SQLite to the large scale
+ * and its CMS answered every request of the per-database phase, reported beside PostgreSQL.
+ */
+function embeddedAtScaleGoal(databases) {
+  const sqlite = databases.find((d) => d.db === 'sqlite');
+  const goal = 'SQLite (the embedded default) at the large scale, reported beside PostgreSQL';
+  if (!sqlite || databases.length < 2)
+    return { goal, status: 'not measured', figures: { measured: databases.map((d) => d.label) } };
+  const { large } = sqlite.cms;
+  const errors = cmsErrors(sqlite);
+  return {
+    goal,
+    status: met(large.list.total >= large.perLocale && errors === 0),
+    figures: {
+      perLocale: large.perLocale,
+      publishedZh: large.list.total,
+      generatedS: Number((large.generated.ms / 1000).toFixed(1)),
+      errors,
+    },
+  };
+}
+
 /** Each goal of issue 7 with the figures it was judged on. */
 export function evaluateGoals(result) {
   const goals = [];
@@ -40,12 +86,10 @@ export function evaluateGoals(result) {
       figures: { reason: 'no front (nginx missing)' },
     });
   }
-  const { list, slug } = result.cms.p99Ratio;
-  goals.push({
-    goal: `CMS p99 at ${result.cms.large.perLocale} articles/locale <= 1.5 x p99 at ${result.cms.small.perLocale}`,
-    status: met(list <= 1.5 && slug <= 1.5),
-    figures: { listP99Ratio: list, slugP99Ratio: slug },
-  });
+  for (const database of result.databases) {
+    for (const goal of databaseGoals(database)) goals.push({ ...goal, goal: `${database.label}: ${goal.goal}` });
+  }
+  goals.push(embeddedAtScaleGoal(result.databases));
   const ttp = result.timeToPublish;
   goals.push({
     goal: 'Time to publish p95 < 1 s, directly and through the front',
@@ -84,7 +128,6 @@ export function evaluateGoals(result) {
     status: met(worstOwnJs <= OWN_JS_BUDGET_BYTES),
     figures: { worstOwnJsGzBytes: worstOwnJs },
   });
-  if (result.redirects) goals.push(redirectGoal(result.redirects));
   const sm = result.sitemap;
   goals.push({
     goal: 'Sitemaps split into an index past 50,000 URLs, from paginated queries',
@@ -103,15 +146,66 @@ function table(headers, rows) {
   return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
 }
 
+/**
+ * The per-database section: the CMS API table with one row per database and query, then each
+ * database's other figures (one line per measurement of run.mjs's measureDatabase).
+ */
+function formatDatabases(databases) {
+  const [{ cms: c }] = databases;
+  const out = [
+    `CMS API (${c.connections} connections, direct, with the site's token; median of ${c.rounds} alternating round(s)): p50/p99 ms at ${c.small.perLocale} and ${c.large.perLocale} published articles per locale, on each database`,
+    table(
+      [
+        'db',
+        'query',
+        `rps@${c.small.perLocale}`,
+        'p50',
+        'p99',
+        `rps@${c.large.perLocale}`,
+        'p50',
+        'p99',
+        'p99 ratio',
+        'err',
+        'RSS MiB',
+        'plan at large',
+      ],
+      databases.flatMap(({ label, cms }) =>
+        ['list', 'slug'].map((q) => [
+          label,
+          q === 'list' ? 'list zh, 10/page, populated' : 'find-by-slug zh, populated',
+          cms.small[q].rps,
+          cms.small[q].p50,
+          cms.small[q].p99,
+          cms.large[q].rps,
+          cms.large[q].p50,
+          cms.large[q].p99,
+          cms.p99Ratio[q],
+          cms.small[q].errors + cms.large[q].errors,
+          cms.rssMiB,
+          cms.plans?.[q]?.summary ?? '-',
+        ]),
+      ),
+    ),
+  ];
+  for (const { label, cms, redirects } of databases) {
+    const g = cms.large.generated;
+    out.push(
+      `${label}: generated ${g.documentsCreated} documents (${g.rowsCreated} rows) in ${(g.ms / 1000).toFixed(1)} s`,
+    );
+    out.push(`${label}: ${formatRedirects(redirects)}`);
+  }
+  return out;
+}
+
 /** The whole result as one printable table (several sections). */
 export function formatReport(result) {
   const out = [];
   const m = result.meta;
   out.push(
-    `medee bench — ${m.mode} run, ${m.startedAt}, ${m.seconds} s per load, CMS on ${m.database}, ceiling: ${m.ceiling}, front: ${m.front}`,
+    `medee bench — ${m.mode} run, ${m.startedAt}, ${m.seconds} s per load, CMS on ${m.databases.join(' and ')} (site-wide figures on ${m.siteDatabase}), ceiling: ${m.ceiling}, front: ${m.front}`,
   );
   out.push(
-    `machine: ${m.machine.cpus} x ${m.machine.cpuModel}, node ${m.machine.node}; load generator autocannon in the same machine (no Accept-Encoding)`,
+    `machine: ${m.machine.cpus} x ${m.machine.cpuModel}, node ${m.machine.node}, load average ${m.machine.loadAverage.start} at the start and ${m.machine.loadAverage.end} at the end; load generator autocannon in the same machine (no Accept-Encoding)`,
   );
   out.push('');
   out.push(
@@ -154,39 +248,7 @@ export function formatReport(result) {
     ),
   );
   out.push('');
-  const c = result.cms;
-  out.push(
-    `CMS API (${c.connections} connections, direct, with the site's token; median of ${c.rounds} alternating round(s)): p50/p99 ms at ${c.small.perLocale} and ${c.large.perLocale} published articles per locale`,
-  );
-  out.push(
-    table(
-      [
-        'query',
-        `rps@${c.small.perLocale}`,
-        'p50',
-        'p99',
-        `rps@${c.large.perLocale}`,
-        'p50',
-        'p99',
-        'p99 ratio',
-        'plan at large',
-      ],
-      ['list', 'slug'].map((q) => [
-        q === 'list' ? 'list zh, 10/page, populated' : 'find-by-slug zh, populated',
-        c.small[q].rps,
-        c.small[q].p50,
-        c.small[q].p99,
-        c.large[q].rps,
-        c.large[q].p50,
-        c.large[q].p99,
-        c.p99Ratio[q],
-        c.plans?.[q]?.summary ?? '-',
-      ]),
-    ),
-  );
-  out.push(
-    `generated ${c.large.generated.documentsCreated} documents (${c.large.generated.rowsCreated} rows) in ${(c.large.generated.ms / 1000).toFixed(1)} s`,
-  );
+  out.push(...formatDatabases(result.databases));
   out.push('');
   out.push(
     'Weight (gzipped bytes): HTML, all JS, own JS (chunks beyond the framework runtime the build loads on every page and Next’s own client components)',
@@ -197,11 +259,11 @@ export function formatReport(result) {
       result.weight.map((w) => [`${w.locale} ${w.page}`, w.htmlBytes, w.htmlGz, w.jsGz, w.ownJsGz, w.scripts]),
     ),
   );
-  if (result.redirects) out.push(formatRedirects(result.redirects));
   const sm = result.sitemap;
   if (sm.small) {
+    const { cms } = result.databases[0];
     out.push(
-      `Sitemap: ${c.small.perLocale}/locale ${sm.small.kind} of ${sm.small.entries} in ${sm.small.ms} ms; ${c.large.perLocale}/locale ${sm.large.kind} of ${sm.large.entries} in ${sm.large.ms} ms (first render, from paginated CMS reads)`,
+      `Sitemap: ${cms.small.perLocale}/locale ${sm.small.kind} of ${sm.small.entries} in ${sm.small.ms} ms; ${cms.large.perLocale}/locale ${sm.large.kind} of ${sm.large.entries} in ${sm.large.ms} ms (first render, from paginated CMS reads)`,
     );
   }
   const h = result.history;
