@@ -8,10 +8,12 @@ export const OWN_JS_BUDGET_BYTES = 5_000;
 const met = (condition) => (condition === null ? 'pending' : condition ? 'met' : 'not met');
 
 /**
- * The goals judged on each database (an entry of result.databases: `db`, `label` and one field
- * per measurement of run.mjs's measureDatabase); evaluateGoals prefixes each with the database.
+ * The goals judged on each database. `database` is an entry of result.databases: `db`, `label`
+ * and one field per measurement of run.mjs's measureDatabase. evaluateGoals prefixes each goal
+ * with the database's label.
  */
-function databaseGoals({ cms, redirects }) {
+function databaseGoals(database) {
+  const { cms, redirects } = database;
   const { list, slug } = cms.p99Ratio;
   return [
     {
@@ -187,12 +189,14 @@ function formatDatabases(databases) {
       ),
     ),
   ];
-  for (const { label, cms, redirects } of databases) {
-    const g = cms.large.generated;
-    out.push(
-      `${label}: generated ${g.documentsCreated} documents (${g.rowsCreated} rows) in ${(g.ms / 1000).toFixed(1)} s`,
-    );
-    out.push(`${label}: ${formatRedirects(redirects)}`);
+  // Each database's other figures, one line per measurement, prefixed with the database.
+  for (const database of databases) {
+    const g = database.cms.large.generated;
+    const lines = [
+      `generated ${g.documentsCreated} documents (${g.rowsCreated} rows) in ${(g.ms / 1000).toFixed(1)} s`,
+      formatRedirects(database.redirects),
+    ];
+    out.push(...lines.map((line) => `${database.label}: ${line}`));
   }
   return out;
 }
