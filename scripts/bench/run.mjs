@@ -21,6 +21,7 @@ import { measureHistoryStorage } from './history-storage.mjs';
 import { evaluateGoals, formatReport } from './report.mjs';
 import { measureScheduleLateness } from './schedule-lateness.mjs';
 import { addRedirects, measureRedirectLookups } from './redirects.mjs';
+import { alternateRounds } from './rounds.mjs';
 
 const require = createRequire(import.meta.url);
 const { ensureInstalled, ensureCmsBuilt, ensureWebBuilt } = require('../lib/build.cjs');
@@ -46,8 +47,8 @@ const largeScale = Number(options.articles ?? (quick ? 200 : 10_000));
 const smallScale = 100;
 const connectionLevels = [10, 50];
 const cmsConnections = 10;
-// The CMS scales are measured in alternating rounds (100, 10k, 100, 10k, …) on two databases,
-// so a change in the machine's load during the run hits both alike; each figure is the median.
+// The CMS scales are measured in alternating rounds (100, 10k, 100, 10k, …; rounds.mjs) on two
+// copies of the database, so a change in the machine's load hits both alike.
 const cmsRounds = quick ? 1 : 3;
 const DATABASES = { postgres: 'PostgreSQL', sqlite: 'SQLite' };
 if (options.db !== undefined && !Object.hasOwn(DATABASES, options.db))
@@ -410,12 +411,6 @@ async function weighPages(measure, pages, site) {
   return weight;
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : Number(((sorted[middle - 1] + sorted[middle]) / 2).toFixed(2));
-};
-
 /**
  * The CMS API at both scales (`urls`: the CMS on each of the database's two copies), in
  * alternating rounds, with the large scale's query plans on PostgreSQL.
@@ -434,33 +429,16 @@ async function loadCms(tools, { queries, headers, urls, databases }) {
       await load(`${url}${pathAndQuery}`, { connections: cmsConnections, seconds: quick ? 1 : 2, headers });
     }
   }
-  const rounds = { small: { list: [], slug: [] }, large: { list: [], slug: [] } };
-  for (let round = 0; round < cmsRounds; round += 1) {
-    for (const name of Object.keys(queries)) {
-      for (const [scale, url] of scales) {
-        rounds[scale][name].push(
-          await load(`${url}${queries[name]}`, { connections: cmsConnections, seconds, headers }),
-        );
-      }
-    }
-  }
+  const figures = await alternateRounds({
+    names: Object.keys(queries),
+    scales: Object.keys(urls),
+    rounds: cmsRounds,
+    measureOne: (name, scale) =>
+      load(`${urls[scale]}${queries[name]}`, { connections: cmsConnections, seconds, headers }),
+  });
   const summarize = (scale) =>
     Object.fromEntries(
-      Object.keys(queries).map((name) => {
-        const runs = rounds[scale][name];
-        return [
-          name,
-          {
-            rps: median(runs.map((r) => r.rps)),
-            p50: median(runs.map((r) => r.p50)),
-            p99: median(runs.map((r) => r.p99)),
-            requests: runs.reduce((sum, r) => sum + r.requests, 0),
-            errors: runs.reduce((sum, r) => sum + r.errors, 0),
-            total: totals[`${scale}:${name}`],
-            rounds: runs,
-          },
-        ];
-      }),
+      Object.keys(queries).map((name) => [name, { ...figures[name][scale], total: totals[`${scale}:${name}`] }]),
     );
   const small = { perLocale: smallScale, generated: databases.smallGenerated, ...summarize('small') };
   const large = { perLocale: largeScale, generated: databases.largeGenerated, ...summarize('large') };
@@ -645,6 +623,7 @@ async function measureDatabase(tools, ctx) {
   const redirects = await measureRedirectLookups(tools.measure.load, ctx.urls, {
     connections: cmsConnections,
     seconds,
+    rounds: cmsRounds,
   });
   const rss = sampler.peak();
   sampler.stop();
