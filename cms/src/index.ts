@@ -7,6 +7,7 @@ import { ensurePublicPermissions } from './bootstrap/permissions';
 import { registerPublishedOnlyContentApi } from './document-guards/published-only';
 import { registerScheduleGuard } from './document-guards/schedule';
 import { ensureSiteReadToken } from './bootstrap/site-token';
+import { refreshSqliteStatistics } from './bootstrap/sqlite-statistics';
 import { bootstrapPublishing, destroyPublishing, registerPublishing } from './publishing';
 import { checkContract } from './contract-check';
 import { bootstrapHistory, destroyHistory, registerHistory } from './history';
@@ -33,6 +34,7 @@ export default {
 
   /** Every step is idempotent: a restart converges to the same state and never resets content. */
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await refreshSqliteStatistics(strapi);
     await ensureLocales(strapi);
     await ensurePublicPermissions(strapi);
     await ensureAdminUser(strapi);

@@ -110,7 +110,7 @@ export function formatBaseline(result, table) {
   const rows = result.site.filter((row) => row.baseline);
   if (rows.length === 0) return [];
   return [
-    `Site vs bare Next ${result.meta.baseline?.nextVersion ?? ''} on the same HTML bytes (scripts/bench/baseline-app; ${result.meta.baseline?.pinned ?? ''}): requests/s, p99 ms; goal >= ${BASELINE_GOAL_RATIO}`,
+    `Site vs bare Next ${result.baseline?.nextVersion ?? ''} on the same HTML bytes (scripts/bench/baseline-app; ${result.baseline?.pinned ?? ''}): requests/s, p99 ms; goal >= ${BASELINE_GOAL_RATIO}`,
     table(
       ['page', 'conn', 'site rps', 'p99', 'baseline rps', 'p99', 'site/baseline', 'status'],
       rows.map((r) => [

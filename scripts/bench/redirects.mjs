@@ -3,6 +3,7 @@
 // redirect and one with REDIRECT_COUNT more; the lookup reads the from_path index, so its p99
 // must stay flat (goal: large <= 1.5 x small).
 import path from 'node:path';
+import { alternateRounds } from './rounds.mjs';
 
 export const REDIRECT_COUNT = 10_000;
 
@@ -22,19 +23,31 @@ const LOOKUPS = {
   miss: '/api/redirects/resolve?path=%2Fmn%2Fnews%2Fno-such-article',
 };
 
-/** p50/p99 of each lookup against `urls.small` (no redirects but the seed's) and `urls.large`. */
-export async function measureRedirectLookups(load, urls, { connections, seconds }) {
-  const rows = {};
+/**
+ * p50/p99 of each lookup against `urls.small` (no redirects but the seed's) and `urls.large`, the
+ * median of `rounds` alternating rounds.
+ */
+export async function measureRedirectLookups(load, urls, { connections, seconds, rounds }) {
   for (const [name, lookup] of Object.entries(LOOKUPS)) {
     for (const [scale, url] of Object.entries(urls)) {
       const answer = await (await fetch(`${url}${lookup}`)).json();
       if (name === 'hit' && !answer.data) throw new Error(`redirect lookup ${scale}: the seed's redirect is missing`);
       await load(`${url}${lookup}`, { connections, seconds: 1 });
-      rows[`${name}:${scale}`] = await load(`${url}${lookup}`, { connections, seconds });
     }
   }
+  const figures = await alternateRounds({
+    names: Object.keys(LOOKUPS),
+    scales: Object.keys(urls),
+    rounds,
+    measureOne: (name, scale) => load(`${urls[scale]}${LOOKUPS[name]}`, { connections, seconds }),
+  });
+  const rows = Object.fromEntries(
+    Object.entries(figures).flatMap(([name, byScale]) =>
+      Object.entries(byScale).map(([scale, figure]) => [`${name}:${scale}`, figure]),
+    ),
+  );
   const ratio = (name) => Number((rows[`${name}:large`].p99 / rows[`${name}:small`].p99).toFixed(2));
-  return { count: REDIRECT_COUNT, connections, rows, p99Ratio: { hit: ratio('hit'), miss: ratio('miss') } };
+  return { count: REDIRECT_COUNT, connections, rounds, rows, p99Ratio: { hit: ratio('hit'), miss: ratio('miss') } };
 }
 
 /** The bench goal: flat lookup cost. */
@@ -53,5 +66,5 @@ export function formatRedirects(redirects) {
     const row = redirects.rows[`${name}:${scale}`];
     return `${row.rps} req/s p50 ${row.p50} p99 ${row.p99} ms`;
   };
-  return `Redirect lookup (${redirects.connections} connections): hit ${cell('hit', 'small')} with none, ${cell('hit', 'large')} with ${redirects.count}; miss ${cell('miss', 'small')} / ${cell('miss', 'large')}`;
+  return `Redirect lookup (${redirects.connections} connections, median of ${redirects.rounds} alternating round(s)): hit ${cell('hit', 'small')} with none, ${cell('hit', 'large')} with ${redirects.count}; miss ${cell('miss', 'small')} / ${cell('miss', 'large')}`;
 }

@@ -1,4 +1,5 @@
 // The bench's verdict (goals of issue 7) and its one printed table.
+
 import { baselineGoals, formatBaseline } from './baseline.mjs';
 import { coldRenderGoals, formatColdRender } from './cold-render.mjs';
 import { formatRedirects, redirectGoal } from './redirects.mjs';
@@ -9,6 +10,56 @@ import { formatSearch, searchGoal } from './search.mjs';
 export const OWN_JS_BUDGET_BYTES = 5_000;
 
 const met = (condition) => (condition === null ? 'pending' : condition ? 'met' : 'not met');
+
+/**
+ * The goals judged on each database. `database` is an entry of result.databases: `db`, `label`
+ * and one field per measurement of run.mjs's measureDatabase. evaluateGoals prefixes each goal
+ * with the database's label.
+ */
+function databaseGoals(database) {
+  const { cms, redirects } = database;
+  const { list, slug } = cms.p99Ratio;
+  return [
+    {
+      goal: `CMS p99 at ${cms.large.perLocale} articles/locale <= 1.5 x p99 at ${cms.small.perLocale}`,
+      status: met(list <= 1.5 && slug <= 1.5),
+      figures: { listP99Ratio: list, slugP99Ratio: slug },
+    },
+    redirectGoal(redirects),
+    ...(database.search ? [searchGoal(database.search)] : []),
+    ...coldRenderGoals(database),
+  ];
+}
+
+/** Failed requests in every load of one database's CMS figures. */
+const cmsErrors = ({ cms, redirects }) =>
+  [cms.small.list, cms.small.slug, cms.large.list, cms.large.slug, ...Object.values(redirects.rows)].reduce(
+    (sum, load) => sum + load.errors,
+    0,
+  );
+
+/**
+ * Issue 15 goal 5, the embedded default at scale: the generator filled SQLite to the large scale
+ * and its CMS answered every request of the per-database phase, reported beside PostgreSQL.
+ */
+function embeddedAtScaleGoal(databases) {
+  const sqlite = databases.find((d) => d.db === 'sqlite');
+  const goal = 'SQLite (the embedded default) at the large scale, reported beside PostgreSQL';
+  if (!sqlite || databases.length < 2)
+    return { goal, status: 'not measured', figures: { measured: databases.map((d) => d.label) } };
+  const { large } = sqlite.cms;
+  const errors = cmsErrors(sqlite);
+  return {
+    goal,
+    status: met(large.list.total >= large.perLocale && errors === 0),
+    figures: {
+      perLocale: large.perLocale,
+      publishedZh: large.list.total,
+      generatedS: Number((large.generated.ms / 1000).toFixed(1)),
+      errors,
+    },
+  };
+}
 
 /** Each goal of issue 7 with the figures it was judged on. */
 export function evaluateGoals(result) {
@@ -43,12 +94,10 @@ export function evaluateGoals(result) {
       figures: { reason: 'no front (nginx missing)' },
     });
   }
-  const { list, slug } = result.cms.p99Ratio;
-  goals.push({
-    goal: `CMS p99 at ${result.cms.large.perLocale} articles/locale <= 1.5 x p99 at ${result.cms.small.perLocale}`,
-    status: met(list <= 1.5 && slug <= 1.5),
-    figures: { listP99Ratio: list, slugP99Ratio: slug },
-  });
+  for (const database of result.databases) {
+    for (const goal of databaseGoals(database)) goals.push({ ...goal, goal: `${database.label}: ${goal.goal}` });
+  }
+  goals.push(embeddedAtScaleGoal(result.databases));
   const ttp = result.timeToPublish;
   goals.push({
     goal: 'Time to publish p95 < 1 s, directly and through the front',
@@ -87,10 +136,8 @@ export function evaluateGoals(result) {
     status: met(worstOwnJs <= OWN_JS_BUDGET_BYTES),
     figures: { worstOwnJsGzBytes: worstOwnJs },
   });
-  if (result.redirects) goals.push(redirectGoal(result.redirects));
-  goals.push(sitemapGoal(result.sitemap, result.cms.large.perLocale));
-  if (result.search) goals.push(searchGoal(result.search));
-  goals.push(...baselineGoals(result), ...coldRenderGoals(result));
+  goals.push(sitemapGoal(result.sitemap, result.databases[0].cms.large.perLocale));
+  goals.push(...baselineGoals(result));
   return goals;
 }
 
@@ -101,15 +148,70 @@ function table(headers, rows) {
   return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
 }
 
+/**
+ * The per-database section: the CMS API table with one row per database and query, then each
+ * database's other figures (one line per measurement of run.mjs's measureDatabase).
+ */
+function formatDatabases(databases) {
+  const [{ cms: c }] = databases;
+  const out = [
+    `CMS API (${c.connections} connections, direct, with the site's token; median of ${c.rounds} alternating round(s)): p50/p99 ms at ${c.small.perLocale} and ${c.large.perLocale} published articles per locale, on each database`,
+    table(
+      [
+        'db',
+        'query',
+        `rps@${c.small.perLocale}`,
+        'p50',
+        'p99',
+        `rps@${c.large.perLocale}`,
+        'p50',
+        'p99',
+        'p99 ratio',
+        'err',
+        'RSS MiB',
+        'plan at large',
+      ],
+      databases.flatMap(({ label, cms }) =>
+        ['list', 'slug'].map((q) => [
+          label,
+          q === 'list' ? 'list zh, 10/page, populated' : 'find-by-slug zh, populated',
+          cms.small[q].rps,
+          cms.small[q].p50,
+          cms.small[q].p99,
+          cms.large[q].rps,
+          cms.large[q].p50,
+          cms.large[q].p99,
+          cms.p99Ratio[q],
+          cms.small[q].errors + cms.large[q].errors,
+          cms.rssMiB,
+          cms.plans?.[q]?.summary ?? '-',
+        ]),
+      ),
+    ),
+  ];
+  // Each database's other figures, one line per measurement, prefixed with the database.
+  for (const database of databases) {
+    const g = database.cms.large.generated;
+    const lines = [
+      `generated ${g.documentsCreated} documents (${g.rowsCreated} rows) in ${(g.ms / 1000).toFixed(1)} s`,
+      formatRedirects(database.redirects),
+      ...(database.search ? formatSearch(database.search) : []),
+      ...formatColdRender(database),
+    ];
+    out.push(...lines.map((line) => `${database.label}: ${line}`));
+  }
+  return out;
+}
+
 /** The whole result as one printable table (several sections). */
 export function formatReport(result) {
   const out = [];
   const m = result.meta;
   out.push(
-    `medee bench — ${m.mode} run, ${m.startedAt}, ${m.seconds} s per load, CMS on ${m.database}, ceiling: ${m.ceiling}, front: ${m.front}`,
+    `medee bench — ${m.mode} run, ${m.startedAt}, ${m.seconds} s per load, CMS on ${m.databases.join(' and ')} (site-wide figures on ${m.siteDatabase}), ceiling: ${m.ceiling}, front: ${m.front}`,
   );
   out.push(
-    `machine: ${m.machine.cpus} x ${m.machine.cpuModel}, node ${m.machine.node}; load generator autocannon in the same machine (no Accept-Encoding)`,
+    `machine: ${m.machine.cpus} x ${m.machine.cpuModel}, node ${m.machine.node}, load average ${m.machine.loadAverage.start} at the start and ${m.machine.loadAverage.end} at the end; load generator autocannon in the same machine (no Accept-Encoding)`,
   );
   out.push('');
   out.push(
@@ -153,39 +255,7 @@ export function formatReport(result) {
   );
   out.push('');
   out.push(...formatBaseline(result, table));
-  const c = result.cms;
-  out.push(
-    `CMS API (${c.connections} connections, direct, with the site's token; median of ${c.rounds} alternating round(s)): p50/p99 ms at ${c.small.perLocale} and ${c.large.perLocale} published articles per locale`,
-  );
-  out.push(
-    table(
-      [
-        'query',
-        `rps@${c.small.perLocale}`,
-        'p50',
-        'p99',
-        `rps@${c.large.perLocale}`,
-        'p50',
-        'p99',
-        'p99 ratio',
-        'plan at large',
-      ],
-      ['list', 'slug'].map((q) => [
-        q === 'list' ? 'list zh, 10/page, populated' : 'find-by-slug zh, populated',
-        c.small[q].rps,
-        c.small[q].p50,
-        c.small[q].p99,
-        c.large[q].rps,
-        c.large[q].p50,
-        c.large[q].p99,
-        c.p99Ratio[q],
-        c.plans?.[q]?.summary ?? '-',
-      ]),
-    ),
-  );
-  out.push(
-    `generated ${c.large.generated.documentsCreated} documents (${c.large.generated.rowsCreated} rows) in ${(c.large.generated.ms / 1000).toFixed(1)} s`,
-  );
+  out.push(...formatDatabases(result.databases));
   out.push('');
   out.push(
     'Weight (gzipped bytes): HTML, all JS, own JS (chunks beyond the framework runtime the build loads on every page and Next’s own client components)',
@@ -196,16 +266,15 @@ export function formatReport(result) {
       result.weight.map((w) => [`${w.locale} ${w.page}`, w.htmlBytes, w.htmlGz, w.jsGz, w.ownJsGz, w.scripts]),
     ),
   );
-  if (result.redirects) out.push(formatRedirects(result.redirects));
-  if (result.search) out.push(...formatSearch(result.search));
-  if (result.sitemap.small)
-    out.push(formatSitemap(result.sitemap, { small: c.small.perLocale, large: c.large.perLocale }));
+  if (result.sitemap.small) {
+    const { cms } = result.databases[0];
+    out.push(formatSitemap(result.sitemap, { small: cms.small.perLocale, large: cms.large.perLocale }));
+  }
   const h = result.history;
   if (h)
     out.push(
       `History: ${h.saves} saves of one article (body ${h.articleBodyBytes} B) added ${h.versionsAdded} versions; per 1,000 saves ${h.fieldKiBPer1000} KiB of field data, ${h.tableKiBPer1000 ?? '-'} KiB of table and index`,
     );
-  out.push(...formatColdRender(result));
   out.push(
     `RSS peak under load (MiB): site ${result.rss.site}, CMS ${result.rss.cms}${result.rss.front ? `, front nginx ${result.rss.front}` : ''}`,
   );

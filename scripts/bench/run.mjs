@@ -1,10 +1,12 @@
 // npm run bench [-- --quick] [--out DIR] [--port-base N] [--seconds S] [--articles N] [--db postgres|sqlite]
 //
 // One run, side by side: the built site in production mode (Next's standalone server) against
-// a seeded CMS (`strapi start`) on a throw-away PostgreSQL cluster, the same HTML bytes served
-// as static files by nginx (the physical ceiling), and the production front (nginx with the
-// micro-cache of deploy/nginx/templates/medee.conf.template). Everything runs on loopback
-// ports of its own (free ones, or --port-base N..N+4), so it runs beside `npm start`.
+// a seeded CMS (`strapi start`), the same HTML bytes served as static files by nginx (the
+// physical ceiling), and the production front (nginx with the micro-cache of
+// deploy/nginx/templates/medee.conf.template). The CMS figures are measured on each database in
+// turn — a throw-away PostgreSQL cluster, then SQLite (the embedded default) — or on the one
+// --db names; the site-wide figures on the first of them. Everything runs on loopback ports of
+// its own (free ones, or --port-base N..N+6), so it runs beside `npm start`.
 // Prints one table and writes the JSON to .bench/ (gitignored).
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,6 +25,7 @@ import { measureSitemap } from './sitemap.mjs';
 import { measureSearch } from './search.mjs';
 import { pinServers, startBaseline } from './baseline.mjs';
 import { measureColdRender } from './cold-render.mjs';
+import { alternateRounds } from './rounds.mjs';
 
 const require = createRequire(import.meta.url);
 const { ensureInstalled, ensureCmsBuilt, ensureWebBuilt } = require('../lib/build.cjs');
@@ -39,7 +42,7 @@ const { values: options } = parseArgs({
     'port-base': { type: 'string' },
     seconds: { type: 'string' },
     articles: { type: 'string' },
-    db: { type: 'string', default: 'postgres' },
+    db: { type: 'string' },
   },
 });
 const quick = options.quick;
@@ -48,14 +51,19 @@ const largeScale = Number(options.articles ?? (quick ? 200 : 10_000));
 const smallScale = 100;
 const connectionLevels = [10, 50];
 const cmsConnections = 10;
-// The CMS scales are measured in alternating rounds (100, 10k, 100, 10k, …) on two databases,
-// so a change in the machine's load during the run hits both alike; each figure is the median.
+// The CMS scales are measured in alternating rounds (100, 10k, 100, 10k, …; rounds.mjs) on two
+// copies of the database, so a change in the machine's load hits both alike.
 const cmsRounds = quick ? 1 : 3;
-if (!['postgres', 'sqlite'].includes(options.db)) throw new Error('--db must be postgres or sqlite');
+const DATABASES = { postgres: 'PostgreSQL', sqlite: 'SQLite' };
+if (options.db !== undefined && !Object.hasOwn(DATABASES, options.db))
+  throw new Error('--db must be postgres or sqlite');
+// The databases measured, in this order; the site-wide figures are measured on the first.
+const dbs = options.db ? [options.db] : Object.keys(DATABASES);
 
 const log = (message) => console.log(`[bench] ${message}`);
 const cleanups = [];
 const startedAt = new Date();
+const startLoad = Number(os.loadavg()[0].toFixed(2));
 
 // The builds need the CMS secrets in the environment (config is loaded at build time); these
 // are throw-away values for this run, never written anywhere.
@@ -193,14 +201,15 @@ async function measureHistory(tools, databases, cmsUrl) {
 const sqliteFiles = (file) => ['', '-wal', '-shm'].map((suffix) => path.join(rootDir, 'cms', `${file}${suffix}`));
 
 /**
- * The CMS's two databases: a throw-away one, seeded and topped up to the small scale, and a copy
- * of it (same seed, same site token) topped up to the large scale. Returns the env of a CMS on each.
+ * The CMS's two databases on `db` (postgres or sqlite): a throw-away one, seeded and topped up to
+ * the small scale, and a copy of it (same seed, same site token) topped up to the large scale.
+ * Returns the env of a CMS on each.
  */
-async function prepareDatabases(tools, port) {
+async function prepareDatabases(tools, port, db) {
   let pg = null;
   let databaseUrl;
   let sqliteFile;
-  if (options.db === 'postgres') {
+  if (db === 'postgres') {
     pg = await tools.startPostgres({
       database: 'medee_bench',
       // auto_explain stays off (log_min_duration -1, its default) until explainCmsQueries turns it
@@ -263,16 +272,11 @@ async function prepareDatabases(tools, port) {
   log(`generated ${largeGenerated.documentsCreated} documents in ${largeGenerated.ms} ms`);
   const redirectsGenerated = await addRedirects(run, rootDir, largeEnv);
   log(`added ${redirectsGenerated.redirectsCreated} redirects in ${redirectsGenerated.ms} ms`);
-  return { pg, env, largeEnv, siteReadToken, smallGenerated, largeGenerated };
+  return { db, pg, env, largeEnv, siteReadToken, smallGenerated, largeGenerated };
 }
 
-/** The small-scale CMS, the site (standalone, own copy) reading it and, with nginx, the front. */
+/** The site (standalone, own copy) reading the small-scale CMS and, with nginx, the front. */
 async function startStack(tools, port, nginxPath, databases) {
-  log(
-    `CMS at ${smallScale} articles per locale (+${databases.smallGenerated.documentsCreated} documents); starting it…`,
-  );
-  const cms = await tools.startCms(databases.env);
-  cleanups.push(cms.stop);
   const frontUrl = nginxPath ? `http://127.0.0.1:${port.front}` : null;
   const site = await tools.startStandaloneSite({
     port: port.site,
@@ -297,7 +301,7 @@ async function startStack(tools, port, nginxPath, databases) {
     );
     cleanups.push(front.stop);
   }
-  return { cms, site, front, frontUrl };
+  return { site, front, frontUrl };
 }
 
 /** The pages measured in each locale, around the seed's own page (DESIGN.md): the 专精特新 certificate article. */
@@ -414,17 +418,11 @@ async function weighPages(measure, pages, site) {
   return weight;
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : Number(((sorted[middle - 1] + sorted[middle]) / 2).toFixed(2));
-};
-
 /**
- * The CMS API at both scales (`urls`: the CMS on each database), in alternating rounds, with the
- * large scale's query plans on PostgreSQL.
+ * The CMS API at both scales (`urls`: the CMS on each of the database's two copies), in
+ * alternating rounds, with the large scale's query plans on PostgreSQL.
  */
-async function loadCms(tools, queries, headers, urls, databases) {
+async function loadCms(tools, { queries, headers, urls, databases }) {
   const { load } = tools.measure;
   const scales = Object.entries(urls);
   const totals = {};
@@ -438,33 +436,16 @@ async function loadCms(tools, queries, headers, urls, databases) {
       await load(`${url}${pathAndQuery}`, { connections: cmsConnections, seconds: quick ? 1 : 2, headers });
     }
   }
-  const rounds = { small: { list: [], slug: [] }, large: { list: [], slug: [] } };
-  for (let round = 0; round < cmsRounds; round += 1) {
-    for (const name of Object.keys(queries)) {
-      for (const [scale, url] of scales) {
-        rounds[scale][name].push(
-          await load(`${url}${queries[name]}`, { connections: cmsConnections, seconds, headers }),
-        );
-      }
-    }
-  }
+  const figures = await alternateRounds({
+    names: Object.keys(queries),
+    scales: Object.keys(urls),
+    rounds: cmsRounds,
+    measureOne: (name, scale) =>
+      load(`${urls[scale]}${queries[name]}`, { connections: cmsConnections, seconds, headers }),
+  });
   const summarize = (scale) =>
     Object.fromEntries(
-      Object.keys(queries).map((name) => {
-        const runs = rounds[scale][name];
-        return [
-          name,
-          {
-            rps: median(runs.map((r) => r.rps)),
-            p50: median(runs.map((r) => r.p50)),
-            p99: median(runs.map((r) => r.p99)),
-            requests: runs.reduce((sum, r) => sum + r.requests, 0),
-            errors: runs.reduce((sum, r) => sum + r.errors, 0),
-            total: totals[`${scale}:${name}`],
-            rounds: runs,
-          },
-        ];
-      }),
+      Object.keys(queries).map((name) => [name, { ...figures[name][scale], total: totals[`${scale}:${name}`] }]),
     );
   const small = { perLocale: smallScale, generated: databases.smallGenerated, ...summarize('small') };
   const large = { perLocale: largeScale, generated: databases.largeGenerated, ...summarize('large') };
@@ -556,11 +537,15 @@ function runMeta(port, nginxPath) {
     durationS: null,
     seconds,
     connections: connectionLevels,
-    database: options.db === 'postgres' ? 'PostgreSQL (throw-away cluster)' : 'SQLite',
+    databases: dbs.map((db) => DATABASES[db]),
+    // The site-wide figures (site loads, weight, Lighthouse, sitemap, history…) are on this one.
+    siteDatabase: DATABASES[dbs[0]],
     ceiling: nginxPath ? 'nginx static file' : 'in-memory Node server',
     front: nginxPath ? 'nginx (deploy/nginx/templates/medee.conf.template), 1 site instance' : 'none',
     ports: port,
     machine: {
+      // 1-minute load averages at the start and the end: the machine may be shared.
+      loadAverage: { start: startLoad, end: null },
       cpus: os.cpus().length,
       cpuModel: os.cpus()[0]?.model ?? 'unknown',
       memGiB: Math.round(os.totalmem() / 2 ** 30),
@@ -578,7 +563,8 @@ function writeReport(result) {
   fs.writeFileSync(jsonFile, `${JSON.stringify(result, null, 2)}\n`);
   fs.writeFileSync(path.join(options.out, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
   fs.writeFileSync(path.join(options.out, 'latest.txt'), `${text}\n`);
-  const { plans } = result.cms;
+  // The query plans are PostgreSQL's (auto_explain).
+  const { plans } = result.databases.find((d) => d.cms.plans)?.cms ?? {};
   if (plans)
     fs.writeFileSync(
       path.join(options.out, 'latest-plans.txt'),
@@ -592,108 +578,144 @@ function writeReport(result) {
   );
 }
 
-async function main() {
-  const nginxPath = findNginx();
-  log(
-    `${quick ? 'quick' : 'full'} run: ${seconds} s per load, ${smallScale} and ${largeScale} articles per locale, CMS on ${options.db}`,
-  );
-  if (!nginxPath)
-    log('nginx not found: the ceiling is a minimal Node server and there is no front (apt-get install -y nginx-light)');
-
-  const tools = await installAndLoadTools();
-  const { measure } = tools;
-  const port = await ports();
-  const databases = await prepareDatabases(tools, port);
-  const stack = await startStack(tools, port, nginxPath, databases);
-  const { pages, article } = benchPages();
-  const ceilingUrl = await startCeiling(pages, stack, port, nginxPath);
-
-  const sampler = measure.rssSampler({
-    site: stack.site.pid,
-    cms: stack.cms.pid,
-    ...(stack.front ? { front: stack.front.pid } : {}),
+/**
+ * The per-database phase: everything reported for PostgreSQL and SQLite side by side. `ctx` has
+ * `db` ('postgres' | 'sqlite'), `urls.small` and `urls.large` (the CMS at 100 and at the large
+ * scale, both running on that database), `headers` and `token` (the site's read token),
+ * `perLocale` (the large scale) and `databases` (prepareDatabases' result). Add a per-database
+ * measurement as one more field of the returned object; report.mjs prints each field per
+ * database (formatDatabases) and judges it per database (databaseGoals).
+ */
+async function measureDatabase(tools, ctx) {
+  log(`${DATABASES[ctx.db]}: CMS API loads (${cmsRounds} alternating round(s) per scale)…`);
+  const sampler = tools.measure.rssSampler(ctx.pids);
+  const cms = await loadCms(tools, ctx);
+  const redirects = await measureRedirectLookups(tools.measure.load, ctx.urls, {
+    connections: cmsConnections,
+    seconds,
+    rounds: cmsRounds,
   });
-  log('building the bare Next baseline on the same HTML…');
-  const baseline = await startBaseline(pages, stack.site.baseUrl, port.baseline);
-  cleanups.push(baseline.stop);
-  const pinning = await pinServers([stack.site.pid, baseline.pid]);
-  const siteRows = await loadSite(measure, pages, stack, ceilingUrl, baseline);
-  pinning.restore();
-  await baseline.stop();
-  const siteRss = sampler.peak();
-  const weight = await weighPages(measure, pages, stack.site);
-
-  log(`CMS API loads (${cmsRounds} alternating round(s) per scale)…`);
-  const cmsLarge = await tools.startCms(databases.largeEnv);
-  cleanups.push(cmsLarge.stop);
-  const urls = { small: `http://127.0.0.1:${port.cms}`, large: `http://127.0.0.1:${port.cmsLarge}` };
-  const largeSampler = measure.rssSampler({ cms: cmsLarge.pid });
-  const headers = { Authorization: `Bearer ${databases.siteReadToken}` };
-  const cms = await loadCms(tools, cmsQueries(tools.qs, article.zh.slug), headers, urls, databases);
-  const redirects = await measureRedirectLookups(measure.load, urls, { connections: cmsConnections, seconds });
-  log('search at the large scale…');
-  const search = await measureSearch(urls.large, { samples: quick ? 10 : 30 });
-  const cmsRss = Math.max(sampler.peak().cms, largeSampler.peak().cms);
+  const rss = sampler.peak();
   sampler.stop();
-  largeSampler.stop();
-
-  const lighthouse = await runLighthouse(measure, pages, stack.frontUrl ?? stack.site.baseUrl);
-  log('cold renders on the large scale…');
+  log(`${DATABASES[ctx.db]}: search at the large scale…`);
+  const search = await measureSearch(ctx.urls.large, { samples: quick ? 10 : 30 });
+  log(`${DATABASES[ctx.db]}: cold renders at the large scale…`);
   const coldRender = await measureColdRender({
     startStandaloneSite: tools.startStandaloneSite,
-    cmsUrl: urls.large,
-    token: databases.siteReadToken,
-    perLocale: largeScale,
+    cmsUrl: ctx.urls.large,
+    token: ctx.token,
+    perLocale: ctx.perLocale,
     perLocaleCount: quick ? 20 : 150,
     concurrency: 10,
   });
+  return { cms: { ...cms, rssMiB: Math.max(...Object.values(rss)) }, redirects, search, coldRender };
+}
+
+/**
+ * The site-wide figures, on the first database only: the site and the front on its small-scale
+ * CMS (the ceiling beside them), Lighthouse, time to publish, scheduled publishes, the sitemap at
+ * both scales and the history storage.
+ */
+async function measureSiteWide(tools, port, nginxPath, ctx) {
+  const { measure } = tools;
+  const stack = await startStack(tools, port, nginxPath, ctx.databases);
+  const ceilingUrl = await startCeiling(ctx.pages, stack, port, nginxPath);
+  const sampler = measure.rssSampler({
+    site: stack.site.pid,
+    cms: ctx.pids.small,
+    ...(stack.front ? { front: stack.front.pid } : {}),
+  });
+  log('building the bare Next baseline on the same HTML…');
+  const baseline = await startBaseline(ctx.pages, stack.site.baseUrl, port.baseline);
+  cleanups.push(baseline.stop);
+  const pinning = await pinServers([stack.site.pid, baseline.pid]);
+  const siteRows = await loadSite(measure, ctx.pages, stack, ceilingUrl, baseline);
+  pinning.restore();
+  await baseline.stop();
+  const rss = sampler.peak();
+  sampler.stop();
+  const weight = await weighPages(measure, ctx.pages, stack.site);
+  const lighthouse = await runLighthouse(measure, ctx.pages, stack.frontUrl ?? stack.site.baseUrl);
   const timeToPublish = await measureTimeToPublish();
   log('scheduled publishes: how late they fire…');
+  const { env } = ctx.databases;
   const scheduleLateness = await measureScheduleLateness({
-    cmsUrl: urls.small,
-    admin: { email: databases.env.CMS_ADMIN_EMAIL, password: databases.env.CMS_ADMIN_PASSWORD },
-    readToken: databases.siteReadToken,
+    cmsUrl: ctx.urls.small,
+    admin: { email: env.CMS_ADMIN_EMAIL, password: env.CMS_ADMIN_PASSWORD },
+    readToken: ctx.token,
     samples: quick ? 6 : 20,
   });
-  const sitemap = await measureSitemap(tools, stack, port, databases.siteReadToken, urls.large);
-  await cmsLarge.stop();
-  const history = await measureHistory(tools, databases, urls.small);
-
-  const result = {
-    meta: {
-      ...runMeta(port, nginxPath),
-      baseline: { nextVersion: require('next/package.json').version, pinned: pinning.pinned },
-    },
+  const sitemap = await measureSitemap(tools, stack, port, ctx.token, ctx.urls.large);
+  const history = await measureHistory(tools, ctx.databases, ctx.urls.small);
+  return {
+    baseline: { nextVersion: require('next/package.json').version, pinned: pinning.pinned },
     site: siteRows,
-    cms,
-    redirects,
-    search,
     weight,
-    rss: { ...siteRss, cms: cmsRss, unit: 'MiB' },
+    rss: { ...rss, unit: 'MiB' },
     lighthouseVersion: require('lighthouse/package.json').version,
     lighthouseTarget: stack.frontUrl ? 'through the front' : 'direct',
     lighthouse,
     timeToPublish,
     scheduleLateness,
     sitemap,
-    memoryLookup: measureMemoryLookup({ segments: quick ? 10_000 : 100_000 }),
     history,
-    coldRender,
   };
+}
+
+async function main() {
+  const nginxPath = findNginx();
+  log(
+    `${quick ? 'quick' : 'full'} run: ${seconds} s per load, ${smallScale} and ${largeScale} articles per locale, CMS on ${dbs.map((db) => DATABASES[db]).join(' and ')}`,
+  );
+  if (!nginxPath)
+    log('nginx not found: the ceiling is a minimal Node server and there is no front (apt-get install -y nginx-light)');
+
+  const tools = await installAndLoadTools();
+  const port = await ports();
+  const { pages, article } = benchPages();
+  const queries = cmsQueries(tools.qs, article.zh.slug);
+  const result = { meta: runMeta(port, nginxPath), databases: [] };
+  for (const db of dbs) {
+    // What this database's phase starts is stopped at its end, so the next one has the machine.
+    const phaseStart = cleanups.length;
+    log(`${DATABASES[db]}: preparing ${smallScale} and ${largeScale} articles per locale…`);
+    const databases = await prepareDatabases(tools, port, db);
+    const cmsSmall = await tools.startCms(databases.env, { timeoutMs: 300_000 });
+    cleanups.push(cmsSmall.stop);
+    const cmsLarge = await tools.startCms(databases.largeEnv, { timeoutMs: 300_000 });
+    cleanups.push(cmsLarge.stop);
+    const token = databases.siteReadToken;
+    const ctx = {
+      db,
+      databases,
+      pages,
+      queries,
+      token,
+      headers: { Authorization: `Bearer ${token}` },
+      perLocale: largeScale,
+      urls: { small: `http://127.0.0.1:${port.cms}`, large: `http://127.0.0.1:${port.cmsLarge}` },
+      pids: { small: cmsSmall.pid, large: cmsLarge.pid },
+    };
+    result.databases.push({ db, label: DATABASES[db], ...(await measureDatabase(tools, ctx)) });
+    if (db === dbs[0]) Object.assign(result, await measureSiteWide(tools, port, nginxPath, ctx));
+    await cleanUp(phaseStart);
+  }
+  result.memoryLookup = measureMemoryLookup({ segments: quick ? 10_000 : 100_000 });
   result.goals = evaluateGoals(result);
+  result.meta.machine.loadAverage.end = Number(os.loadavg()[0].toFixed(2));
   result.meta.durationS = Math.round((Date.now() - startedAt.getTime()) / 1000);
   writeReport(result);
 }
 
-async function cleanUp() {
-  for (const cleanup of cleanups.reverse()) {
+/** Runs the cleanups pushed since index `from` (all by default), newest first. */
+async function cleanUp(from = 0) {
+  while (cleanups.length > from) {
     try {
-      await cleanup();
+      await cleanups.pop()();
     } catch (error) {
       console.error(`[bench] cleanup: ${error instanceof Error ? error.message : error}`);
     }
   }
-  cleanups.length = 0;
 }
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {

@@ -4,9 +4,10 @@ import path from 'node:path';
 import { run } from '../../scripts/lib/processes.cjs';
 import { rootDir } from '../../scripts/lib/cms.cjs';
 
-// One quick bench (small N, ~2 s loads, 200 articles per locale, Lighthouse on one page), then
-// checks that every figure the full bench reports is there and numeric. Speed is not asserted:
-// the figures depend on the machine; their presence and the absence of failed requests do not.
+// One quick bench (small N, ~2 s loads, 200 articles per locale, the CMS figures on PostgreSQL
+// and on SQLite, Lighthouse on one page), then checks that every figure the full bench reports
+// is there and numeric. Speed is not asserted: the figures depend on the machine; their presence
+// and the absence of failed requests do not.
 
 type Load = { rps: number; p50: number; p99: number; requests: number; errors: number };
 
@@ -33,7 +34,7 @@ describe('npm run bench -- --quick', () => {
       { cwd: rootDir, quiet: true },
     );
     result = JSON.parse(fs.readFileSync(path.join(outDir, 'latest.json'), 'utf8'));
-  }, 900_000);
+  }, 1_500_000);
 
   afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }));
 
@@ -60,22 +61,35 @@ describe('npm run bench -- --quick', () => {
     }
   });
 
-  it('measures the CMS API at 100 and at the large scale, with p99 ratios and query plans', () => {
-    const { cms } = result;
-    expect(cms.small.perLocale).toBe(100);
-    expect(cms.large.perLocale).toBe(200);
-    for (const scale of ['small', 'large']) {
-      for (const query of ['list', 'slug']) {
-        expectLoad(cms[scale][query], `cms ${scale} ${query}`);
+  it('measures the CMS API at 100 and at the large scale on PostgreSQL and on SQLite, with p99 ratios', () => {
+    expect(result.databases.map((d: { db: string }) => d.db)).toEqual(['postgres', 'sqlite']);
+    for (const { db, cms, redirects, search, coldRender } of result.databases) {
+      expect(cms.small.perLocale).toBe(100);
+      expect(cms.large.perLocale).toBe(200);
+      for (const scale of ['small', 'large']) {
+        for (const query of ['list', 'slug']) {
+          expectLoad(cms[scale][query], `${db} cms ${scale} ${query}`);
+        }
+        // The list's total is the published zh articles: the generator reached the scale.
+        expect(cms[scale].list.total).toBeGreaterThanOrEqual(cms[scale].perLocale);
       }
-      // The list's total is the published zh articles: the generator reached the scale.
-      expect(cms[scale].list.total).toBeGreaterThanOrEqual(cms[scale].perLocale);
+      expect(isNumber(cms.p99Ratio.list) && isNumber(cms.p99Ratio.slug)).toBe(true);
+      expect(cms.rssMiB).toBeGreaterThan(0);
+      for (const [name, load] of Object.entries(redirects.rows)) expectLoad(load as Load, `${db} redirect ${name}`);
+      // Search at the large scale: every term answered, with its p95.
+      expect(search.rows.length).toBeGreaterThan(0);
+      for (const row of search.rows) expect(isNumber(row.p95)).toBe(true);
+      // Cold renders: distinct article pages of both locales, each rendered once, all answered.
+      expect(coldRender).toMatchObject({ perLocale: 200, pages: 40, errors: 0 });
+      expect(isNumber(coldRender.pagesPerSecond)).toBe(true);
     }
-    expect(isNumber(cms.p99Ratio.list) && isNumber(cms.p99Ratio.slug)).toBe(true);
+    // The query plans are PostgreSQL's (auto_explain).
+    const { plans } = result.databases[0].cms;
     for (const query of ['list', 'slug']) {
-      expect(cms.plans[query].scans.length).toBeGreaterThan(0);
-      expect(cms.plans[query].log).toMatch(/Query Text:/);
+      expect(plans[query].scans.length).toBeGreaterThan(0);
+      expect(plans[query].log).toMatch(/Query Text:/);
     }
+    expect(result.databases[1].cms.plans).toBeNull();
   });
 
   it('weighs every page (HTML and JS gzipped) and the processes (RSS)', () => {
@@ -90,7 +104,7 @@ describe('npm run bench -- --quick', () => {
     // The sitemap at both scales: one urlset listing every page (home, lists, documents).
     for (const scale of ['small', 'large'] as const) {
       expect(result.sitemap[scale]).toMatchObject({ status: 200, kind: 'urlset' });
-      expect(result.sitemap[scale].entries).toBeGreaterThan(2 * result.cms[scale].perLocale);
+      expect(result.sitemap[scale].entries).toBeGreaterThan(2 * result.databases[0].cms[scale].perLocale);
       // First render, then from the cache (scripts/bench/sitemap.mjs).
       for (const key of ['ms', 'worstFirstMs', 'cachedMs']) expect(isNumber(result.sitemap[scale][key])).toBe(true);
     }
@@ -121,18 +135,19 @@ describe('npm run bench -- --quick', () => {
     expect(late.samples).toBeGreaterThan(0);
     expect(isNumber(late.p95Ms) && isNumber(late.medianMs)).toBe(true);
     expect(late.medianMs).toBeGreaterThanOrEqual(0);
-    // Search at the large scale: every term answered, with its p95.
-    expect(result.search.rows.length).toBeGreaterThan(0);
-    for (const row of result.search.rows) expect(isNumber(row.p95)).toBe(true);
-    // Cold renders: distinct article pages of both locales, each rendered once, all answered.
-    expect(result.coldRender).toMatchObject({ perLocale: 200, pages: 40, errors: 0 });
-    expect(isNumber(result.coldRender.pagesPerSecond)).toBe(true);
-    expect(result.goals).toHaveLength(13);
+    // The per-database goals (CMS p99 ratio, redirect lookup, search, cold render) once for each
+    // database, SQLite at scale, and the bare-Next baseline.
+    expect(result.goals).toHaveLength(18);
+    for (const label of ['PostgreSQL', 'SQLite'])
+      expect(result.goals.filter((g: { goal: string }) => g.goal.startsWith(`${label}: `))).toHaveLength(4);
     expect(result.goals.map((goal: { goal: string }) => goal.goal)).toEqual(
-      expect.arrayContaining([expect.stringMatching(/bare Next/), expect.stringMatching(/^Cold render/)]),
+      expect.arrayContaining([expect.stringMatching(/bare Next/), expect.stringMatching(/^SQLite: Cold render/)]),
     );
     for (const goal of result.goals)
       expect(['met', 'not met', 'pending', 'met directly; front not measured']).toContain(goal.status);
+    // Both databases ran; the SQLite figures carry no failed request.
+    const atScale = result.goals.find((g: { goal: string }) => g.goal.startsWith('SQLite (the embedded default)'));
+    expect(atScale).toMatchObject({ status: 'met', figures: { perLocale: 200, errors: 0 } });
   });
 
   it('prints the table with every section', () => {
@@ -140,13 +155,15 @@ describe('npm run bench -- --quick', () => {
       'Site: requests/s',
       'Site vs bare Next',
       'CMS API',
-      'Cold render:',
+      'SQLite: Cold render:',
+      'PostgreSQL: Search (',
+      'SQLite: generated',
+      'PostgreSQL: generated',
       'Weight',
       'RSS peak',
       'Lighthouse',
       'Time to publish',
       'Scheduled publishes',
-      'Search (',
       'Goals',
     ]) {
       expect(output).toContain(heading);

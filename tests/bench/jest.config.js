@@ -4,5 +4,5 @@ module.exports = {
   testEnvironment: 'node',
   testMatch: ['<rootDir>/**/*.test.ts'],
   transform: { '^.+\\.(t|j)s$': ['@swc/jest'] },
-  testTimeout: 900_000,
+  testTimeout: 1_500_000,
 };
