@@ -336,12 +336,17 @@ describe('a reader browses the site in Mongolian and Chinese', () => {
     }
   });
 
-  test('empty and oversized searches answer with a message, not an error', async () => {
+  test('empty, oversized and past-the-last-page searches answer with a message, not an error', async () => {
     const cases = [
       { url: '/mn/search', message: 'Гарчиг эсвэл товч агуулгаас хайх үгээ оруулна уу.' },
       { url: '/zh/search?q=%20%20', message: '请输入要在标题或摘要中查找的关键词。' },
       { url: `/mn/search?q=${'а'.repeat(101)}`, message: 'Хайх үг 100 тэмдэгтээс урт байж болохгүй' },
       { url: `/zh/search?q=${encodeURIComponent('不存在的关键词')}`, message: '没有找到包含“不存在的关键词”的新闻。' },
+      // Past the last page the CMS ranks (it refuses it with a 400): said so, not the empty prompt.
+      {
+        url: `/mn/search?q=${encodeURIComponent('мэдээ')}&page=101`,
+        message: 'Хайлтын үр дүнг 100 хуудсаас цааш харуулахгүй.',
+      },
     ];
     for (const { url, message } of cases) {
       const { status, page } = await serverDocument(noScript, `${site.baseUrl}${url}`);

@@ -60,6 +60,7 @@ export interface Dictionary {
     resultCount: Message;
     /** {text} {count}: more than `count` matched (the CMS counts no further). */
     resultCountCapped: Message;
+    pastLastPage: Message;
     /** {text}: the title of the results page, `Хайлт: гэрчилгээ`. */
     resultsTitle: Message;
   };

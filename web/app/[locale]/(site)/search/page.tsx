@@ -4,7 +4,7 @@ import { Pagination } from '@/components/Pagination';
 import { SitePage } from '@/components/SitePage';
 import { getDictionary } from '@/lib/i18n/dictionaries';
 import { localeOrNotFound } from '@/lib/i18n/locale-param';
-import type { Locale } from '@medee/contract';
+import { type Locale, SEARCH_MAX_RESULTS, SEARCH_PAGE_SIZE } from '@medee/contract';
 import { pathsInEveryLocale, searchPath } from '@/lib/routes';
 import { MAX_SEARCH_LENGTH, parseSearchQuery, type SearchQuery } from '@/lib/search';
 import { parsePageParam, type SearchParamValue } from '@/lib/search-params';
@@ -17,6 +17,9 @@ import { nullIfRefused } from '@/lib/strapi/errors';
 // CmsErrorBoundary here: in a dynamic render it would turn a CMS failure into
 // a 200. A failure is a 500, and app/[locale]/error.tsx shows the localized
 // message in the browser.
+
+/** The last page the CMS serves: it ranks at most SEARCH_MAX_RESULTS results. */
+const LAST_PAGE = SEARCH_MAX_RESULTS / SEARCH_PAGE_SIZE;
 
 // The layout's generateStaticParams would make this page static; it depends on the query.
 export const dynamic = 'force-dynamic';
@@ -47,7 +50,8 @@ export default async function SearchPage(props: SearchPageProps) {
   const { locale, search, page } = await readSearch(props);
   const dictionary = getDictionary(locale);
   const text = search.kind === 'ok' ? search.text : undefined;
-  const results = text ? await nullIfRefused(searchPublishedArticles(locale, text, page)) : null;
+  const pastLastPage = text !== undefined && page > LAST_PAGE;
+  const results = text && !pastLastPage ? await nullIfRefused(searchPublishedArticles(locale, text, page)) : null;
 
   return (
     <SitePage
@@ -58,7 +62,12 @@ export default async function SearchPage(props: SearchPageProps) {
     >
       <div className="search-results">
         <h1>{searchTitle(locale, search)}</h1>
-        {search.kind === 'empty' || (text && !results) ? (
+        {pastLastPage ? (
+          <p className="search-results__message" role="status">
+            {dictionary.search.pastLastPage({ max: LAST_PAGE })}
+          </p>
+        ) : null}
+        {search.kind === 'empty' || (text && !results && !pastLastPage) ? (
           <p className="search-results__message">{dictionary.search.prompt}</p>
         ) : null}
         {search.kind === 'too-long' ? (
