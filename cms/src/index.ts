@@ -34,7 +34,6 @@ export default {
 
   /** Every step is idempotent: a restart converges to the same state and never resets content. */
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    await refreshSqliteStatistics(strapi);
     await ensureLocales(strapi);
     await ensurePublicPermissions(strapi);
     await ensureAdminUser(strapi);
@@ -44,6 +43,8 @@ export default {
     await bootstrapHistory(strapi);
     await ensureSitemapIndexes(strapi);
     await bootstrapSearch(strapi);
+    // Last: the statistics then cover the indexes and tables the steps above created.
+    await refreshSqliteStatistics(strapi);
   },
 
   async destroy() {
