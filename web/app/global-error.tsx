@@ -2,7 +2,7 @@
 
 import { Fragment } from 'react';
 import { errorMessagesFor } from '@/lib/i18n/error-messages';
-import { defaultLocale, locales } from '@medee/contract';
+import { defaultLocale, locales } from '@medee/contract/locales';
 import './globals.css';
 
 // Last resort, for a failure in the root layout itself (which reads no CMS

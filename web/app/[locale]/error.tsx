@@ -3,7 +3,7 @@
 import { useParams } from 'next/navigation';
 import { useEffect } from 'react';
 import { errorMessagesFor } from '@/lib/i18n/error-messages';
-import { defaultLocale, isLocale } from '@medee/contract';
+import { defaultLocale, isLocale } from '@medee/contract/locales';
 
 // Shown when rendering a page failed, typically because the CMS is down and
 // the page was not cached yet. Next.js answers 500 and caches nothing, so the

@@ -1,4 +1,4 @@
-import { defaultLocale, type Locale } from '@medee/contract';
+import { defaultLocale, type Locale } from '@medee/contract/locales';
 
 // The error page's words (dictionaries/<locale>/error.json), apart from the other UI strings:
 // the error boundaries are client components, and importing the whole dictionary there would
