@@ -138,8 +138,8 @@ function run(command, args, { cwd, env, quiet = false } = {}) {
     });
     let output = '';
     if (quiet) {
-      child.stdout.on('data', (chunk) => (output += chunk));
-      child.stderr.on('data', (chunk) => (output += chunk));
+      child.stdout.setEncoding('utf8').on('data', (chunk) => (output += chunk));
+      child.stderr.setEncoding('utf8').on('data', (chunk) => (output += chunk));
     }
     child.on('error', reject);
     child.on('exit', (code) =>

@@ -51,13 +51,17 @@ describe('an editor publishes an article from the admin and the site follows', (
   };
   const shot = (name: string) =>
     page.screenshot({ path: path.join(screenshots, `editor-${name}.png`), fullPage: true });
-  /** Clicks `button` and resolves once the admin's request to `action` has answered. */
+  /**
+   * Clicks `button` and resolves, once the admin's request to `action` has answered, with the
+   * variant the CMS says it wrote: a later wait on the site then fails knowing what was published.
+   */
   const clickAndWait = async (button: ReturnType<Page['getByRole']>, action: string) => {
     const [response] = await Promise.all([
       page.waitForResponse((r) => r.url().includes(`/actions/${action}`) && r.request().method() === 'POST'),
       button.click(),
     ]);
     expect(response.status()).toBe(200);
+    return ((await response.json()) as { data: Record<string, unknown> }).data;
   };
 
   beforeAll(() => {
@@ -137,7 +141,8 @@ describe('an editor publishes an article from the admin and the site follows', (
   });
 
   test('publishing it puts it on the news list and its page', async () => {
-    await clickAndWait(page.getByRole('button', { name: 'Publish' }), 'publish');
+    const published = await clickAndWait(page.getByRole('button', { name: 'Publish' }), 'publish');
+    expect(published).toMatchObject({ locale: 'mn', title: mnTitle, slug: mnSlug, status: 'published' });
     await Promise.all([
       until('the article page', shows(`/mn/news/${mnSlug}`, mnTitle), generously),
       until('the news list', shows('/mn/news', mnTitle), generously),
@@ -152,7 +157,8 @@ describe('an editor publishes an article from the admin and the site follows', (
     await page.waitForURL((url) => url.search.includes('locale]=zh'));
     await page.locator('input[name="title"]').fill(zhTitle);
     await page.locator('input[name="slug"]').fill(zhSlug);
-    await clickAndWait(page.getByRole('button', { name: 'Publish' }), 'publish');
+    const published = await clickAndWait(page.getByRole('button', { name: 'Publish' }), 'publish');
+    expect(published).toMatchObject({ locale: 'zh', title: zhTitle, slug: zhSlug, status: 'published' });
     await Promise.all([
       until('the zh page', shows(`/zh/news/${zhSlug}`, zhTitle), generously),
       until('the zh news list', shows('/zh/news', zhTitle), generously),

@@ -31,7 +31,7 @@ class NoticeRelay {
   target = '';
   private server = http.createServer((request, response) => {
     let body = '';
-    request.on('data', (chunk) => (body += chunk));
+    request.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
     request.on('end', async () => {
       const notice = { body, signature: String(request.headers['x-medee-signature'] ?? '') };
       if (!this.forwarding) {

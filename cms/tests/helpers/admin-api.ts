@@ -110,9 +110,12 @@ export function runI18nCli(
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
+    // Decoded as a stream: a chunk boundary may split a multi-byte character (a big XLIFF export
+    // of Cyrillic and Chinese text), which per-chunk decoding turns into U+FFFD.
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
-    child.on('exit', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    // 'close', not 'exit': the output pipes may still hold data when the process has exited.
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
 }

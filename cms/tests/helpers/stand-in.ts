@@ -21,7 +21,7 @@ export interface StandIn {
 export async function startStandIn(answer: (request: StandInRequest) => number): Promise<StandIn> {
   const server = http.createServer((request, response) => {
     let body = '';
-    request.on('data', (chunk) => (body += chunk));
+    request.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
     request.on('end', () => {
       const status = answer({ url: new URL(request.url ?? '/', 'http://stand-in'), headers: request.headers, body });
       if (status >= 300) response.writeHead(status).end();
