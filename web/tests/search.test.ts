@@ -17,6 +17,11 @@ describe('parseSearchQuery', () => {
     expect(parseSearchQuery('\u0000\u001b')).toEqual({ kind: 'empty' });
   });
 
+  it('drops the invisible characters a copied word carries (zero-width space, soft hyphen, BOM)', () => {
+    expect(parseSearchQuery('\uFEFFгэр\u200Bчилгээ\u00AD')).toEqual({ kind: 'ok', text: 'гэрчилгээ' });
+    expect(parseSearchQuery('\u200B\u2060')).toEqual({ kind: 'empty' });
+  });
+
   it('counts characters, not UTF-16 units, against the limit', () => {
     expect(parseSearchQuery('证'.repeat(MAX_SEARCH_LENGTH))).toEqual({
       kind: 'ok',

@@ -17,13 +17,22 @@ export const SEARCH_MAX_RESULTS = 1000;
 export type SearchText = { kind: 'empty' } | { kind: 'too-long'; length: number } | { kind: 'ok'; text: string };
 
 /**
- * Control characters read as spaces (nobody types them), trimmed, inner whitespace collapsed,
- * Unicode NFC (so a decomposed Cyrillic "й" matches the stored composed one). Blank → empty;
- * longer than SEARCH_MAX_LENGTH code points → too-long.
+ * Invisible characters that come along when text is copied from a web page or a document
+ * (zero-width space, soft hyphen, word joiner, byte order mark): stored titles do not have them
+ * inside words, so a query keeping them would match nothing. Joining controls (ZWJ, ZWNJ) stay:
+ * the traditional Mongolian script needs them.
+ */
+const INVISIBLE = /[\u00AD\u200B\u2060\uFEFF]/gu;
+
+/**
+ * Control characters read as spaces (nobody types them), invisible ones dropped, trimmed, inner
+ * whitespace collapsed, Unicode NFC (so a decomposed Cyrillic "й" matches the stored composed
+ * one). Blank → empty; longer than SEARCH_MAX_LENGTH code points → too-long.
  */
 export function normalizeSearchText(raw: string): SearchText {
   const text = raw
     .normalize('NFC')
+    .replace(INVISIBLE, '')
     .replace(/[\s\p{Cc}]+/gu, ' ')
     .trim();
   if (text === '') return { kind: 'empty' };
