@@ -199,6 +199,78 @@ export function describeContentApi(database: Database): void {
       expect((await get('/api/articles?locale=mn')).body.meta.pagination.total).toBe(before);
     });
 
+    describe('the older and newer articles of a position (GET /api/articles/adjacent)', () => {
+      const adjacent = (query: string) => get(`/api/articles/adjacent?${query}`);
+      /** The published articles of `locale` in the news list's order, oldest first, as the content API lists them. */
+      const newsOrder = async (locale: string) =>
+        (
+          await get(
+            `/api/articles?locale=${locale}&fields[0]=title&fields[1]=slug&fields[2]=postedAt&sort[0]=postedAt:asc&sort[1]=documentId:asc&pagination[pageSize]=100`,
+          )
+        ).body.data as Json[];
+      const link = (article: Json) =>
+        article ? { title: article.title, slug: article.slug, postedAt: article.postedAt } : null;
+
+      test.each(['mn', 'zh'] as const)(
+        'every published %s article has the news list neighbours, drafts never',
+        async (locale) => {
+          const list = await newsOrder(locale);
+          expect(list.length).toBe(seedArticles.filter((article) => isPublished(article[locale])).length);
+          const draftSlugs = seedArticles
+            .filter((a) => a[locale] && !isPublished(a[locale]))
+            .map((a) => a[locale]!.slug);
+          for (const [index, article] of list.entries()) {
+            const { status, body } = await adjacent(
+              `locale=${locale}&postedAt=${article.postedAt}&documentId=${article.documentId}`,
+            );
+            expect(status).toBe(200);
+            expect(body.data).toEqual({ older: link(list[index - 1]), newer: link(list[index + 1]) });
+            for (const slug of draftSlugs) expect(JSON.stringify(body)).not.toContain(`"${slug}"`);
+          }
+        },
+      );
+
+      test('articles of the same day are ordered by documentId, like the news list', async () => {
+        const sameDay = '1999-09-09';
+        const ids: string[] = [];
+        for (const n of [1, 2, 3]) {
+          const draft = await admin('POST', '/content-manager/collection-types/api::article.article?locale=mn', {
+            title: `Нэг өдрийн мэдээ ${n}`,
+            slug: `same-day-${Date.now()}-${n}`,
+            postedAt: sameDay,
+          });
+          await admin(
+            'POST',
+            `/content-manager/collection-types/api::article.article/${draft.data.documentId}/actions/publish?locale=mn`,
+            {},
+          );
+          ids.push(draft.data.documentId);
+        }
+        const list = (await newsOrder('mn')).filter((article) => article.postedAt === sameDay);
+        expect(list.map((article) => article.documentId).sort()).toEqual([...ids].sort());
+        const middle = await adjacent(`locale=mn&postedAt=${sameDay}&documentId=${list[1].documentId}`);
+        expect(middle.body.data).toEqual({ older: link(list[0]), newer: link(list[2]) });
+        // The oldest articles of the locale: nothing is older than the first of them.
+        const first = await adjacent(`locale=mn&postedAt=${sameDay}&documentId=${list[0].documentId}`);
+        expect(first.body.data).toEqual({ older: null, newer: link(list[1]) });
+      });
+
+      test.each([
+        ['no locale', 'postedAt=2022-01-29&documentId=abc', 'locale'],
+        ['a locale that does not exist', 'locale=fr&postedAt=2022-01-29&documentId=abc', 'locale'],
+        ['no date', 'locale=mn&documentId=abc', 'postedAt'],
+        ['a date that does not exist', 'locale=mn&postedAt=2022-02-30&documentId=abc', 'postedAt'],
+        ['a date with a time', 'locale=mn&postedAt=2022-01-29T00:00:00Z&documentId=abc', 'postedAt'],
+        ['two dates', 'locale=mn&postedAt=2022-01-29&postedAt=2022-01-30&documentId=abc', 'postedAt'],
+        ['a documentId with an operator', 'locale=mn&postedAt=2022-01-29&documentId[$ne]=abc', 'documentId'],
+        ['a documentId with a quote', "locale=mn&postedAt=2022-01-29&documentId=a'b", 'documentId'],
+      ])('%s is a 400 naming the parameter', async (_what, query, param) => {
+        const { status, body } = await adjacent(query);
+        expect(status).toBe(400);
+        expect(body.error.details).toEqual({ param });
+      });
+    });
+
     test("re-running the seed and restarting duplicate nothing and keep an editor's change", async () => {
       const list = await admin(
         'GET',

@@ -40,7 +40,8 @@ describe('npm start', () => {
     exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
     let gone = false;
     exited.then(() => (gone = true));
-    for (const stream of [child.stdout, child.stderr]) stream?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    for (const stream of [child.stdout, child.stderr])
+      stream?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
     await until('npm start to say it is running', () => output.includes('Press Ctrl-C') || gone, {
       timeoutMs: 600_000,
     });

@@ -6,7 +6,7 @@ import {
   toArticleSummary,
   toArticleSummaryPage,
   toCategory,
-  toArticleLinkFromLookup,
+  toAdjacentArticles,
   toCategoryList,
   toCategoryListingList,
   toSitemapBatch,
@@ -345,9 +345,11 @@ describe('mapping added for the reader site', () => {
     );
   });
 
-  it('gives null when there is no previous or next article', () => {
-    expect(
-      toArticleLinkFromLookup({ data: [], meta: { pagination: { page: 1, pageSize: 1, pageCount: 0, total: 0 } } }),
-    ).toBeNull();
+  it('gives null where there is no previous or next article, and rejects a neighbour with no slug', () => {
+    const older = { title: 'Өмнөх', slug: 'omnokh', postedAt: '2021-12-10' };
+    expect(toAdjacentArticles({ data: { older, newer: null } })).toEqual({ older, newer: null });
+    expect(() => toAdjacentArticles({ data: { older: { ...older, slug: '' }, newer: null } })).toThrow(
+      /data\.older\.slug/,
+    );
   });
 });

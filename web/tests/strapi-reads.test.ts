@@ -285,15 +285,12 @@ describe('reads added for the reader site', () => {
     expect(query).toEqual({ locale: 'zh', q: '证书&1=2', page: '2' });
   });
 
-  it('getAdjacentArticles asks for the next older and the next newer article, ties broken by documentId', async () => {
-    fetchMock.mockImplementation(async (url: string) => {
-      const older = decodeURIComponent(url).includes('[$lt]');
-      const article = older
-        ? { title: 'Өмнөх', slug: 'omnokh', postedAt: '2021-12-10' }
-        : { title: 'Дараагийн', slug: 'daraagiin', postedAt: '2022-06-15' };
-      return new Response(
-        JSON.stringify({ data: [article], meta: { pagination: { page: 1, pageSize: 1, pageCount: 9, total: 9 } } }),
-      );
+  it("getAdjacentArticles asks the CMS once for both neighbours of the position, cached under the locale's articles", async () => {
+    answerWith({
+      data: {
+        older: { title: 'Өмнөх', slug: 'omnokh', postedAt: '2021-12-10' },
+        newer: { title: 'Дараагийн', slug: 'daraagiin', postedAt: '2022-06-15' },
+      },
     });
 
     const adjacent = await getAdjacentArticles('mn', 'doc-b', '2022-01-29');
@@ -302,44 +299,10 @@ describe('reads added for the reader site', () => {
       older: { title: 'Өмнөх', slug: 'omnokh', postedAt: '2021-12-10' },
       newer: { title: 'Дараагийн', slug: 'daraagiin', postedAt: '2022-06-15' },
     });
-    expect(fetchMock).toHaveBeenCalledTimes(2);
-    const queries = fetchMock.mock.calls.map(([url]) => qs.parse(new URL(url).search.slice(1), { depth: 10 }));
-    const olderQuery = queries.find((query) => JSON.stringify(query).includes('$lt'))!;
-    const newerQuery = queries.find((query) => JSON.stringify(query).includes('$gt'))!;
-    expect(olderQuery).toMatchObject({
-      locale: 'mn',
-      sort: ['postedAt:desc', 'documentId:desc'],
-      filters: {
-        $or: [{ postedAt: { $lt: '2022-01-29' } }, { postedAt: { $eq: '2022-01-29' }, documentId: { $lt: 'doc-b' } }],
-      },
-      pagination: { page: '1', pageSize: '1' },
-    });
-    expect(newerQuery).toMatchObject({
-      sort: ['postedAt:asc', 'documentId:asc'],
-      filters: {
-        $or: [{ postedAt: { $gt: '2022-01-29' } }, { postedAt: { $eq: '2022-01-29' }, documentId: { $gt: 'doc-b' } }],
-      },
-    });
-  });
-
-  it('getAdjacentArticles reads each neighbour as one bounded row with no count', async () => {
-    fetchMock.mockImplementation(
-      async () => new Response(JSON.stringify({ data: [], meta: { pagination: { page: 1, pageSize: 1 } } })),
-    );
-
-    await getAdjacentArticles('mn', 'doc-b', '2022-01-29');
-
-    const queries = fetchMock.mock.calls.map(([url]) => qs.parse(new URL(url).search.slice(1), { depth: 10 }));
-    const olderQuery = queries.find((query) => JSON.stringify(query).includes('$lt'))!;
-    const newerQuery = queries.find((query) => JSON.stringify(query).includes('$gt'))!;
-    expect(olderQuery).toMatchObject({
-      filters: { postedAt: { $lte: '2022-01-29' } },
-      pagination: { pageSize: '1', withCount: 'false' },
-    });
-    expect(newerQuery).toMatchObject({
-      filters: { postedAt: { $gte: '2022-01-29' } },
-      pagination: { pageSize: '1', withCount: 'false' },
-    });
+    const { path, query, init } = onlyRequest();
+    expect(path).toBe('/api/articles/adjacent');
+    expect(query).toEqual({ locale: 'mn', postedAt: '2022-01-29', documentId: 'doc-b' });
+    expect(init.next).toMatchObject({ tags: ['articles:mn'] });
   });
 
   it('the article and certificate pages read their entry without a count', async () => {
@@ -355,9 +318,15 @@ describe('reads added for the reader site', () => {
   });
 
   it('getAdjacentArticles gives null at either end of the list', async () => {
-    answerWith(emptyList);
-    fetchMock.mockImplementation(async () => new Response(JSON.stringify(emptyList)));
+    answerWith({ data: { older: null, newer: null } });
     await expect(getAdjacentArticles('zh', 'doc', '2019-04-11')).resolves.toEqual({ older: null, newer: null });
+  });
+
+  it('getAdjacentArticles reports an answer of the wrong shape instead of showing no links', async () => {
+    answerWith({ data: [{ title: 'Өмнөх', slug: 'omnokh', postedAt: '2021-12-10' }] });
+    await expect(getAdjacentArticles('mn', 'doc', '2019-04-11')).rejects.toThrow(
+      /adjacent articles from the CMS: data/,
+    );
   });
 
   it('getSitemapBatch reads one keyset range, uncached (the sitemap caches what it renders)', async () => {

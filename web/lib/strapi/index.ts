@@ -6,7 +6,7 @@ import { previewedDocument } from '@/lib/preview/session';
 import { CmsError } from './errors';
 import {
   toArticleFromLookup,
-  toArticleLinkFromLookup,
+  toAdjacentArticles,
   toArticleSearchPage,
   toArticleSummaryPage,
   toCategoryListingList,
@@ -54,11 +54,9 @@ const mediaFields = ['url', 'alternativeText', 'caption', 'width', 'height'];
 const articleSummaryFields = ['title', 'slug', 'summary', 'postedAt', 'updatedAt', 'locale', 'coverAlt'];
 const certificateSummaryFields = ['name', 'slug', 'issuer', 'issuedOn', 'level', 'locale'];
 const translationFields = ['locale', 'slug'];
-const articleLinkFields = ['title', 'slug', 'postedAt'];
 // documentId breaks ties between articles of the same day: unlike `id`, it
 // stays the same when an article is republished, so the order is stable.
 const newestFirst = ['postedAt:desc', 'documentId:desc'];
-const oldestFirst = ['postedAt:asc', 'documentId:asc'];
 
 /**
  * Reads one document with `read`: its draft when this request's preview session is for a
@@ -160,34 +158,17 @@ export const getFeedArticles = cache(async (locale: Locale): Promise<ArticleSumm
 
 /**
  * The published articles just older and just newer than `article` in its
- * locale, in the news list's order (post date, then documentId).
+ * locale, in the news list's order (post date, then documentId): one read,
+ * GET /api/articles/adjacent (cms/src/adjacent.ts).
  */
 export const getAdjacentArticles = cache(
   async (locale: Locale, documentId: string, postedAt: string): Promise<AdjacentArticles> => {
-    const neighbour = async (direction: '$lt' | '$gt') => {
-      const json = await strapiFetch(
-        '/api/articles',
-        {
-          locale,
-          fields: articleLinkFields,
-          // The postedAt bound is implied by the $or but gives the database a range it can bound the
-          // scan with; the $or alone makes it read every article on that side.
-          filters: {
-            postedAt: { [direction === '$lt' ? '$lte' : '$gte']: postedAt },
-            $or: [
-              { postedAt: { [direction]: postedAt } },
-              { postedAt: { $eq: postedAt }, documentId: { [direction]: documentId } },
-            ],
-          },
-          sort: direction === '$lt' ? newestFirst : oldestFirst,
-          pagination: { page: 1, pageSize: 1, withCount: false },
-        },
-        { tags: [cacheTags.articles(locale)] },
-      );
-      return toArticleLinkFromLookup(json);
-    };
-    const [older, newer] = await Promise.all([neighbour('$lt'), neighbour('$gt')]);
-    return { older, newer };
+    const json = await strapiFetch(
+      '/api/articles/adjacent',
+      { locale, postedAt, documentId },
+      { tags: [cacheTags.articles(locale)] },
+    );
+    return toAdjacentArticles(json);
   },
 );
 

@@ -3,7 +3,7 @@ import { env } from '@/lib/env';
 import { isLocale, type Locale, type RedirectAnswer } from '@medee/contract';
 import { CmsContentError } from './errors';
 import {
-  strapiArticleLinkSchema,
+  strapiAdjacentSchema,
   strapiArticleSearchSchema,
   strapiArticleSchema,
   strapiArticleSummarySchema,
@@ -30,9 +30,9 @@ import {
   type StrapiMedia,
 } from './raw';
 import type {
+  AdjacentArticles,
   ArticleSearchPage,
   Article,
-  ArticleLink,
   ArticleSummary,
   Category,
   CategoryListing,
@@ -267,10 +267,10 @@ export function toCategoryListingList(json: unknown): CategoryListing[] {
 }
 
 /** A lookup of at most one article reduced to a link (the previous or next article), or null. */
-export function toArticleLinkFromLookup(json: unknown): ArticleLink | null {
-  const response = parse(strapiLookupSchema(strapiArticleLinkSchema), json, 'article link');
-  const [first] = response.data;
-  return first ? { slug: first.slug, title: first.title, postedAt: first.postedAt } : null;
+/** `GET /api/articles/adjacent`: the published articles just older and just newer. */
+export function toAdjacentArticles(json: unknown): AdjacentArticles {
+  const { data } = parse(strapiAdjacentSchema, json, 'adjacent articles');
+  return { older: data.older, newer: data.newer };
 }
 
 /** `GET /api/sitemap/documents`: one batch of `locale`'s published variants, translations in the site's locales. */

@@ -187,6 +187,11 @@ export const strapiCertificateSchema = strapiCertificateSummarySchema.extend({
 });
 export type StrapiCertificate = z.infer<typeof strapiCertificateSchema>;
 
+/** `GET /api/articles/adjacent` (cms/src/adjacent.ts): the article page's older and newer links. */
+export const strapiAdjacentSchema = z.object({
+  data: z.object({ older: strapiArticleLinkSchema.nullable(), newer: strapiArticleLinkSchema.nullable() }),
+});
+
 /** `GET /api/sitemap/documents` (cms/src/sitemap): one keyset batch of published variants. */
 export const strapiSitemapBatchSchema = z.object({
   data: z.array(

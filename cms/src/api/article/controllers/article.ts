@@ -1,5 +1,6 @@
 import { type Core, factories } from '@strapi/strapi';
 import { normalizeSearchText, SEARCH_MAX_LENGTH, SEARCH_MAX_RESULTS, SEARCH_PAGE_SIZE } from '@medee/contract';
+import { adjacentArticles, adjacentQuery } from '../../../adjacent';
 import { searchArticles } from '../../../search/query';
 
 // Pages past the counted results are empty anyway; a larger number is a malformed request.
@@ -27,5 +28,20 @@ export default factories.createCoreController('api::article.article', ({ strapi 
       return ctx.badRequest(`page: a whole number from 1 to ${MAX_PAGE}`, { param: 'page' });
     }
     ctx.body = await searchArticles(strapi, locale, text.text, Number(page));
+  },
+
+  /**
+   * GET /api/articles/adjacent?locale=mn&postedAt=2022-01-29&documentId=…: the published
+   * articles just older and just newer than that position in the news list (src/adjacent.ts).
+   */
+  async adjacent(koa: Parameters<Core.MiddlewareHandler>[0]) {
+    const ctx = koa as Context;
+    const query = adjacentQuery.safeParse(ctx.query);
+    if (!query.success) {
+      const issue = query.error.issues[0]!;
+      const param = String(issue.path[0] ?? '');
+      return ctx.badRequest(`${param}: ${issue.message}`, { param });
+    }
+    ctx.body = { data: await adjacentArticles(strapi, query.data) };
   },
 }));
