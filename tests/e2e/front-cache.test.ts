@@ -1,10 +1,8 @@
 import http from 'node:http';
 import { freePort } from '../../scripts/lib/processes.cjs';
-import { generateApiTokenKey } from '../../scripts/lib/secrets.cjs';
 import { singleInstanceFront, startFront } from '../../scripts/lib/nginx.cjs';
-import { startSeededCms, type CmsInstance } from '../../cms/tests/helpers/cms-instance';
 import { seedArticles } from '../../cms/tests/helpers/seed-data';
-import { frontedSitePorts, startFrontFor, startSite, type SiteInstance } from './site';
+import { setUpFrontedSite } from './site';
 
 // The production front's shared cache (deploy/nginx/) holds only what is the same for everyone:
 // no request header that changes the site's answer can put another answer in front of readers,
@@ -55,24 +53,12 @@ const DOCUMENTS: Array<{ path: string; type: RegExp; body: RegExp }> = [
 ];
 
 describe('the front caches only what is the same for everyone', () => {
-  let cms: CmsInstance;
-  let site: SiteInstance;
-  let front: Awaited<ReturnType<typeof startFront>>;
+  const stack = setUpFrontedSite();
   let frontUrl: string;
 
-  beforeAll(async () => {
-    const ports = await frontedSitePorts();
-    frontUrl = ports.frontUrl;
-    cms = await startSeededCms('sqlite');
-    site = await startSite(cms, { port: ports.site, env: { SITE_URL: frontUrl } });
-    front = await startFrontFor(ports, cms, generateApiTokenKey());
-  }, 300_000);
-
-  afterAll(async () => {
-    await front?.stop();
-    await site?.stop();
-    await cms?.stop();
-  }, 60_000);
+  beforeAll(() => {
+    ({ frontUrl } = stack);
+  });
 
   const get = async (path: string, headers: Record<string, string> = {}) => {
     const response = await fetch(`${frontUrl}${path}`, { headers, redirect: 'manual' });

@@ -1,11 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { generateApiTokenKey } from '../../scripts/lib/secrets.cjs';
-import type { startFront } from '../../scripts/lib/nginx.cjs';
 import { adminClient, type AdminClient } from '../../cms/tests/helpers/admin-api';
-import { startSeededCms, type CmsInstance } from '../../cms/tests/helpers/cms-instance';
 import { until } from '../../cms/tests/helpers/poll';
-import { frontedSitePorts, startFrontFor, startSite, type SiteInstance } from './site';
+import { type FrontedSite, setUpFrontedSite } from './site';
 
 // The production front (deploy/nginx/, nginx micro-caching pages for 1-2 s) after a publish:
 // the site's publish hook refreshes the changed pages in nginx's cache itself, so readers do not
@@ -13,9 +10,9 @@ import { frontedSitePorts, startFrontFor, startSite, type SiteInstance } from '.
 // the front can fill: a page no reader has asked the front for is there, fresh, after a publish.
 
 describe('a publish refreshes the pages in the production front', () => {
-  let cms: CmsInstance;
-  let site: SiteInstance;
-  let front: Awaited<ReturnType<typeof startFront>>;
+  // As in production (docker-compose.yml): notices reach the site through the front.
+  const stack = setUpFrontedSite({ noticesThroughFront: true });
+  let front: FrontedSite['front'];
   let frontUrl: string;
   let admin: AdminClient;
 
@@ -40,24 +37,9 @@ describe('a publish refreshes the pages in the production front', () => {
   };
 
   beforeAll(async () => {
-    const ports = await frontedSitePorts();
-    frontUrl = ports.frontUrl;
-    const token = generateApiTokenKey();
-    // As in production (docker-compose.yml): notices reach the site through the front.
-    cms = await startSeededCms('sqlite', { site: { url: frontUrl, revalidateUrl: `${frontUrl}/api/revalidate` } });
-    site = await startSite(cms, {
-      port: ports.site,
-      env: { SITE_URL: frontUrl, FRONT_URL: frontUrl, FRONT_REFRESH_TOKEN: token },
-    });
-    front = await startFrontFor(ports, cms, token);
-    admin = await adminClient(cms);
-  }, 300_000);
-
-  afterAll(async () => {
-    await front?.stop();
-    await site?.stop();
-    await cms?.stop();
-  }, 60_000);
+    ({ front, frontUrl } = stack);
+    admin = await adminClient(stack.cms);
+  });
 
   test('the new article and the news list are in the front, fresh, before any reader asks for them', async () => {
     const stamp = Date.now();

@@ -1,8 +1,5 @@
-import { startSeededCms, type CmsInstance } from '../../cms/tests/helpers/cms-instance';
 import { seedArticles, seedCategories } from '../../cms/tests/helpers/seed-data';
-import { generateApiTokenKey } from '../../scripts/lib/secrets.cjs';
-import { startStandaloneSite } from '../../scripts/lib/site.cjs';
-import { frontedSitePorts, startFrontFor } from './site';
+import { type SiteInstance, setUpFrontedSite } from './site';
 
 // The site as `npm start` and the image run it (Next's standalone server, scripts/lib/site.cjs)
 // on the path every cached page takes (issue 15): rewrites stay in-process, the proxy runs only
@@ -13,28 +10,13 @@ const category = seedCategories[0]!.mn.slug;
 const pages = ['/mn', '/zh/news', `/mn/news/${encodeURIComponent(article.mn!.slug)}`, '/zh/certificates'];
 
 describe('the hot path of the standalone site', () => {
-  let cms: CmsInstance;
-  let site: Awaited<ReturnType<typeof startStandaloneSite>>;
-  let front: Awaited<ReturnType<typeof startFrontFor>>;
+  const stack = setUpFrontedSite({ standalone: true });
+  let site: SiteInstance;
   let frontUrl: string;
 
-  beforeAll(async () => {
-    const ports = await frontedSitePorts();
-    frontUrl = ports.frontUrl;
-    cms = await startSeededCms('sqlite');
-    site = await startStandaloneSite({
-      port: ports.site,
-      name: 'hot-path-site',
-      env: { STRAPI_URL: cms.baseUrl, STRAPI_READ_TOKEN: cms.siteReadToken, SITE_URL: frontUrl },
-    });
-    front = await startFrontFor(ports, cms, generateApiTokenKey());
-  }, 300_000);
-
-  afterAll(async () => {
-    await front?.stop();
-    await site?.stop();
-    await cms?.stop();
-  }, 60_000);
+  beforeAll(() => {
+    ({ site, frontUrl } = stack);
+  });
 
   test.each(['/mn/news', '/zh/news?page=1', '/mn/news?page=2', `/mn/news?category=${encodeURIComponent(category)}`])(
     '%s is rewritten in-process (x-middleware-rewrite relative or absent), not proxied back over HTTP',

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { freePort, startProcess, waitForHttp } from '../../scripts/lib/processes.cjs';
 import { rootDir } from '../../scripts/lib/cms.cjs';
 import { singleInstanceFront, startFront } from '../../scripts/lib/nginx.cjs';
-import type { CmsInstance } from '../../cms/tests/helpers/cms-instance';
+import { generateApiTokenKey } from '../../scripts/lib/secrets.cjs';
+import { startStandaloneSite } from '../../scripts/lib/site.cjs';
+import { startSeededCms, type CmsInstance } from '../../cms/tests/helpers/cms-instance';
 
 export interface SiteInstance {
   baseUrl: string;
@@ -93,4 +95,51 @@ export function startFrontFor(
     refreshToken,
   });
   return startFront(vars, { healthUrl: `${ports.frontUrl}/mn` });
+}
+
+export interface FrontedSite {
+  cms: CmsInstance;
+  site: SiteInstance;
+  front: Awaited<ReturnType<typeof startFrontFor>>;
+  /** Where readers go: the front. */
+  frontUrl: string;
+}
+
+/**
+ * A seeded CMS (SQLite), the site and the production front before it, started in `beforeAll` and
+ * stopped in `afterAll` of the calling describe block; the returned object is filled in
+ * `beforeAll`. `standalone`: Next's standalone server, as `npm start` and the image run it,
+ * instead of `next start`. `noticesThroughFront`: the CMS's change notices go through the front,
+ * and the site refreshes the front's cache after one, as in production (docker-compose.yml).
+ */
+export function setUpFrontedSite({ standalone = false, noticesThroughFront = false } = {}): FrontedSite {
+  const stack = {} as FrontedSite;
+  beforeAll(async () => {
+    const ports = await frontedSitePorts();
+    const { frontUrl } = ports;
+    const refreshToken = generateApiTokenKey();
+    const cms = await startSeededCms(
+      'sqlite',
+      noticesThroughFront ? { site: { url: frontUrl, revalidateUrl: `${frontUrl}/api/revalidate` } } : {},
+    );
+    Object.assign(stack, { cms, frontUrl });
+    const env = {
+      SITE_URL: frontUrl,
+      ...(noticesThroughFront ? { FRONT_URL: frontUrl, FRONT_REFRESH_TOKEN: refreshToken } : {}),
+    };
+    stack.site = standalone
+      ? await startStandaloneSite({
+          port: ports.site,
+          name: 'fronted-site',
+          env: { STRAPI_URL: cms.baseUrl, STRAPI_READ_TOKEN: cms.siteReadToken, ...env },
+        })
+      : await startSite(cms, { port: ports.site, env });
+    stack.front = await startFrontFor(ports, cms, refreshToken);
+  }, 300_000);
+  afterAll(async () => {
+    await stack.front?.stop();
+    await stack.site?.stop();
+    await stack.cms?.stop();
+  }, 60_000);
+  return stack;
 }
