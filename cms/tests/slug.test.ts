@@ -2,6 +2,7 @@ import {
   followsTitle,
   slugForTitle,
   slugify,
+  titleStartFor,
   toPinyin,
   transliterateMongolian,
   uniqueSlug,
@@ -120,6 +121,16 @@ describe('the slug follows the title until it is edited by hand', () => {
       seen.push(slug);
     }
     expect(seen).toEqual(['sh', 'shine', 'shine', 'shine-g', 'shine-gerchilgee']);
+  });
+
+  test('a slug made from the title typed so far is found again, so a late follower keeps following', () => {
+    expect(titleStartFor('t', 'Тусгай зар')).toBe('Т');
+    expect(titleStartFor('tusgai', 'Тусгай зар')).toBe('Тусгай ');
+    expect(titleStartFor('xin-zheng', '新证书')).toBe('新证');
+    expect(slugForTitle('t', titleStartFor('t', 'Тусгай зар'), 'Тусгай зар')).toBe('tusgai-zar');
+    // A slug typed by hand is no start of the title.
+    expect(titleStartFor('my-own', 'Тусгай зар')).toBeUndefined();
+    expect(titleStartFor('', 'Тусгай зар')).toBeUndefined();
   });
 
   test('in Chinese it follows in pinyin', () => {

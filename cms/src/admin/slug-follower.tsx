@@ -6,7 +6,7 @@ import {
 } from '@strapi/strapi/admin';
 import { useEffect, useMemo, useRef } from 'react';
 import { slugSourceIn } from '../translation/content';
-import { slugForTitle } from '../translation/slugify';
+import { slugForTitle, titleStartFor } from '../translation/slugify';
 
 // Strapi 5's slug (uid) input fills itself once, when a new form opens, and afterwards only on
 // "Regenerate". This keeps an edit view's slug following its title as the editor types, with the
@@ -39,11 +39,17 @@ function SlugFollower() {
     source ? (form.values as Record<string, unknown>)[source.slugField] : undefined,
   );
   const onChange = useForm('SlugFollower', (form) => form.onChange);
-  // The side panel's injection zone may remount this component while the editor types (when the
-  // edit view's locale and status data arrive). A fresh ref would pair the lagging slug ("t") with
-  // the newer title ("Ту") and read it as edited by hand; the last pair seen on this page carries over.
+  // The side panel's injection zone may mount this component late, or remount it while the
+  // editor types (when the edit view's locale and status data arrive), and the content type may
+  // come after the form. Meanwhile the slug lags ("t" for "Ту"), or Strapi's own default slug
+  // fills it from the title typed so far. A fresh ref would read such a slug as edited by hand. So
+  // the ref starts from the last title seen on this page with this slug; and in a new variant's
+  // form a slug made from a start of the title still follows (titleStartFor), checked at once
+  // when the follower mounts (null: no title seen yet).
   const page = window.location.pathname + window.location.search;
-  const previousTitle = useRef(lastSeen?.page === page && lastSeen.slug === slug ? lastSeen.title : title);
+  const previousTitle = useRef<unknown>(
+    lastSeen?.page === page && lastSeen.slug === slug ? lastSeen.title : isCreatingEntry ? null : title,
+  );
 
   useEffect(() => {
     if (!source || previousTitle.current === title) return;
@@ -52,11 +58,12 @@ function SlugFollower() {
       return;
     }
     const current = typeof slug === 'string' ? slug : '';
-    const next = slugForTitle(current, previousTitle.current, title, source.maxLength);
+    const startOfTitle = isCreatingEntry ? titleStartFor(current, title, source.maxLength) : undefined;
+    const next = slugForTitle(current, startOfTitle ?? previousTitle.current, title, source.maxLength);
     previousTitle.current = title;
     lastSeen = { page, title, slug: next };
     if (next !== current) onChange(source.slugField, next);
-  }, [source, title, slug, onChange, everPublished, page]);
+  }, [source, title, slug, onChange, everPublished, page, isCreatingEntry]);
 
   return null;
 }

@@ -113,3 +113,18 @@ export function slugForTitle(
   if (!followsTitle(slug, previousTitle, maxLength)) return slug ?? '';
   return slugify(typeof title === 'string' ? title : '', maxLength);
 }
+
+/**
+ * The longest start of `title` whose slug is `slug`, or undefined: in a new variant's form, a
+ * slug made from what had been typed of the title so far (by Strapi's own default slug, or
+ * before the admin's slug follower remounted) rather than typed by hand.
+ */
+export function titleStartFor(slug: string, title: unknown, maxLength = SLUG_MAX_LENGTH): string | undefined {
+  if (!slug || typeof title !== 'string') return undefined;
+  const characters = [...title];
+  for (let end = characters.length; end > 0; end -= 1) {
+    const start = characters.slice(0, end).join('');
+    if (slugify(start, maxLength) === slug) return start;
+  }
+  return undefined;
+}
