@@ -36,22 +36,19 @@ export async function adjacentArticles(
 ): Promise<{ older: ArticleLink | null; newer: ArticleLink | null }> {
   const neighbour = async (side: 'older' | 'newer'): Promise<ArticleLink | null> => {
     const [before, order] = side === 'older' ? (['$lt', 'desc'] as const) : (['$gt', 'asc'] as const);
-    const row: { title: string; slug: string; postedAt: string | Date } | null = await strapi.db
-      .query(ARTICLE)
-      .findOne({
-        select: ['title', 'slug', 'postedAt'],
-        where: {
-          locale,
-          publishedAt: { $notNull: true },
-          postedAt: { [side === 'older' ? '$lte' : '$gte']: postedAt },
-          $or: [{ postedAt: { [before]: postedAt } }, { postedAt, documentId: { [before]: documentId } }],
-        },
-        orderBy: [{ postedAt: order }, { documentId: order }],
-      });
-    if (!row) return null;
-    // A date column: a string on SQLite, a Date (midnight UTC) on some PostgreSQL drivers' settings.
-    const date = row.postedAt instanceof Date ? row.postedAt.toISOString().slice(0, 10) : row.postedAt;
-    return { title: row.title, slug: row.slug, postedAt: date };
+    const row: ArticleLink | null = await strapi.db.query(ARTICLE).findOne({
+      select: ['title', 'slug', 'postedAt'],
+      where: {
+        locale,
+        publishedAt: { $notNull: true },
+        postedAt: { [side === 'older' ? '$lte' : '$gte']: postedAt },
+        $or: [{ postedAt: { [before]: postedAt } }, { postedAt, documentId: { [before]: documentId } }],
+      },
+      orderBy: [{ postedAt: order }, { documentId: order }],
+    });
+    // A date column comes back as its YYYY-MM-DD text on both databases (Strapi's PostgreSQL
+    // dialect parses DATE as text).
+    return row;
   };
   const [older, newer] = await Promise.all([neighbour('older'), neighbour('newer')]);
   return { older, newer };
